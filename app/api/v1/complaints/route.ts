@@ -1,0 +1,21 @@
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json } from '@/lib/http/responses';
+import { MAX_BODY_BYTES } from '@/lib/ingest/limits';
+import { parseBatch } from '@/lib/ingest/parse-batch';
+import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+/** Intake: answers per item after the commit; 200 all stored or duplicate, 207 mixed, 422 all rejected. */
+export async function POST(request: Request): Promise<Response> {
+  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return body.response;
+  const batch = parseBatch(body.value);
+  if (!batch.ok) return errorResponse(batch.status, batch.code, batch.message, batch.errors);
+
+  const results = await recordComplaints(getApp().ctx, batch.items);
+  const rejected = results.filter((r) => r.status === 'rejected').length;
+  const status = rejected === 0 ? 200 : rejected === results.length ? 422 : 207;
+  return json({ results }, status);
+}

@@ -1,0 +1,9 @@
+import { json } from '@/lib/http/responses';
+import { referencePayload } from '@/lib/reference/reference-payload';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(): Response {
+  return json(referencePayload(getApp().ctx.reference));
+}

@@ -1,0 +1,87 @@
+CREATE TABLE "blocks" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"name_en" text NOT NULL,
+	"sort_order" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sources" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"name_en" text NOT NULL,
+	"sort_order" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "categories" (
+	"code" text PRIMARY KEY NOT NULL,
+	"block_code" text NOT NULL,
+	"name" text NOT NULL,
+	"deadline_hours" integer NOT NULL,
+	"kind" text NOT NULL,
+	CONSTRAINT "categories_kind_check" CHECK ("categories"."kind" in ('operational', 'resource')),
+	CONSTRAINT "categories_deadline_check" CHECK ("categories"."deadline_hours" between 1 and 192)
+);
+--> statement-breakpoint
+CREATE TABLE "municipalities" (
+	"oktmo" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"short_name" text NOT NULL,
+	"admin_center" text NOT NULL,
+	"population" integer NOT NULL,
+	"center_lat" double precision NOT NULL,
+	"center_lon" double precision NOT NULL,
+	"area_km2" double precision NOT NULL,
+	"zato" boolean NOT NULL,
+	"boundary" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "complaints" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "complaints_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"source_code" text NOT NULL,
+	"external_id" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"text" text NOT NULL,
+	"lat" double precision,
+	"lon" double precision,
+	"address" text,
+	"municipality_oktmo" text,
+	"block_code" text,
+	"category_code" text,
+	"status" text DEFAULT 'new' NOT NULL,
+	"status_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"h3_fine" text,
+	"h3_coarse" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	CONSTRAINT "complaints_status_check" CHECK ("complaints"."status" in ('new', 'routed', 'in_progress', 'resolved', 'closed', 'reopened')),
+	CONSTRAINT "complaints_lat_lon_check" CHECK (("complaints"."lat" is null) = ("complaints"."lon" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "complaint_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "complaint_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"complaint_id" bigint NOT NULL,
+	"type" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor" text,
+	"comment" text,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "categories" ADD CONSTRAINT "categories_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_source_code_sources_code_fk" FOREIGN KEY ("source_code") REFERENCES "public"."sources"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_municipality_oktmo_municipalities_oktmo_fk" FOREIGN KEY ("municipality_oktmo") REFERENCES "public"."municipalities"("oktmo") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_category_code_categories_code_fk" FOREIGN KEY ("category_code") REFERENCES "public"."categories"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "categories_block_idx" ON "categories" USING btree ("block_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "complaints_source_external_uq" ON "complaints" USING btree ("source_code","external_id");--> statement-breakpoint
+CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "complaints_block_received_idx" ON "complaints" USING btree ("block_code","received_at");--> statement-breakpoint
+CREATE INDEX "complaints_municipality_received_idx" ON "complaints" USING btree ("municipality_oktmo","received_at");--> statement-breakpoint
+CREATE INDEX "complaints_open_due_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened');--> statement-breakpoint
+CREATE INDEX "complaint_events_complaint_at_idx" ON "complaint_events" USING btree ("complaint_id","at");

@@ -1,0 +1,13 @@
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createSelectSchema } from 'drizzle-zod';
+
+/** The sector blocks (профильные блоки): configuration data, seeded from db/seed/blocks.ts. */
+export const blocks = pgTable('blocks', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const blockSchema = createSelectSchema(blocks);
+export type Block = typeof blocks.$inferSelect;

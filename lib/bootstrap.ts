@@ -1,0 +1,44 @@
+import pino, { type Logger } from 'pino';
+import { openDb, type DbHandle } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { seedReference } from '../db/seed/seed-reference';
+import type { AppContext } from './context';
+import { loadMunicipalityLocator } from './geo/municipality-locator';
+import { loadReference } from './reference/load-reference';
+import { ChangeBus } from './realtime/change-bus';
+
+export interface BootstrapOptions {
+  databaseUrl?: string;
+  pgliteDir: string;
+  log?: Logger;
+  now?: () => Date;
+}
+
+export interface Bootstrapped {
+  ctx: AppContext;
+  handle: DbHandle;
+}
+
+/** Opens the database, applies migrations, seeds reference data and builds the context every write path uses. */
+export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
+  const log = options.log ?? pino({ level: 'silent' });
+  const handle = await openDb({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir });
+  try {
+    await runMigrations(handle);
+    await seedReference(handle.db);
+    const reference = await loadReference(handle.db);
+    const ctx: AppContext = {
+      db: handle.db,
+      reference,
+      locator: loadMunicipalityLocator(),
+      changes: new ChangeBus(),
+      log,
+      now: options.now ?? (() => new Date()),
+    };
+    log.info({ driver: handle.driver, municipalities: reference.municipalities.size }, 'database ready');
+    return { ctx, handle };
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/client';
+import type { ReferenceCache } from './reference/types';
+import type { MunicipalityLocator } from './geo/municipality-locator';
+import type { ChangeBus } from './realtime/change-bus';
+
+/** Everything a write path or a query needs; built once by the server (or a test) and passed down. */
+export interface AppContext {
+  db: Db;
+  reference: ReferenceCache;
+  locator: MunicipalityLocator;
+  /** Hears of every committed change, after the commit. */
+  changes: ChangeBus;
+  log: Logger;
+  /** The clock; tests pin it. */
+  now: () => Date;
+}

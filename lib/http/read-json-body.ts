@@ -1,0 +1,57 @@
+import { errorResponse } from './responses';
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+/**
+ * Reads a JSON request body, refusing a wrong content type (415), a body over `maxBytes` (413, without reading
+ * past the limit) and malformed JSON (400, with the parser's position).
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    return {
+      ok: false,
+      response: errorResponse(415, 'unsupported_media_type', 'content-type must be application/json', [
+        { field: 'content-type', message: `got "${type || 'none'}"` },
+      ]),
+    };
+  }
+  const tooLarge = () => ({
+    ok: false as const,
+    response: errorResponse(413, 'payload_too_large', `the body exceeds ${maxBytes} bytes`, [
+      { field: 'body', message: `must be at most ${maxBytes} bytes` },
+    ]),
+  });
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') {
+    return { ok: false, response: errorResponse(400, 'empty_body', 'the body is empty', [{ field: 'body', message: 'is required' }]) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return {
+      ok: false,
+      response: errorResponse(400, 'invalid_json', 'the body is not valid JSON', [
+        { field: 'body', message: error instanceof Error ? error.message : 'malformed JSON' },
+      ]),
+    };
+  }
+}

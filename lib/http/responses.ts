@@ -1,0 +1,21 @@
+import type { FieldError } from '../ingest/types';
+
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; errors?: FieldError[] };
+}
+
+/** Every API error has one shape: the HTTP status, a machine code, a sentence, and the fields at fault. */
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  errors?: FieldError[],
+  headers?: Record<string, string>,
+): Response {
+  const body: ErrorBody = { error: { status, code, message, ...(errors ? { errors } : {}) } };
+  return Response.json(body, { status, headers });
+}
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,30 @@
+/** Public shapes of the intake write path (see lib/ingest/record-complaints.ts). */
+
+export interface FieldError {
+  /** JSON path of the offending field, e.g. `receivedAt` or `complaints[3].lat`. */
+  field: string;
+  message: string;
+}
+
+/** One item of `POST /api/v1/complaints`, after validation. */
+export interface ComplaintInput {
+  source: string;
+  externalId: string;
+  /** ISO 8601 with an explicit offset, e.g. `2026-11-22T09:15:00+03:00`. */
+  receivedAt: string;
+  text: string;
+  lat?: number;
+  lon?: number;
+  address?: string;
+  category?: string;
+  block?: string;
+}
+
+export type IngestStatus = 'created' | 'duplicate' | 'rejected';
+
+export interface IngestItemResult {
+  externalId: string | null;
+  status: IngestStatus;
+  id?: number;
+  errors?: FieldError[];
+}

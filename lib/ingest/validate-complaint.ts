@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { zodFieldErrors } from '../http/field-errors';
+import type { ComplaintInput, FieldError } from './types';
+import {
+  MAX_ADDRESS_CHARS,
+  MAX_EXTERNAL_ID_CHARS,
+  MAX_FUTURE_SKEW_MS,
+  MAX_PAST_MS,
+  MAX_TEXT_CHARS,
+} from './limits';
+
+/** ISO 8601 date-time that names its offset (`Z` or `±hh:mm`): a local time is ambiguous for the SLA clock. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const text = (max: number) =>
+  z
+    .string({ message: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`);
+
+const coordinate = z
+  .number({ message: 'must be a number' })
+  .refine((v) => Number.isFinite(v), 'must be a finite number');
+
+const ITEM_SCHEMA = z.object({
+  source: text(64),
+  externalId: text(MAX_EXTERNAL_ID_CHARS),
+  receivedAt: z
+    .string({ message: 'must be a string' })
+    .regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-22T09:15:00+03:00')
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a valid date-time'),
+  text: text(MAX_TEXT_CHARS),
+  lat: coordinate.optional(),
+  lon: coordinate.optional(),
+  address: text(MAX_ADDRESS_CHARS).optional(),
+  category: text(64).optional(),
+  block: text(64).optional(),
+});
+
+/** A complaint that passed every check, with everything the insert needs resolved. */
+export interface ValidComplaint {
+  input: ComplaintInput;
+  receivedAt: Date;
+  municipalityOktmo: string | null;
+  blockCode: string | null;
+  categoryCode: string | null;
+  deadlineHours: number | null;
+}
+
+export type Validation = { ok: true; value: ValidComplaint } | { ok: false; errors: FieldError[] };
+
+/** The externalId of a raw item when it has a usable one, so a rejection can still be matched by the caller. */
+export function externalIdOf(raw: unknown): string | null {
+  if (raw && typeof raw === 'object' && 'externalId' in raw) {
+    const value = (raw as { externalId: unknown }).externalId;
+    if (typeof value === 'string') return value;
+  }
+  return null;
+}
+
+export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Validation {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: [{ field: '', message: 'must be a JSON object' }] };
+  }
+  const parsed = ITEM_SCHEMA.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, errors: zodFieldErrors(parsed.error, raw) };
+  }
+  const item = parsed.data;
+  const errors: FieldError[] = [];
+  const { reference, locator } = ctx;
+
+  if (!reference.sources.has(item.source)) errors.push({ field: 'source', message: `unknown source code "${item.source}"` });
+
+  const receivedAt = new Date(item.receivedAt);
+  if (receivedAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
+    errors.push({ field: 'receivedAt', message: 'is in the future (more than 5 minutes ahead of the server clock)' });
+  } else if (receivedAt.getTime() < now.getTime() - MAX_PAST_MS) {
+    errors.push({ field: 'receivedAt', message: 'is more than 5 years in the past' });
+  }
+
+  const category = item.category === undefined ? undefined : reference.categories.get(item.category);
+  if (item.category !== undefined && !category) {
+    errors.push({ field: 'category', message: `unknown category code "${item.category}"` });
+  }
+  if (item.block !== undefined && !reference.blocks.has(item.block)) {
+    errors.push({ field: 'block', message: `unknown block code "${item.block}"` });
+  } else if (item.block !== undefined && category && category.blockCode !== item.block) {
+    errors.push({
+      field: 'block',
+      message: `"${item.block}" does not match category "${category.code}", which belongs to block "${category.blockCode}"`,
+    });
+  }
+
+  let municipalityOktmo: string | null = null;
+  if ((item.lat === undefined) !== (item.lon === undefined)) {
+    errors.push({ field: item.lat === undefined ? 'lat' : 'lon', message: 'is required when the other coordinate is given' });
+  } else if (item.lat !== undefined && item.lon !== undefined) {
+    if (item.lat < -90 || item.lat > 90) errors.push({ field: 'lat', message: 'must be between -90 and 90' });
+    else if (item.lon < -180 || item.lon > 180) errors.push({ field: 'lon', message: 'must be between -180 and 180' });
+    else {
+      municipalityOktmo = locator.locate(item.lon, item.lat);
+      if (!municipalityOktmo) {
+        errors.push({ field: 'lat', message: 'the point (lat, lon) is outside Moscow Oblast' });
+      }
+    }
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      input: item,
+      receivedAt,
+      municipalityOktmo,
+      blockCode: category?.blockCode ?? item.block ?? null,
+      categoryCode: category?.code ?? null,
+      deadlineHours: category?.deadlineHours ?? null,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ComplaintStatus } from './statuses';
+import type { FieldError } from '../ingest/types';
+
+/** One requested status change (`POST /api/v1/complaints/{id}/events`, or a batch from the simulator). */
+export interface TransitionInput {
+  complaintId: number;
+  status: ComplaintStatus;
+  /** When it happened; defaults to now. Must not precede the complaint's last event nor lie in the future. */
+  at?: string;
+  actor?: string;
+  comment?: string;
+}
+
+export type TransitionResult =
+  | { complaintId: number; status: 'applied'; from: ComplaintStatus; to: ComplaintStatus; at: string }
+  | { complaintId: number; status: 'rejected'; code: 'not_found' | 'illegal' | 'invalid'; errors: FieldError[] };

@@ -1,0 +1,31 @@
+import { and, desc } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { complaints } from '../../db/schema';
+import type { RecentComplaint, WallScope } from '../realtime/contract';
+import { scopeConditions } from './scope-filter';
+
+export type RecentComplaints = RecentComplaint[];
+
+/** The latest arrivals in a scope, newest first (the ticker); no text, so no personal data leaves. */
+export async function getRecentComplaints(db: Db, scope: WallScope, limit: number): Promise<RecentComplaints> {
+  const rows = await db
+    .select({
+      id: complaints.id,
+      receivedAt: complaints.receivedAt,
+      block: complaints.blockCode,
+      category: complaints.categoryCode,
+      municipality: complaints.municipalityOktmo,
+      lat: complaints.lat,
+      lon: complaints.lon,
+    })
+    .from(complaints)
+    .where(and(...scopeConditions(scope)))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r,
+    receivedAt: r.receivedAt.toISOString(),
+    block: r.block ?? '',
+    category: r.category ?? '',
+  }));
+}

@@ -1,0 +1,32 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { blocks, categories, municipalities, sources } from '../../db/schema';
+import type { MunicipalityInfo, ReferenceCache } from './types';
+
+export async function loadReference(db: Db): Promise<ReferenceCache> {
+  const [blockRows, sourceRows, categoryRows, municipalityRows] = await Promise.all([
+    db.select().from(blocks).orderBy(asc(blocks.sortOrder)),
+    db.select().from(sources).orderBy(asc(sources.sortOrder)),
+    db.select().from(categories).orderBy(asc(categories.code)),
+    db
+      .select({
+        oktmo: municipalities.oktmo,
+        name: municipalities.name,
+        shortName: municipalities.shortName,
+        adminCenter: municipalities.adminCenter,
+        population: municipalities.population,
+        centerLat: municipalities.centerLat,
+        centerLon: municipalities.centerLon,
+        areaKm2: municipalities.areaKm2,
+        zato: municipalities.zato,
+      })
+      .from(municipalities)
+      .orderBy(asc(municipalities.shortName)),
+  ]);
+  return {
+    blocks: new Map(blockRows.map((r) => [r.code, r])),
+    sources: new Map(sourceRows.map((r) => [r.code, r])),
+    categories: new Map(categoryRows.map((r) => [r.code, r])),
+    municipalities: new Map(municipalityRows.map((r: MunicipalityInfo) => [r.oktmo, r])),
+  };
+}

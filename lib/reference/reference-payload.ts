@@ -1,0 +1,24 @@
+import type { ReferenceCache } from './types';
+
+/** The public reference listing: every entity with its stable `code` (municipalities: OKTMO). */
+export function referencePayload(reference: ReferenceCache) {
+  return {
+    blocks: [...reference.blocks.values()].map((b) => ({ code: b.code, name: b.name, nameEn: b.nameEn })),
+    categories: [...reference.categories.values()].map((c) => ({
+      code: c.code,
+      block: c.blockCode,
+      name: c.name,
+      deadlineHours: c.deadlineHours,
+      kind: c.kind,
+    })),
+    sources: [...reference.sources.values()].map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn })),
+    municipalities: [...reference.municipalities.values()].map((m) => ({
+      code: m.oktmo,
+      name: m.name,
+      shortName: m.shortName,
+      adminCenter: m.adminCenter,
+      population: m.population,
+      center: { lat: m.centerLat, lon: m.centerLon },
+    })),
+  };
+}

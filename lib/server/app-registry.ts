@@ -1,0 +1,31 @@
+import type { AppContext } from '../context';
+import type { LiveHub } from '../realtime/live-hub';
+
+/**
+ * The custom server builds the app once and registers it here; Next route handlers and server components run
+ * in the same process and read it back. A globalThis slot survives Next's module duplication between bundles.
+ */
+export interface RunningApp {
+  ctx: AppContext;
+  live: LiveHub;
+  /** Version of this deployment; the wall reloads itself when it changes. */
+  buildId: string;
+  startedAt: Date;
+}
+
+const SLOT = Symbol.for('cur-wall.app');
+type Slot = { [SLOT]?: RunningApp };
+
+export function registerApp(app: RunningApp): void {
+  (globalThis as Slot)[SLOT] = app;
+}
+
+export function unregisterApp(): void {
+  delete (globalThis as Slot)[SLOT];
+}
+
+export function getApp(): RunningApp {
+  const app = (globalThis as Slot)[SLOT];
+  if (!app) throw new Error('The app is not initialised: start it with `npm start` (server.ts), not `next start`.');
+  return app;
+}

@@ -1,0 +1,86 @@
+/**
+ * The app's entry: one HTTP port for Next.js (pages, API) and Socket.IO (live wall), the database opened and
+ * migrated in-process (PGlite allows one process per data folder), and the built-in simulator.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import pino from 'pino';
+import { bootstrap } from './lib/bootstrap';
+import { ConfigError, loadConfig } from './lib/config';
+import { createRealtime } from './lib/realtime/create-realtime';
+import { LiveHub } from './lib/realtime/live-hub';
+import { registerApp } from './lib/server/app-registry';
+import { createSimulator } from './lib/simulator';
+import { renderProgress } from './lib/simulator/progress-bar';
+import { parseRate } from './lib/simulator/rate';
+
+function readBuildId(dev: boolean): string {
+  if (dev) return `dev-${Date.now()}`;
+  try {
+    return readFileSync(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    throw new Error('No production build found: run `npm run build` first (or `npm start`, which builds).');
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ratePerSecond = parseRate(config.SIMULATOR_RATE);
+  const log = pino({ level: config.LOG_LEVEL, base: undefined });
+  const buildId = readBuildId(config.dev);
+
+  const { ctx, handle } = await bootstrap({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    log,
+  });
+  const live = new LiveHub(ctx);
+  registerApp({ ctx, live, buildId, startedAt: new Date() });
+
+  const httpServer = createServer();
+  const app = next({ dev: config.dev, dir: process.cwd(), httpServer, hostname: config.HOST, port: config.PORT });
+  const handleRequest = app.getRequestHandler();
+  await app.prepare();
+  httpServer.on('request', (req, res) => {
+    // Socket.IO answers its own path; everything else is Next's.
+    if (req.url?.startsWith('/socket.io/')) return;
+    void handleRequest(req, res);
+  });
+  const io = createRealtime(httpServer, { live, reference: ctx.reference, log });
+  live.start();
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  log.info({ port: config.PORT, driver: handle.driver, dev: config.dev }, `wall at http://localhost:${config.PORT}/wall`);
+
+  const simulator = config.SIMULATOR === 'on' ? createSimulator(ctx, { ratePerSecond, backfillWeeks: config.SIMULATOR_BACKFILL_WEEKS }) : null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await simulator?.stop();
+    await live.stop();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (simulator) {
+    const backfill = await simulator.backfillIfEmpty(renderProgress);
+    if (backfill) log.info({ created: backfill.created }, 'history backfilled');
+    if (!stopping) simulator.start();
+    log.info({ ratePerSecond }, 'simulator streaming');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

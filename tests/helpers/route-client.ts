@@ -1,0 +1,41 @@
+import { NextRequest } from 'next/server';
+import { POST as postComplaints } from '@/app/api/v1/complaints/route';
+import { POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
+import { GET as getSummary } from '@/app/api/v1/summary/route';
+
+const BASE = 'http://test.local';
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+}
+
+async function reply<T>(response: Response): Promise<Reply<T>> {
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Calls the real route handlers with real Request objects, as Next would. */
+export const api = {
+  postComplaints: async <T = unknown>(body: unknown, init: { raw?: string; contentType?: string } = {}) =>
+    reply<T>(
+      await postComplaints(
+        new Request(`${BASE}/api/v1/complaints`, {
+          method: 'POST',
+          headers: { 'content-type': init.contentType ?? 'application/json' },
+          body: init.raw ?? JSON.stringify(body),
+        }),
+      ),
+    ),
+  postEvent: async <T = unknown>(id: number | string, body: unknown) =>
+    reply<T>(
+      await postEvent(
+        new Request(`${BASE}/api/v1/complaints/${id}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: String(id) }) },
+      ),
+    ),
+  summary: async <T = unknown>(query = '') => reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
+};
