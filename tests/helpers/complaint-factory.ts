@@ -6,7 +6,7 @@ export const TOWNS = {
   podolsk: [55.43111, 37.54453],
   mytishchi: [55.91163, 37.73076],
   kolomna: [55.07944, 38.77833],
-  sergievPosad: [56.3, 38.13333],
+  sergievPosad: [56.30625, 38.15027],
 } as const;
 
 let counter = 0;

@@ -1,0 +1,145 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaints } from '@/db/schema';
+import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/client/wall-state';
+import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { recordTransitions } from '@/lib/lifecycle/record-transitions';
+import { isOpenStatus, type ComplaintStatus } from '@/lib/lifecycle/statuses';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/contract';
+import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
+import { LiveHub } from '@/lib/realtime/live-hub';
+import { registerApp, unregisterApp } from '@/lib/server/app-registry';
+import { startOfMoscowDay } from '@/lib/time/moscow';
+import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { api } from '../helpers/route-client';
+import { createTestApp, type TestApp } from '../helpers/test-context';
+
+// A pinned clock keeps "today" and "last hour" away from their edges while the test runs.
+const NOW = new Date('2026-11-18T12:00:00+03:00');
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = { new: 'routed', routed: 'in_progress', in_progress: 'resolved', resolved: 'closed', closed: 'reopened', reopened: 'in_progress' };
+
+let app: TestApp;
+let live: LiveHub;
+let http: HttpServer;
+let realtime: RealtimeServer;
+let url: string;
+
+/** A wall client: the real reducer behind a real Socket.IO connection, resuming after drops and gaps. */
+function wallClient() {
+  let state: WallState | null = null;
+  let snapshots = 0;
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+    transports: ['websocket'],
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
+  const subscribe = () => socket.emit('wall:subscribe', { scope: {}, resume: resumePoint(state) }, () => {});
+  socket.on('connect', subscribe);
+  socket.on('wall:snapshot', (snapshot) => {
+    snapshots += 1;
+    state = applySnapshot(state, snapshot, Date.now());
+  });
+  socket.on('wall:delta', (delta) => {
+    if (!state) return;
+    const next = applyDelta(state, delta, Date.now());
+    if (next === 'resync') subscribe();
+    else state = next;
+  });
+  return { socket, state: () => state, snapshots: () => snapshots };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+beforeAll(async () => {
+  app = await createTestApp({ now: () => NOW });
+  live = new LiveHub(app.ctx, { flushMs: 30, tickMs: 60_000 });
+  registerApp({ ctx: app.ctx, live, buildId: 'test', startedAt: new Date() });
+  http = createServer();
+  realtime = createRealtime(http, { live, reference: app.ctx.reference, log: app.ctx.log });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await live.stop();
+  await new Promise<void>((resolve) => realtime.close(() => resolve()));
+  unregisterApp();
+  await app.close();
+});
+
+describe('a wall client over Socket.IO', () => {
+  it('after 1,000 events with a forced reconnect in the middle, equals the summary API and a direct count', async () => {
+    const client = wallClient();
+    await until(() => client.state() !== null);
+    const towns = Object.values(TOWNS);
+    const ids: number[] = [];
+    const statusOf = new Map<number, ComplaintStatus>();
+    let events = 0;
+    let dropped = false;
+
+    while (events < 1000) {
+      if (!dropped && events >= 500) {
+        dropped = true;
+        client.socket.io.engine.close(); // the network drops; the client reconnects on its own
+      }
+      if (ids.length < 40 || events % 3 !== 0) {
+        const batch = Array.from({ length: 5 }, (_, i) => {
+          const [lat, lon] = towns[(events + i) % towns.length]!;
+          // Half are recent, half are older and already overdue; none sit on the today/last-hour edges.
+          const age = (events + i) % 2 === 0 ? 5 + ((events + i) % 40) : 3000 + ((events * 7 + i) % 3000);
+          return aComplaint({ lat: lat + ((i % 3) - 1) * 0.05, lon, receivedAt: minutesAgo(age), category: age > 100 ? 'transport.pothole' : 'housing.no-hot-water' });
+        });
+        const results = await recordComplaints(app.ctx, batch);
+        for (const r of results) if (r.status === 'created') (ids.push(r.id!), statusOf.set(r.id!, 'new'));
+        events += batch.length;
+      } else {
+        const picks = ids.slice(-30).filter((_, i) => i % 3 === events % 3).slice(0, 5);
+        const inputs = picks.map((id) => ({ complaintId: id, status: NEXT[statusOf.get(id)!]!, at: NOW.toISOString() }));
+        const results = await recordTransitions(app.ctx, inputs);
+        for (const r of results) if (r.status === 'applied') statusOf.set(r.complaintId, r.to);
+        events += inputs.length;
+      }
+      if (events % 50 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+
+    await live.flush();
+    const serverSeq = (await live.snapshot({})).seq;
+    await until(() => client.state()?.seq === serverSeq && client.socket.connected);
+
+    const rows = await app.ctx.db.select().from(complaints);
+    const dayStart = startOfMoscowDay(NOW).getTime();
+    const direct = {
+      today: rows.filter((r) => r.receivedAt.getTime() >= dayStart).length,
+      lastHour: rows.filter((r) => r.receivedAt.getTime() >= NOW.getTime() - 3600_000).length,
+      open: rows.filter((r) => isOpenStatus(r.status)).length,
+      overdue: rows.filter((r) => isOpenStatus(r.status) && r.dueAt.getTime() < NOW.getTime()).length,
+    };
+    const viaApi = (await api.summary<typeof direct>()).body;
+    const { today, lastHour, open, overdue } = client.state()!.summary;
+
+    expect(dropped).toBe(true);
+    expect(rows.length).toBeGreaterThan(500);
+    expect(direct.overdue).toBeGreaterThan(0);
+    expect({ today, lastHour, open, overdue }).toEqual(direct);
+    expect({ today: viaApi.today, lastHour: viaApi.lastHour, open: viaApi.open, overdue: viaApi.overdue }).toEqual(direct);
+    const cellTotal = client.state()!.cells.reduce((sum, c) => sum + c.open, 0);
+    expect(cellTotal).toBe(direct.open);
+    client.socket.close();
+  });
+
+  it('refuses a subscription to an unknown block', async () => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ['websocket'] });
+    const ack = await new Promise((resolve) => socket.emit('wall:subscribe', { scope: { block: 'space' } }, resolve));
+    expect(ack).toEqual({ ok: false, error: 'scope.block: unknown block code "space"' });
+    socket.close();
+  });
+});
