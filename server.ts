@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   registerApp({ ctx, live, buildId, startedAt: new Date() });
 
   const httpServer = createServer();
-  const app = next({ dev: config.dev, dir: process.cwd(), httpServer, hostname: config.HOST, port: config.PORT });
+  const app = next({
+    dev: config.dev,
+    dir: process.cwd(),
+    httpServer,
+    hostname: config.HOST,
+    port: config.PORT,
+  });
   const handleRequest = app.getRequestHandler();
   await app.prepare();
   httpServer.on('request', (req, res) => {
@@ -51,9 +57,15 @@ async function main(): Promise<void> {
   const io = createRealtime(httpServer, { live, reference: ctx.reference, log });
   live.start();
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
-  log.info({ port: config.PORT, driver: handle.driver, dev: config.dev }, `wall at http://localhost:${config.PORT}/wall`);
+  log.info(
+    { port: config.PORT, driver: handle.driver, dev: config.dev },
+    `wall at http://localhost:${config.PORT}/wall`,
+  );
 
-  const simulator = config.SIMULATOR === 'on' ? createSimulator(ctx, { ratePerSecond, backfillWeeks: config.SIMULATOR_BACKFILL_WEEKS }) : null;
+  const simulator =
+    config.SIMULATOR === 'on'
+      ? createSimulator(ctx, { ratePerSecond, backfillWeeks: config.SIMULATOR_BACKFILL_WEEKS })
+      : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

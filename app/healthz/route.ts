@@ -8,8 +8,15 @@ export async function GET(): Promise<Response> {
   const { ctx, buildId, startedAt } = getApp();
   try {
     await checkDatabase(ctx.db);
-    return json({ status: 'ok', buildId, uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) });
+    return json({
+      status: 'ok',
+      buildId,
+      uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    });
   } catch (error) {
-    return json({ status: 'error', buildId, error: error instanceof Error ? error.message : String(error) }, 503);
+    return json(
+      { status: 'error', buildId, error: error instanceof Error ? error.message : String(error) },
+      503,
+    );
   }
 }

@@ -11,7 +11,8 @@ function cat(code: string, name: string, kind: CategoryKind, deadlineHours: numb
   return { code, blockCode: code.slice(0, dot), name, kind, deadlineHours };
 }
 
-const op = (code: string, name: string, hours: 24 | 48): CategorySeed => cat(code, name, 'operational', hours);
+const op = (code: string, name: string, hours: 24 | 48): CategorySeed =>
+  cat(code, name, 'operational', hours);
 const res = (code: string, name: string, hours: number): CategorySeed => cat(code, name, 'resource', hours);
 
 export const CATEGORIES: CategorySeed[] = [
@@ -90,7 +91,11 @@ export const CATEGORIES: CategorySeed[] = [
   // Нацпроекты и торги
   op('national-projects.tender-violation', 'Нарушения при проведении торгов', 48),
   op('national-projects.work-quality', 'Качество работ подрядчика по нацпроекту', 48),
-  res('national-projects.comfortable-environment', 'Комфортная городская среда: благоустройство общественных пространств', 192),
+  res(
+    'national-projects.comfortable-environment',
+    'Комфортная городская среда: благоустройство общественных пространств',
+    192,
+  ),
   res('national-projects.safe-roads', 'Ремонт дорог по нацпроекту «Безопасные качественные дороги»', 192),
   res('national-projects.contract-delay', 'Срыв сроков исполнения государственного контракта', 168),
 

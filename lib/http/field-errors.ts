@@ -14,6 +14,7 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 export function zodFieldErrors(error: z.ZodError, raw: unknown): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.join('.'),
-    message: issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined ? 'is required' : issue.message,
+    message:
+      issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined ? 'is required' : issue.message,
   }));
 }

@@ -1,8 +1,17 @@
 import { COMPLAINT_STATUSES } from '../lifecycle/statuses';
-import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, MAX_TEXT_CHARS, MAX_ADDRESS_CHARS, MAX_EXTERNAL_ID_CHARS } from '../ingest/limits';
+import {
+  MAX_BATCH_ITEMS,
+  MAX_BODY_BYTES,
+  MAX_TEXT_CHARS,
+  MAX_ADDRESS_CHARS,
+  MAX_EXTERNAL_ID_CHARS,
+} from '../ingest/limits';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorReply = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+const errorReply = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
 const jsonBody = (schema: object) => ({ 'application/json': { schema } });
 
 /** The public HTTP contract as OpenAPI 3.1, served at /api/v1/openapi.json. */
@@ -32,12 +41,29 @@ export const OPENAPI_DOCUMENT = {
         requestBody: {
           required: true,
           content: jsonBody({
-            oneOf: [ref('ComplaintInput'), { type: 'object', required: ['complaints'], properties: { complaints: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: ref('ComplaintInput') } } }],
+            oneOf: [
+              ref('ComplaintInput'),
+              {
+                type: 'object',
+                required: ['complaints'],
+                properties: {
+                  complaints: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: MAX_BATCH_ITEMS,
+                    items: ref('ComplaintInput'),
+                  },
+                },
+              },
+            ],
           }),
         },
         responses: {
           200: { description: 'Every item created or duplicate', content: jsonBody(ref('IngestResults')) },
-          207: { description: 'Some items rejected (see each result)', content: jsonBody(ref('IngestResults')) },
+          207: {
+            description: 'Some items rejected (see each result)',
+            content: jsonBody(ref('IngestResults')),
+          },
           422: { description: 'Every item rejected', content: jsonBody(ref('IngestResults')) },
           400: errorReply('Malformed JSON or body shape'),
           413: errorReply(`Body over ${MAX_BODY_BYTES} bytes or more than ${MAX_BATCH_ITEMS} items`),
@@ -63,12 +89,25 @@ export const OPENAPI_DOCUMENT = {
         summary: 'The live numbers of the wall',
         parameters: [
           { name: 'block', in: 'query', required: false, schema: { type: 'string' } },
-          { name: 'municipality', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{11}$' } },
+          {
+            name: 'municipality',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', pattern: '^\\d{11}$' },
+          },
         ],
-        responses: { 200: { description: 'Numbers now', content: jsonBody(ref('Summary')) }, 400: errorReply('Unknown block or municipality') },
+        responses: {
+          200: { description: 'Numbers now', content: jsonBody(ref('Summary')) },
+          400: errorReply('Unknown block or municipality'),
+        },
       },
     },
-    '/healthz': { get: { summary: 'Liveness and database check', responses: { 200: { description: 'OK' }, 503: { description: 'Database down' } } } },
+    '/healthz': {
+      get: {
+        summary: 'Liveness and database check',
+        responses: { 200: { description: 'OK' }, 503: { description: 'Database down' } },
+      },
+    },
   },
   components: {
     schemas: {
@@ -78,7 +117,11 @@ export const OPENAPI_DOCUMENT = {
         properties: {
           source: { type: 'string', description: 'Source code', examples: ['dobrodel'] },
           externalId: { type: 'string', maxLength: MAX_EXTERNAL_ID_CHARS },
-          receivedAt: { type: 'string', format: 'date-time', description: 'With an offset; at most 5 minutes ahead of the server clock' },
+          receivedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'With an offset; at most 5 minutes ahead of the server clock',
+          },
           text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS },
           lat: { type: 'number', description: 'WGS84; with lon, must fall inside Moscow Oblast' },
           lon: { type: 'number' },
@@ -87,7 +130,11 @@ export const OPENAPI_DOCUMENT = {
           block: { type: 'string', description: 'Block code; must match the category when both are given' },
         },
       },
-      FieldError: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      FieldError: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
       IngestResults: {
         type: 'object',
         properties: {
@@ -111,14 +158,24 @@ export const OPENAPI_DOCUMENT = {
         required: ['status'],
         properties: {
           status: { enum: [...COMPLAINT_STATUSES] },
-          at: { type: 'string', format: 'date-time', description: 'Defaults to now; not before the last event' },
+          at: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Defaults to now; not before the last event',
+          },
           actor: { type: 'string' },
           comment: { type: 'string' },
         },
       },
       TransitionApplied: {
         type: 'object',
-        properties: { complaintId: { type: 'integer' }, status: { const: 'applied' }, from: { type: 'string' }, to: { type: 'string' }, at: { type: 'string', format: 'date-time' } },
+        properties: {
+          complaintId: { type: 'integer' },
+          status: { const: 'applied' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          at: { type: 'string', format: 'date-time' },
+        },
       },
       Summary: {
         type: 'object',
@@ -132,14 +189,27 @@ export const OPENAPI_DOCUMENT = {
           asOf: { type: 'string', format: 'date-time' },
         },
       },
-      Reference: { type: 'object', properties: { blocks: { type: 'array' }, categories: { type: 'array' }, sources: { type: 'array' }, municipalities: { type: 'array' } } },
+      Reference: {
+        type: 'object',
+        properties: {
+          blocks: { type: 'array' },
+          categories: { type: 'array' },
+          sources: { type: 'array' },
+          municipalities: { type: 'array' },
+        },
+      },
       Error: {
         type: 'object',
         properties: {
           error: {
             type: 'object',
             required: ['status', 'code', 'message'],
-            properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, errors: { type: 'array', items: ref('FieldError') } },
+            properties: {
+              status: { type: 'integer' },
+              code: { type: 'string' },
+              message: { type: 'string' },
+              errors: { type: 'array', items: ref('FieldError') },
+            },
           },
         },
       },

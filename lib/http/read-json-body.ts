@@ -42,7 +42,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') {
-    return { ok: false, response: errorResponse(400, 'empty_body', 'the body is empty', [{ field: 'body', message: 'is required' }]) };
+    return {
+      ok: false,
+      response: errorResponse(400, 'empty_body', 'the body is empty', [
+        { field: 'body', message: 'is required' },
+      ]),
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -1,7 +1,9 @@
 import type { FieldError } from './types';
 import { MAX_BATCH_ITEMS } from './limits';
 
-export type BatchParse = { ok: true; items: unknown[] } | { ok: false; status: 400 | 413; code: string; message: string; errors: FieldError[] };
+export type BatchParse =
+  | { ok: true; items: unknown[] }
+  | { ok: false; status: 400 | 413; code: string; message: string; errors: FieldError[] };
 
 /** `{ "complaints": [ … ] }` (1 to MAX_BATCH_ITEMS) or one complaint object. */
 export function parseBatch(body: unknown): BatchParse {
@@ -11,16 +13,33 @@ export function parseBatch(body: unknown): BatchParse {
       status: 400,
       code: 'invalid_body',
       message: 'the body must be a complaint object or { "complaints": [ … ] }',
-      errors: [{ field: 'body', message: Array.isArray(body) ? 'must be an object, not an array' : 'must be a JSON object' }],
+      errors: [
+        {
+          field: 'body',
+          message: Array.isArray(body) ? 'must be an object, not an array' : 'must be a JSON object',
+        },
+      ],
     };
   }
   if (!('complaints' in body)) return { ok: true, items: [body] };
   const list = (body as { complaints: unknown }).complaints;
   if (!Array.isArray(list)) {
-    return { ok: false, status: 400, code: 'invalid_body', message: 'complaints must be an array', errors: [{ field: 'complaints', message: 'must be an array' }] };
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid_body',
+      message: 'complaints must be an array',
+      errors: [{ field: 'complaints', message: 'must be an array' }],
+    };
   }
   if (list.length === 0) {
-    return { ok: false, status: 400, code: 'invalid_body', message: 'complaints is empty', errors: [{ field: 'complaints', message: 'must hold at least 1 item' }] };
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid_body',
+      message: 'complaints is empty',
+      errors: [{ field: 'complaints', message: 'must hold at least 1 item' }],
+    };
   }
   if (list.length > MAX_BATCH_ITEMS) {
     return {

@@ -106,7 +106,9 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
           })),
         );
       }
-      const existing = candidates.filter((c) => !createdKeys.has(keyOf(c.value.input.source, c.value.input.externalId)));
+      const existing = candidates.filter(
+        (c) => !createdKeys.has(keyOf(c.value.input.source, c.value.input.externalId)),
+      );
       if (existing.length > 0) {
         const bySource = new Map<string, string[]>();
         for (const { value } of existing) {

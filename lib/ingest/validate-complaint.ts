@@ -72,11 +72,15 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
   const errors: FieldError[] = [];
   const { reference, locator } = ctx;
 
-  if (!reference.sources.has(item.source)) errors.push({ field: 'source', message: `unknown source code "${item.source}"` });
+  if (!reference.sources.has(item.source))
+    errors.push({ field: 'source', message: `unknown source code "${item.source}"` });
 
   const receivedAt = new Date(item.receivedAt);
   if (receivedAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {
-    errors.push({ field: 'receivedAt', message: 'is in the future (more than 5 minutes ahead of the server clock)' });
+    errors.push({
+      field: 'receivedAt',
+      message: 'is in the future (more than 5 minutes ahead of the server clock)',
+    });
   } else if (receivedAt.getTime() < now.getTime() - MAX_PAST_MS) {
     errors.push({ field: 'receivedAt', message: 'is more than 5 years in the past' });
   }
@@ -96,10 +100,14 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
 
   let municipalityOktmo: string | null = null;
   if ((item.lat === undefined) !== (item.lon === undefined)) {
-    errors.push({ field: item.lat === undefined ? 'lat' : 'lon', message: 'is required when the other coordinate is given' });
+    errors.push({
+      field: item.lat === undefined ? 'lat' : 'lon',
+      message: 'is required when the other coordinate is given',
+    });
   } else if (item.lat !== undefined && item.lon !== undefined) {
     if (item.lat < -90 || item.lat > 90) errors.push({ field: 'lat', message: 'must be between -90 and 90' });
-    else if (item.lon < -180 || item.lon > 180) errors.push({ field: 'lon', message: 'must be between -180 and 180' });
+    else if (item.lon < -180 || item.lon > 180)
+      errors.push({ field: 'lon', message: 'must be between -180 and 180' });
     else {
       municipalityOktmo = locator.locate(item.lon, item.lat);
       if (!municipalityOktmo) {

@@ -19,13 +19,17 @@ interface Current {
  * stored state (several steps of one complaint may come in one batch), appends the events and updates the rows
  * in one transaction. A refused transition changes nothing and says why.
  */
-export async function recordTransitions(ctx: AppContext, inputs: TransitionInput[]): Promise<TransitionResult[]> {
+export async function recordTransitions(
+  ctx: AppContext,
+  inputs: TransitionInput[],
+): Promise<TransitionResult[]> {
   const now = ctx.now();
   const results: TransitionResult[] = new Array(inputs.length);
   const checked: number[] = [];
   inputs.forEach((input, index) => {
     const errors = validateTransition(input, now);
-    if (errors.length > 0) results[index] = { complaintId: input.complaintId, status: 'rejected', code: 'invalid', errors };
+    if (errors.length > 0)
+      results[index] = { complaintId: input.complaintId, status: 'rejected', code: 'invalid', errors };
     else checked.push(index);
   });
   const applied: AppliedTransition[] = [];
@@ -81,7 +85,12 @@ export async function recordTransitions(ctx: AppContext, inputs: TransitionInput
             complaintId: input.complaintId,
             status: 'rejected',
             code: 'invalid',
-            errors: [{ field: 'at', message: `precedes the complaint's last event (${current.statusAt.toISOString()})` }],
+            errors: [
+              {
+                field: 'at',
+                message: `precedes the complaint's last event (${current.statusAt.toISOString()})`,
+              },
+            ],
           };
           continue;
         }
@@ -95,7 +104,13 @@ export async function recordTransitions(ctx: AppContext, inputs: TransitionInput
           comment: input.comment ?? null,
         });
         applied.push({ complaintId: input.complaintId, from: current.status, to: input.status, at });
-        results[index] = { complaintId: input.complaintId, status: 'applied', from: current.status, to: input.status, at: at.toISOString() };
+        results[index] = {
+          complaintId: input.complaintId,
+          status: 'applied',
+          from: current.status,
+          to: input.status,
+          at: at.toISOString(),
+        };
         current.status = input.status;
         current.statusAt = at;
         if (input.status === 'resolved') current.resolvedAt = at;

@@ -1,12 +1,5 @@
 /** Complaint lifecycle. Issue 5 extends it (rejected, vote); keep the transition table the single source. */
-export const COMPLAINT_STATUSES = [
-  'new',
-  'routed',
-  'in_progress',
-  'resolved',
-  'closed',
-  'reopened',
-] as const;
+export const COMPLAINT_STATUSES = ['new', 'routed', 'in_progress', 'resolved', 'closed', 'reopened'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 /** Statuses that still wait for the executor: they count as open and can become overdue. */

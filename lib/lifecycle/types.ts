@@ -13,4 +13,9 @@ export interface TransitionInput {
 
 export type TransitionResult =
   | { complaintId: number; status: 'applied'; from: ComplaintStatus; to: ComplaintStatus; at: string }
-  | { complaintId: number; status: 'rejected'; code: 'not_found' | 'illegal' | 'invalid'; errors: FieldError[] };
+  | {
+      complaintId: number;
+      status: 'rejected';
+      code: 'not_found' | 'illegal' | 'invalid';
+      errors: FieldError[];
+    };

@@ -19,7 +19,6 @@ export const TRANSITION_BODY_SCHEMA = z.object({
   comment: z.string({ message: 'must be a string' }).max(4000, 'must be at most 4000 characters').optional(),
 });
 
-
 /** Checks one transition's own fields (the status rule needs the stored state, checked later under lock). */
 export function validateTransition(input: TransitionInput, now: Date): FieldError[] {
   const parsed = TRANSITION_BODY_SCHEMA.safeParse(input);

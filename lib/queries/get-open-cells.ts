@@ -12,7 +12,10 @@ export async function getOpenCells(db: Db, scope: WallScope, now: Date): Promise
     .select({
       h3: complaints.h3Coarse,
       open: count(),
-      overdue: sql<number>`count(*) filter (where ${complaints.dueAt} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
+      overdue:
+        sql<number>`count(*) filter (where ${complaints.dueAt} < ${now.toISOString()}::timestamptz)`.mapWith(
+          Number,
+        ),
     })
     .from(complaints)
     .where(and(isOpen(), isNotNull(complaints.h3Coarse), ...scopeConditions(scope)))

@@ -7,7 +7,11 @@ import { scopeConditions } from './scope-filter';
 export type RecentComplaints = RecentComplaint[];
 
 /** The latest arrivals in a scope, newest first (the ticker); no text, so no personal data leaves. */
-export async function getRecentComplaints(db: Db, scope: WallScope, limit: number): Promise<RecentComplaints> {
+export async function getRecentComplaints(
+  db: Db,
+  scope: WallScope,
+  limit: number,
+): Promise<RecentComplaints> {
   const rows = await db
     .select({
       id: complaints.id,

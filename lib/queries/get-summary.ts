@@ -16,15 +16,24 @@ export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<S
   const [[flow], [backlog]] = await Promise.all([
     db
       .select({
-        today: sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${dayStart.toISOString()}::timestamptz)`.mapWith(Number),
-        lastHour: sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${hourAgo.toISOString()}::timestamptz)`.mapWith(Number),
+        today:
+          sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${dayStart.toISOString()}::timestamptz)`.mapWith(
+            Number,
+          ),
+        lastHour:
+          sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${hourAgo.toISOString()}::timestamptz)`.mapWith(
+            Number,
+          ),
       })
       .from(complaints)
       .where(and(gte(complaints.receivedAt, since), ...scoped)),
     db
       .select({
         open: count(),
-        overdue: sql<number>`count(*) filter (where ${complaints.dueAt} < ${now.toISOString()}::timestamptz)`.mapWith(Number),
+        overdue:
+          sql<number>`count(*) filter (where ${complaints.dueAt} < ${now.toISOString()}::timestamptz)`.mapWith(
+            Number,
+          ),
       })
       .from(complaints)
       .where(and(isOpen(), ...scoped)),
@@ -37,4 +46,3 @@ export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<S
     asOf: now.toISOString(),
   };
 }
-

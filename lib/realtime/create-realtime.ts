@@ -19,7 +19,10 @@ function scopeError(scope: unknown, reference: ReferenceCache): string | null {
   if (block !== undefined && (typeof block !== 'string' || !reference.blocks.has(block))) {
     return `scope.block: unknown block code ${JSON.stringify(block)}`;
   }
-  if (municipality !== undefined && (typeof municipality !== 'string' || !reference.municipalities.has(municipality))) {
+  if (
+    municipality !== undefined &&
+    (typeof municipality !== 'string' || !reference.municipalities.has(municipality))
+  ) {
     return `scope.municipality: unknown OKTMO ${JSON.stringify(municipality)}`;
   }
   return null;

@@ -51,7 +51,10 @@ const sameNumbers = (a: SummaryNumbers, b: SummaryNumbers) =>
   a.today === b.today && a.lastHour === b.lastHour && a.open === b.open && a.overdue === b.overdue;
 
 function matches(scope: WallScope, c: CreatedComplaint): boolean {
-  return (!scope.block || c.blockCode === scope.block) && (!scope.municipality || c.municipalityOktmo === scope.municipality);
+  return (
+    (!scope.block || c.blockCode === scope.block) &&
+    (!scope.municipality || c.municipalityOktmo === scope.municipality)
+  );
 }
 
 function toRecent(c: CreatedComplaint): RecentComplaint {
@@ -115,12 +118,19 @@ export class LiveHub {
   }
 
   /** Catches a subscriber up (replay after `resume`, or a snapshot) and joins it to the scope's broadcasts. */
-  attach(scope: WallScope, resume: { epoch: string; seq: number } | undefined, to: Attachment): Promise<string> {
+  attach(
+    scope: WallScope,
+    resume: { epoch: string; seq: number } | undefined,
+    to: Attachment,
+  ): Promise<string> {
     return this.exclusive(async () => {
       const state = await this.ensure(scope);
       const firstKept = state.ring[0]?.seq ?? state.seq + 1;
       const canReplay =
-        resume !== undefined && resume.epoch === this.epoch && resume.seq <= state.seq && resume.seq + 1 >= firstKept;
+        resume !== undefined &&
+        resume.epoch === this.epoch &&
+        resume.seq <= state.seq &&
+        resume.seq + 1 >= firstKept;
       if (canReplay) for (const delta of state.ring) if (delta.seq > resume.seq) to.delta(delta);
       if (!canReplay) to.snapshot(this.toSnapshot(state));
       to.join();
@@ -139,7 +149,8 @@ export class LiveHub {
     if (this.stopped) return;
     for (const state of this.scopes.values()) {
       const arrivals = change.created.filter((c) => matches(state.scope, c)).map(toRecent);
-      if (arrivals.length > 0) state.pendingRecent = [...arrivals.reverse(), ...state.pendingRecent].slice(0, RECENT_LIMIT);
+      if (arrivals.length > 0)
+        state.pendingRecent = [...arrivals.reverse(), ...state.pendingRecent].slice(0, RECENT_LIMIT);
     }
     if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => {

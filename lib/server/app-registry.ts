@@ -26,6 +26,7 @@ export function unregisterApp(): void {
 
 export function getApp(): RunningApp {
   const app = (globalThis as Slot)[SLOT];
-  if (!app) throw new Error('The app is not initialised: start it with `npm start` (server.ts), not `next start`.');
+  if (!app)
+    throw new Error('The app is not initialised: start it with `npm start` (server.ts), not `next start`.');
   return app;
 }

@@ -37,5 +37,6 @@ export const api = {
         { params: Promise.resolve({ id: String(id) }) },
       ),
     ),
-  summary: async <T = unknown>(query = '') => reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
+  summary: async <T = unknown>(query = '') =>
+    reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
 };

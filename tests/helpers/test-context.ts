@@ -28,7 +28,11 @@ export async function createTestApp(options: { now?: () => Date } = {}): Promise
   const name = `cur_t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
-  const { ctx, handle } = await bootstrap({ databaseUrl: withDatabase(adminUrl, name), pgliteDir: 'memory://', now: options.now });
+  const { ctx, handle } = await bootstrap({
+    databaseUrl: withDatabase(adminUrl, name),
+    pgliteDir: 'memory://',
+    now: options.now,
+  });
   return {
     ctx,
     close: async () => {

@@ -9,7 +9,12 @@ import { api } from '../helpers/route-client';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
 interface Results {
-  results: { externalId: string | null; status: string; id?: number; errors?: { field: string; message: string }[] }[];
+  results: {
+    externalId: string | null;
+    status: string;
+    id?: number;
+    errors?: { field: string; message: string }[];
+  }[];
 }
 interface ErrorBody {
   error: { status: number; code: string; message: string; errors?: { field: string; message: string }[] };
@@ -37,8 +42,13 @@ describe('POST /api/v1/complaints', () => {
     const input = aComplaint({ receivedAt: '2026-11-20T10:00:00+03:00' });
     const res = await api.postComplaints<Results>(input);
     expect(res.status).toBe(200);
-    expect(res.body.results).toEqual([{ externalId: input.externalId, status: 'created', id: expect.any(Number) }]);
-    const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, res.body.results[0]!.id!));
+    expect(res.body.results).toEqual([
+      { externalId: input.externalId, status: 'created', id: expect.any(Number) },
+    ]);
+    const [row] = await app.ctx.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.id, res.body.results[0]!.id!));
     expect(row!.municipalityOktmo).toBe('46704000000');
     expect(row!.blockCode).toBe('housing');
     expect(row!.h3Fine).toMatch(/^88/);
@@ -73,7 +83,9 @@ describe('POST /api/v1/complaints', () => {
     });
     expect(res.status).toBe(207);
     expect(res.body.results.map((r) => r.status)).toEqual(['created', 'rejected', 'rejected']);
-    expect(res.body.results[1]!.errors).toEqual([{ field: 'source', message: 'unknown source code "pigeon-post"' }]);
+    expect(res.body.results[1]!.errors).toEqual([
+      { field: 'source', message: 'unknown source code "pigeon-post"' },
+    ]);
     expect(res.body.results[2]!.errors![0]!.message).toMatch(/outside Moscow Oblast/);
     expect(await stored()).toEqual({ complaints: before.complaints + 1, events: before.events + 1 });
   });
@@ -88,14 +100,29 @@ describe('bad input is refused with a status, the field and the reason, and noth
     ['missing text', { text: undefined }, 'text', /required/],
     ['text as a number', { text: 42 }, 'text', /must be a string/],
     ['empty text', { text: '   ' }, 'text', /must not be empty/],
-    ['text over the limit', { text: 'я'.repeat(MAX_TEXT_CHARS + 1) }, 'text', new RegExp(`at most ${MAX_TEXT_CHARS}`)],
+    [
+      'text over the limit',
+      { text: 'я'.repeat(MAX_TEXT_CHARS + 1) },
+      'text',
+      new RegExp(`at most ${MAX_TEXT_CHARS}`),
+    ],
     ['lat as a string', { lat: '55.7' }, 'lat', /must be a number/],
     ['lon missing while lat given', { lon: undefined }, 'lon', /required when the other/],
-    ['a point outside the oblast (St Petersburg)', { lat: 59.93, lon: 30.31 }, 'lat', /outside Moscow Oblast/],
+    [
+      'a point outside the oblast (St Petersburg)',
+      { lat: 59.93, lon: 30.31 },
+      'lat',
+      /outside Moscow Oblast/,
+    ],
     ['a point in the City of Moscow', { lat: 55.7558, lon: 37.6173 }, 'lat', /outside Moscow Oblast/],
     ['latitude out of range', { lat: 123, lon: 37 }, 'lat', /between -90 and 90/],
     ['receivedAt without an offset', { receivedAt: '2026-11-20T10:00:00' }, 'receivedAt', /with an offset/],
-    ['receivedAt not a date', { receivedAt: '2026-13-45T99:00:00Z' }, 'receivedAt', /not a valid date-time|with an offset/],
+    [
+      'receivedAt not a date',
+      { receivedAt: '2026-13-45T99:00:00Z' },
+      'receivedAt',
+      /not a valid date-time|with an offset/,
+    ],
     ['receivedAt far in the future', { receivedAt: future }, 'receivedAt', /in the future/],
     ['unknown source', { source: 'carrier-pigeon' }, 'source', /unknown source code/],
     ['unknown category', { category: 'housing.dragons' }, 'category', /unknown category code/],
@@ -116,7 +143,9 @@ describe('bad input is refused with a status, the field and the reason, and noth
 
   it('malformed JSON → 400 naming the body', async () => {
     const before = await stored();
-    const res = await api.postComplaints<ErrorBody>(null, { raw: '{"complaints": [ {"source": "dobrodel", ' });
+    const res = await api.postComplaints<ErrorBody>(null, {
+      raw: '{"complaints": [ {"source": "dobrodel", ',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
     expect(res.body.error.errors![0]!.field).toBe('body');
@@ -124,7 +153,10 @@ describe('bad input is refused with a status, the field and the reason, and noth
   });
 
   it('a non-JSON content type → 415', async () => {
-    const res = await api.postComplaints<ErrorBody>(null, { raw: 'source=dobrodel', contentType: 'application/x-www-form-urlencoded' });
+    const res = await api.postComplaints<ErrorBody>(null, {
+      raw: 'source=dobrodel',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(415);
     expect(res.body.error.errors![0]!.field).toBe('content-type');
   });
@@ -148,7 +180,9 @@ describe('bad input is refused with a status, the field and the reason, and noth
 
   it('a body over the size limit → 413 and nothing stored', async () => {
     const before = await stored();
-    const res = await api.postComplaints<ErrorBody>(null, { raw: JSON.stringify({ ...aComplaint(), pad: 'x'.repeat(MAX_BODY_BYTES) }) });
+    const res = await api.postComplaints<ErrorBody>(null, {
+      raw: JSON.stringify({ ...aComplaint(), pad: 'x'.repeat(MAX_BODY_BYTES) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.errors![0]!.field).toBe('body');
     expect(await stored()).toEqual(before);

@@ -63,7 +63,10 @@ describe('POST /api/v1/complaints/{id}/events', () => {
     const id = await newComplaint();
     const res = await api.postEvent<ErrorBody>(id, { status: 'closed' });
     expect(res.status).toBe(409);
-    expect(res.body.error.errors![0]).toEqual({ field: 'status', message: 'cannot go from "new" to "closed"; allowed: routed, in_progress' });
+    expect(res.body.error.errors![0]).toEqual({
+      field: 'status',
+      message: 'cannot go from "new" to "closed"; allowed: routed, in_progress',
+    });
     expect(await history(id)).toHaveLength(1);
   });
 
@@ -99,7 +102,9 @@ describe('POST /api/v1/complaints/{id}/events', () => {
 describe('GET /api/v1/summary', () => {
   it('counts today, last hour, open and overdue per scope and refuses unknown codes', async () => {
     const old = new Date(Date.now() - 10 * 24 * 3600_000).toISOString();
-    await api.postComplaints({ complaints: [aComplaint({ receivedAt: old }), aComplaint({ receivedAt: new Date().toISOString() })] });
+    await api.postComplaints({
+      complaints: [aComplaint({ receivedAt: old }), aComplaint({ receivedAt: new Date().toISOString() })],
+    });
     const region = await api.summary<{ today: number; lastHour: number; open: number; overdue: number }>();
     expect(region.status).toBe(200);
     expect(region.body.overdue).toBeGreaterThanOrEqual(1);

@@ -19,7 +19,14 @@ import { createTestApp, type TestApp } from '../helpers/test-context';
 // A pinned clock keeps "today" and "last hour" away from their edges while the test runs.
 const NOW = new Date('2026-11-18T12:00:00+03:00');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
-const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = { new: 'routed', routed: 'in_progress', in_progress: 'resolved', resolved: 'closed', closed: 'reopened', reopened: 'in_progress' };
+const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = {
+  new: 'routed',
+  routed: 'in_progress',
+  in_progress: 'resolved',
+  resolved: 'closed',
+  closed: 'reopened',
+  reopened: 'in_progress',
+};
 
 let app: TestApp;
 let live: LiveHub;
@@ -96,14 +103,30 @@ describe('a wall client over Socket.IO', () => {
           const [lat, lon] = towns[(events + i) % towns.length]!;
           // Half are recent, half are older and already overdue; none sit on the today/last-hour edges.
           const age = (events + i) % 2 === 0 ? 5 + ((events + i) % 40) : 3000 + ((events * 7 + i) % 3000);
-          return aComplaint({ lat: lat + ((i % 3) - 1) * 0.05, lon, receivedAt: minutesAgo(age), category: age > 100 ? 'transport.pothole' : 'housing.no-hot-water' });
+          return aComplaint({
+            lat: lat + ((i % 3) - 1) * 0.05,
+            lon,
+            receivedAt: minutesAgo(age),
+            category: age > 100 ? 'transport.pothole' : 'housing.no-hot-water',
+          });
         });
         const results = await recordComplaints(app.ctx, batch);
-        for (const r of results) if (r.status === 'created') (ids.push(r.id!), statusOf.set(r.id!, 'new'));
+        for (const r of results) {
+          if (r.status !== 'created') continue;
+          ids.push(r.id!);
+          statusOf.set(r.id!, 'new');
+        }
         events += batch.length;
       } else {
-        const picks = ids.slice(-30).filter((_, i) => i % 3 === events % 3).slice(0, 5);
-        const inputs = picks.map((id) => ({ complaintId: id, status: NEXT[statusOf.get(id)!]!, at: NOW.toISOString() }));
+        const picks = ids
+          .slice(-30)
+          .filter((_, i) => i % 3 === events % 3)
+          .slice(0, 5);
+        const inputs = picks.map((id) => ({
+          complaintId: id,
+          status: NEXT[statusOf.get(id)!]!,
+          at: NOW.toISOString(),
+        }));
         const results = await recordTransitions(app.ctx, inputs);
         for (const r of results) if (r.status === 'applied') statusOf.set(r.complaintId, r.to);
         events += inputs.length;
@@ -130,15 +153,24 @@ describe('a wall client over Socket.IO', () => {
     expect(rows.length).toBeGreaterThan(500);
     expect(direct.overdue).toBeGreaterThan(0);
     expect({ today, lastHour, open, overdue }).toEqual(direct);
-    expect({ today: viaApi.today, lastHour: viaApi.lastHour, open: viaApi.open, overdue: viaApi.overdue }).toEqual(direct);
+    expect({
+      today: viaApi.today,
+      lastHour: viaApi.lastHour,
+      open: viaApi.open,
+      overdue: viaApi.overdue,
+    }).toEqual(direct);
     const cellTotal = client.state()!.cells.reduce((sum, c) => sum + c.open, 0);
     expect(cellTotal).toBe(direct.open);
     client.socket.close();
   });
 
   it('refuses a subscription to an unknown block', async () => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ['websocket'] });
-    const ack = await new Promise((resolve) => socket.emit('wall:subscribe', { scope: { block: 'space' } }, resolve));
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+      transports: ['websocket'],
+    });
+    const ack = await new Promise((resolve) =>
+      socket.emit('wall:subscribe', { scope: { block: 'space' } }, resolve),
+    );
     expect(ack).toEqual({ ok: false, error: 'scope.block: unknown block code "space"' });
     socket.close();
   });

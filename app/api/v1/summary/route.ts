@@ -11,7 +11,9 @@ export async function GET(request: NextRequest): Promise<Response> {
   const block = request.nextUrl.searchParams.get('block') || undefined;
   const municipality = request.nextUrl.searchParams.get('municipality') || undefined;
   if (block && !ctx.reference.blocks.has(block)) {
-    return errorResponse(400, 'unknown_block', `unknown block code "${block}"`, [{ field: 'block', message: 'is not a block code from /api/v1/reference' }]);
+    return errorResponse(400, 'unknown_block', `unknown block code "${block}"`, [
+      { field: 'block', message: 'is not a block code from /api/v1/reference' },
+    ]);
   }
   if (municipality && !ctx.reference.municipalities.has(municipality)) {
     return errorResponse(400, 'unknown_municipality', `unknown municipality "${municipality}"`, [
