@@ -29,7 +29,10 @@ export type AppConfig = z.infer<typeof ENV_SCHEMA> & { dev: boolean };
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  argv: string[] = process.argv,
+): AppConfig {
   const parsed = ENV_SCHEMA.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(

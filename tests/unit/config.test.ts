@@ -37,7 +37,7 @@ describe('configuration from the environment', () => {
     [{ SIMULATOR: 'maybe' }, /SIMULATOR="maybe": must be "on" or "off"/],
     [{ SIMULATOR_RATE: 'fast' }, /SIMULATOR_RATE="fast": must look like/],
   ])('refuses %o with a message naming the variable', (env, message) => {
-    expect(() => loadConfig(env as NodeJS.ProcessEnv, [])).toThrow(ConfigError);
-    expect(() => loadConfig(env as NodeJS.ProcessEnv, [])).toThrow(message);
+    expect(() => loadConfig(env, [])).toThrow(ConfigError);
+    expect(() => loadConfig(env, [])).toThrow(message);
   });
 });

@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const ci = Boolean(process.env.CI);
+
+/**
+ * End-to-end tests against the production build. `npm test` runs `next build` first; the web server
+ * below only serves `.next`, so run `npm run build` yourself before `npm run test:e2e`.
+ * Screenshots that tests keep on purpose go to tests/artifacts/ (gitignored); Playwright's own
+ * failure output goes to test-results/e2e.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  // One server with one in-memory database: parallel tests would see each other's data.
+  workers: 1,
+  fullyParallel: false,
+  retries: ci ? 1 : 0,
+  forbidOnly: ci,
+  timeout: 90_000,
+  // A map page's first render takes 3.5–6 s in SwiftShader.
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    viewport: { width: 1920, height: 1080 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    navigationTimeout: 30_000,
+    launchOptions: {
+      // Debian's Chromium, installed by scripts/ensure-system-deps.sh; there is no internet to download
+      // Playwright's own build. These flags give headless WebGL2 through SwiftShader.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--ignore-gpu-blocklist',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    command: `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=off npx tsx server.ts`,
+    url: `${baseURL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // SIGTERM lets the server close PGlite and Socket.IO instead of being killed mid-write.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});

@@ -1,0 +1,338 @@
+/**
+ * `npm test`: every test on a fresh machine, ending with one plain line `N passed, N failed` summed
+ * over all runners (CI reads that line; vitest's and Playwright's own summaries are not in that form).
+ *
+ *   1. scripts/ensure-system-deps.sh (chromium, postgresql, fonts)
+ *   2. vitest on PGlite          (TEST_DB=pglite)
+ *   3. vitest on PostgreSQL      (TEST_DB=postgres, TEST_DATABASE_URL from the env or a throwaway server)
+ *   4. npm run build + Playwright against the production build
+ *
+ * Counts come from each runner's JSON report under test-results/, while the human-readable reporter
+ * streams to the console. A runner that exits non-zero without reporting a failed test (crash, load
+ * error, unhandled error, build failure) counts as one failure, so the total can never hide it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { constants } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  notes: string[];
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = path.join(root, 'test-results');
+const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
+const zero = (...notes: string[]): Counts => ({ passed: 0, failed: 0, skipped: 0, notes });
+const crashed = (note: string): Counts => ({ passed: 0, failed: 1, skipped: 0, notes: [note] });
+
+// ---------------------------------------------------------------------------------------------
+// Child processes and interruption
+
+let child: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+let pgDir: string | undefined;
+
+/** Stops the throwaway server; synchronous so it also works from the 'exit' handler. */
+function stopThrowawayPg(): void {
+  if (!pgDir) return;
+  const dir = pgDir;
+  pgDir = undefined;
+  spawnSync('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'stop', dir], { stdio: 'inherit' });
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted) return;
+  interrupted = signal;
+  console.error(`\ntest-all: ${signal}, stopping the current runner`);
+  const current = child;
+  if (current?.pid === undefined) return;
+  // SIGINT is every runner's graceful path (Playwright then stops its web server too).
+  current.kill('SIGINT');
+  const pid = current.pid;
+  setTimeout(() => killGroup(pid, 'SIGKILL'), 20_000).unref();
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.on('SIGHUP', onSignal);
+process.on('exit', stopThrowawayPg);
+
+/**
+ * Runs a command with inherited stdio; resolves its exit code (128 + n for a signal).
+ * Detached, i.e. its own process group, so a terminal Ctrl-C reaches only us and the child gets one
+ * forwarded SIGINT: a second one makes vitest and Playwright skip their cleanup.
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (interrupted) return Promise.resolve(130);
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const proc = spawn(command, args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    child = proc;
+    proc.on('error', (err) => {
+      console.error(`test-all: could not start ${command}: ${err.message}`);
+      child = undefined;
+      resolve(127);
+    });
+    proc.on('exit', (code, signal) => {
+      child = undefined;
+      // An interrupted runner can leave workers behind in its group (vitest forks mid-test).
+      if (interrupted && proc.pid !== undefined) killGroup(proc.pid, 'SIGKILL');
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}
+
+/** Environment shared by all runners. DATABASE_URL is dropped so a developer's setting never leaks in. */
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Folds the exit code into the counts: a non-zero exit must show up as at least one failure. */
+function settle(counts: Counts | undefined, exitCode: number, runner: string): Counts {
+  if (!counts) {
+    if (exitCode === 0) return zero(`${runner} wrote no report`);
+    return crashed(`${runner} exited with code ${exitCode} without a report: counted as 1 failure`);
+  }
+  if (exitCode !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    counts.notes.push(
+      `${runner} exited with code ${exitCode} but no test failed: counted as 1 failure (see its output)`,
+    );
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runners
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: Array<{
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: Array<{ status: string }>;
+  }>;
+}
+
+function vitestCounts(file: string): Counts | undefined {
+  const report = readJson(file) as VitestJson | undefined;
+  if (!report || typeof report.numPassedTests !== 'number') return undefined;
+  const counts: Counts = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    notes: [],
+  };
+  // A file that fails to import, or whose beforeAll/afterAll throws, fails without a failed test.
+  for (const file of report.testResults) {
+    if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) {
+      counts.failed += 1;
+      counts.notes.push(`${path.relative(root, file.name)} failed outside any test: counted as 1 failure`);
+    }
+  }
+  return counts;
+}
+
+async function vitestPass(label: string, env: NodeJS.ProcessEnv): Promise<Counts> {
+  const report = path.join(resultsDir, `vitest-${label}.json`);
+  rmSync(report, { force: true });
+  const code = await run(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
+  return settle(vitestCounts(report), code, `vitest (${label})`);
+}
+
+function runPglitePass(): Promise<Counts> {
+  const env = baseEnv({ TEST_DB: 'pglite' });
+  delete env.TEST_DATABASE_URL;
+  return vitestPass('pglite', env);
+}
+
+/** Starts scripts/pg-throwaway.sh and parses its KEY=VALUE lines; logs pass through to stderr. */
+function startThrowawayPg(): Promise<string | undefined> {
+  if (interrupted) return Promise.resolve(undefined);
+  console.log('\n$ bash scripts/pg-throwaway.sh start');
+  return new Promise((resolve) => {
+    const proc = spawn('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'start'], {
+      cwd: root,
+      // Its watcher stops the server if we die without running our cleanup (SIGKILL, OOM).
+      env: { ...process.env, PG_THROWAWAY_OWNER: String(process.pid) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('error', () => resolve(undefined));
+    proc.on('exit', (code) => {
+      const vars = Object.fromEntries(
+        out
+          .split('\n')
+          .map((line) => line.match(/^([A-Z_]+)=(.*)$/))
+          .filter((m): m is RegExpMatchArray => m !== null)
+          .map((m) => [m[1], m[2]]),
+      );
+      if (vars.PG_THROWAWAY_DIR) pgDir = vars.PG_THROWAWAY_DIR;
+      resolve(code === 0 ? vars.TEST_DATABASE_URL : undefined);
+    });
+  });
+}
+
+async function runPostgresPass(): Promise<Counts> {
+  let url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    console.log('\ntest-all: using TEST_DATABASE_URL from the environment');
+  } else {
+    url = await startThrowawayPg();
+  }
+  if (!url) {
+    // No silent pass: without a server this pass proved nothing.
+    return crashed(
+      'no PostgreSQL available (set TEST_DATABASE_URL, or run as root so scripts/ensure-system-deps.sh can ' +
+        'install postgresql and scripts/pg-throwaway.sh can start it): counted as 1 failure',
+    );
+  }
+  try {
+    return await vitestPass('postgres', baseEnv({ TEST_DB: 'postgres', TEST_DATABASE_URL: url }));
+  } finally {
+    stopThrowawayPg();
+  }
+}
+
+/** `preferred` if nothing listens there (a developer's server often does), else any free port. */
+function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number): Promise<number | undefined> =>
+    new Promise((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(undefined));
+      probe.listen(port, '127.0.0.1', () => {
+        const address = probe.address();
+        const actual = typeof address === 'object' && address ? address.port : undefined;
+        probe.close(() => resolve(actual));
+      });
+    });
+  return tryListen(preferred).then(async (port) => port ?? (await tryListen(0)) ?? preferred);
+}
+
+/** Mirrors Playwright's default testMatch, so "no files" here means "no tests" there. */
+function hasE2eFiles(): boolean {
+  const dir = path.join(root, 'tests/e2e');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) =>
+    /\.(spec|test)\.[cm]?[jt]sx?$/.test(f),
+  );
+}
+
+interface PlaywrightJson {
+  stats?: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors?: Array<{ message?: string }>;
+}
+
+function playwrightCounts(file: string): Counts | undefined {
+  const report = readJson(file) as PlaywrightJson | undefined;
+  if (!report?.stats) return undefined;
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  // Flaky = failed first, passed on retry (CI only): it passed.
+  const counts: Counts = { passed: expected + flaky, failed: unexpected, skipped, notes: [] };
+  if (flaky > 0) counts.notes.push(`${flaky} flaky test(s) passed on retry`);
+  // Global errors: web server failed to start, globalSetup threw, a spec file failed to load.
+  for (const error of report.errors ?? []) {
+    counts.failed += 1;
+    counts.notes.push(`error outside any test: ${(error.message ?? '').split('\n')[0]}`);
+  }
+  return counts;
+}
+
+async function runPlaywright(): Promise<Counts> {
+  if (!hasE2eFiles()) return zero('no test files in tests/e2e: skipped next build and Playwright');
+  // `npm run build` rather than `next build`, so a prebuild script (if the app adds one) runs too.
+  const buildCode = await run('npm', ['run', 'build'], baseEnv({}));
+  if (buildCode !== 0)
+    return crashed(`npm run build exited with code ${buildCode}: Playwright not run, counted as 1 failure`);
+
+  const report = path.join(resultsDir, 'playwright.json');
+  rmSync(report, { force: true });
+  mkdirSync(path.join(root, 'tests/artifacts'), { recursive: true });
+  const port = process.env.E2E_PORT ?? String(await freePort(3210));
+  const env = baseEnv({ PLAYWRIGHT_JSON_OUTPUT_FILE: report, E2E_PORT: port });
+  const code = await run(bin('playwright'), ['test', '--reporter=list,json', '--pass-with-no-tests'], env);
+  return settle(playwrightCounts(report), code, 'playwright');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  mkdirSync(resultsDir, { recursive: true });
+
+  const depsCode = await run('bash', [path.join(root, 'scripts/ensure-system-deps.sh')], process.env);
+  if (depsCode !== 0)
+    console.error('test-all: system dependencies incomplete (see above); runners that need them will fail');
+
+  const results: Array<[string, Counts]> = [];
+  results.push(['vitest (PGlite)', await runPglitePass()]);
+  results.push(['vitest (PostgreSQL)', await runPostgresPass()]);
+  results.push(['playwright (e2e)', await runPlaywright()]);
+
+  const total = zero();
+  console.log('\n──────── test summary ────────');
+  for (const [name, c] of results) {
+    console.log(`${`${name}:`.padEnd(22)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+    for (const note of c.notes) console.log(`${''.padEnd(22)} - ${note}`);
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.skipped += c.skipped;
+  }
+  if (interrupted) {
+    console.log(`interrupted by ${interrupted}: counted as 1 failure`);
+    total.failed += 1;
+  }
+  if (total.skipped > 0) console.log(`${total.skipped} skipped in total`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  if (interrupted) return 130;
+  return total.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    stopThrowawayPg();
+    process.exit(code);
+  },
+  (err: unknown) => {
+    console.error('test-all: crashed:', err);
+    stopThrowawayPg();
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
