@@ -1,0 +1,72 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useMemo } from 'react';
+import type { WallScope, WallSnapshot } from '@/lib/realtime/contract';
+import { useWallFeed } from '@/lib/client/use-wall-feed';
+import { useBuildWatch } from '@/lib/client/use-build-watch';
+import { maxOpenOf } from '@/lib/client/wall-layers';
+import { formatTime } from '@/lib/client/format';
+import type { WallNames } from '@/lib/client/wall-names';
+import { WallCounters } from './wall-counters';
+import { ConnectionBadge } from './connection-badge';
+import { MoscowClock } from './moscow-clock';
+import { ArrivalsTicker } from './arrivals-ticker';
+import { MapLegend } from './map-legend';
+import { AttributionLine } from './attribution-line';
+
+// WebGL and MapLibre touch `window` on import: the map exists only in the browser.
+const RegionMap = dynamic(() => import('./region-map'), { ssr: false });
+
+interface WallScreenProps {
+  title: string;
+  subtitle: string;
+  scope: WallScope;
+  initialSnapshot: WallSnapshot;
+  names: WallNames;
+  buildId: string;
+}
+
+export function WallScreen({ title, subtitle, scope, initialSnapshot, names, buildId }: WallScreenProps) {
+  const { state, connection } = useWallFeed(scope, initialSnapshot);
+  useBuildWatch(buildId);
+  const maxOpen = useMemo(() => maxOpenOf(state.cells), [state.cells]);
+  const updatedAt = formatTime(state.receivedAt);
+
+  return (
+    <main className="wall-root">
+      <RegionMap cells={state.cells} cellsVersion={state.cellsVersion} arrivals={state.arrivals} />
+
+      <aside className="wall-panel wall-panel--left">
+        <header className="mb-[4vh]">
+          <h1 className="wall-title">{title}</h1>
+          <p className="wall-body mt-[0.8vh] text-slate-400">{subtitle}</p>
+        </header>
+        <WallCounters summary={state.summary} />
+      </aside>
+
+      <aside className="wall-panel wall-panel--right">
+        <MoscowClock />
+        <div className="wall-small mt-[2vh] mb-[3.5vh] flex flex-col items-end gap-[0.5vh]">
+          <ConnectionBadge state={connection} />
+          <span className="tabular-nums text-slate-400" data-testid="data-age">
+            обновлено {updatedAt}
+          </span>
+        </div>
+        <ArrivalsTicker recent={state.recent} names={names} />
+        <div className="mt-auto pt-[2vh]">
+          <MapLegend maxOpen={maxOpen} />
+        </div>
+      </aside>
+
+      {/* Short drops show only in the badge; a long one must be obvious from across the room. */}
+      {connection === 'offline' ? (
+        <div role="status" className="wall-banner">
+          Нет связи с сервером · данные на {updatedAt}
+        </div>
+      ) : null}
+
+      <AttributionLine />
+    </main>
+  );
+}
