@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../context';
+import { countComplaints } from '../queries/count-complaints';
+import { runBackfill, type BackfillResult, type ProgressCallback } from './backfill';
+import type { Incident } from './incidents';
+import { createComplaintFactory, type CategoryInfo } from './generator';
+import { createPlacer, loadTowns, type Town } from './geography';
+import { createLiveLoop, type LiveLoop } from './live';
+import { createRng, mixSeed } from './random';
+
+export { parseRate, MAX_RATE_PER_SECOND } from './rate';
+export { createProgressBar, formatProgressLine, renderProgress } from './progress-bar';
+export type { BackfillPhase, ProgressCallback } from './backfill';
+
+export interface SimulatorOptions {
+  /** Mean live intake, complaints per second (see parseRate); the daily rhythm modulates it. */
+  ratePerSecond: number;
+  /** Fixes the random stream (tests, reproducible demos); a random one by default. */
+  seed?: number;
+  /** Weeks of history to create in an empty database; 0 disables the backfill. Default 8. */
+  backfillWeeks?: number;
+  /** Messages per week in the history, incidents included. Default 12,000 (Moscow Oblast scale). */
+  weeklyVolume?: number;
+  /** Local incidents (bursts of one complaint type in one town) per day. Default 1.5. */
+  incidentsPerDay?: number;
+  /** The gazetteer of towns; read from public/geo by default. */
+  towns?: readonly Town[];
+}
+
+export interface Simulator {
+  /** Fills an empty database with history; null when it already holds complaints (or backfill is off). */
+  backfillIfEmpty(onProgress?: ProgressCallback): Promise<{ created: number } | null>;
+  /** Starts the live stream of new complaints and lifecycle progress. */
+  start(): void;
+  /** Stops both loops, waiting for a batch in flight; leaves no timers. */
+  stop(): Promise<void>;
+}
+
+/** Every simulated externalId starts with this, so the lifecycle loop never touches real complaints. */
+export const SIMULATOR_ID_PREFIX = 'sim-';
+
+export function createSimulator(ctx: AppContext, options: SimulatorOptions): Simulator {
+  if (!(options.ratePerSecond > 0))
+    throw new Error('createSimulator(): ratePerSecond must be greater than zero');
+  const seed = options.seed ?? randomBytes(4).readUInt32LE(0);
+  const weeklyVolume = options.weeklyVolume ?? 12_000;
+  const incidentsPerDay = options.incidentsPerDay ?? 1.5;
+  const categories: CategoryInfo[] = [...ctx.reference.categories.values()].map((c) => ({
+    code: c.code,
+    blockCode: c.blockCode,
+    kind: c.kind,
+    deadlineHours: c.deadlineHours,
+  }));
+  const categoryCodes = new Set(categories.map((c) => c.code));
+  const placer = createPlacer(
+    [...ctx.reference.municipalities.values()],
+    options.towns ?? loadTowns(),
+    ctx.locator,
+  );
+  // The run id keeps externalIds unique per source across restarts, whatever the seed.
+  const runId = `${ctx.now().getTime().toString(36)}${randomBytes(3).toString('hex')}`;
+  const factory = createComplaintFactory({
+    categories,
+    sourceCodes: [...ctx.reference.sources.keys()],
+    placer,
+    idPrefix: `${SIMULATOR_ID_PREFIX}${runId}`,
+  });
+  let live: LiveLoop | null = null;
+  let stopped = false;
+  let backfilling: Promise<BackfillResult> | null = null;
+  let carriedIncidents: Incident[] = [];
+
+  return {
+    async backfillIfEmpty(onProgress) {
+      const weeks = options.backfillWeeks ?? 8;
+      if (weeks <= 0) return null;
+      if ((await countComplaints(ctx.db)) > 0) return null;
+      backfilling = runBackfill(
+        ctx,
+        {
+          weeks,
+          weeklyVolume,
+          incidentsPerDay,
+          rng: createRng(mixSeed(seed, 1)),
+          factory,
+          placer,
+          categoryCodes,
+          shouldStop: () => stopped,
+        },
+        onProgress,
+      );
+      try {
+        const result = await backfilling;
+        carriedIncidents = result.openIncidents;
+        return { created: result.created };
+      } finally {
+        backfilling = null;
+      }
+    },
+    start() {
+      stopped = false;
+      live ??= createLiveLoop(ctx, factory, placer, createRng(mixSeed(seed, 2)), categoryCodes, {
+        ratePerSecond: options.ratePerSecond,
+        incidentsPerDay,
+        weeklyVolume,
+        externalIdPrefix: SIMULATOR_ID_PREFIX,
+        initialIncidents: carriedIncidents,
+      });
+      live.start();
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all([live?.stop(), backfilling?.catch(() => null)]);
+    },
+  };
+}

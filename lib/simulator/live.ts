@@ -1,0 +1,194 @@
+import { TZDate } from '@date-fns/tz';
+import type { AppContext } from '../context';
+import { recordComplaints } from '../ingest/record-complaints';
+import { recordTransitions } from '../lifecycle/record-transitions';
+import type { TransitionInput } from '../lifecycle/types';
+import { listProgressableComplaints, type ProgressableCursor } from '../queries/list-progressable-complaints';
+import { COMPLAINT_BATCH } from './backfill';
+import type { ComplaintFactory, GeneratedComplaint } from './generator';
+import type { Placer } from './geography';
+import { HOUR_MS, incidentArrivals, startIncident, type Incident } from './incidents';
+import { dueSteps } from './lifecycle-plan';
+import type { Rng } from './random';
+import { rhythm } from './rhythm';
+import { batchTransitions, toTransitionInputs } from './transitions';
+
+export interface LiveOptions {
+  ratePerSecond: number;
+  incidentsPerDay: number;
+  /** The real center's weekly volume: incident bursts are scaled by the live rate relative to it. */
+  weeklyVolume: number;
+  /** Prefix shared by every simulated externalId; only those complaints are moved through their lifecycle. */
+  externalIdPrefix: string;
+  /** Incidents already running (carried over from the backfill), at the real center's scale. */
+  initialIncidents?: readonly Incident[];
+  tickMs?: number;
+  progressMs?: number;
+  pageSize?: number;
+}
+
+export interface LiveLoop {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** After a stall (a laptop asleep, a long GC) the loop catches up at most this much time, not hours at once. */
+const MAX_CATCH_UP_MS = 2000;
+const MAX_PAGES_PER_PROGRESS = 5;
+
+export function createLiveLoop(
+  ctx: AppContext,
+  factory: ComplaintFactory,
+  placer: Placer,
+  rng: Rng,
+  categoryCodes: ReadonlySet<string>,
+  options: LiveOptions,
+): LiveLoop {
+  const tickMs = options.tickMs ?? 250;
+  const progressMs = options.progressMs ?? 10_000;
+  const pageSize = options.pageSize ?? 2000;
+  const incidentScale = (options.ratePerSecond * 3600) / (options.weeklyVolume / 168);
+
+  let running = false;
+  let intakeTimer: NodeJS.Timeout | null = null;
+  let progressTimer: NodeJS.Timeout | null = null;
+  let intakeInFlight: Promise<void> | null = null;
+  let progressInFlight: Promise<void> | null = null;
+  let lastTick: number | null = null;
+  let cursor: ProgressableCursor | null = null;
+  // A burst that began in the history goes on at the live stream's scale.
+  const active: Incident[] = (options.initialIncidents ?? []).map((i) => ({
+    ...i,
+    peakPerHour: i.peakPerHour * incidentScale,
+  }));
+
+  /** Arrivals since the previous tick: Poisson at `rate × rhythm`, plus the reports of running incidents. */
+  function arrivals(now: number): GeneratedComplaint[] {
+    const from = Math.max(lastTick ?? now - tickMs, now - MAX_CATCH_UP_MS);
+    lastTick = now;
+    const span = now - from;
+    if (span <= 0) return [];
+    const mean = options.ratePerSecond * rhythm(new Date(from + span / 2)) * (span / 1000);
+    const out: GeneratedComplaint[] = [];
+    const n = rng.poisson(mean);
+    for (let i = 0; i < n; i++) out.push(factory.random(new Date(from + rng.next() * span), rng));
+
+    if (rng.chance((options.incidentsPerDay * span) / (24 * HOUR_MS))) {
+      const at = new Date(from);
+      const month = new TZDate(now, 'Europe/Moscow').getMonth() + 1;
+      const incident = startIncident(at, rng, placer, month, categoryCodes, incidentScale);
+      active.push(incident);
+      ctx.log.info(
+        { town: incident.town.label, category: incident.categoryCode, until: incident.endAt.toISOString() },
+        'simulator: incident started',
+      );
+    }
+    for (let i = active.length - 1; i >= 0; i--) {
+      const incident = active[i]!;
+      for (const at of incidentArrivals(incident, new Date(from), new Date(now), rng)) {
+        out.push(factory.forIncident(incident, at, rng));
+      }
+      if (incident.endAt.getTime() <= now) active.splice(i, 1);
+    }
+    return out.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  }
+
+  async function intakeTick(): Promise<void> {
+    const items = arrivals(ctx.now().getTime());
+    for (let offset = 0; offset < items.length; offset += COMPLAINT_BATCH) {
+      const batch = items.slice(offset, offset + COMPLAINT_BATCH).map((g) => g.input);
+      const results = await recordComplaints(ctx, batch);
+      const rejected = results.filter((r) => r.status === 'rejected');
+      if (rejected.length > 0) {
+        ctx.log.warn(
+          { rejected: rejected.length, example: rejected[0]?.errors },
+          'simulator: intake rejected items',
+        );
+      }
+    }
+  }
+
+  /** Moves open simulated complaints along their plans, a few pages per tick, cycling through all of them. */
+  async function progressTick(): Promise<void> {
+    const now = ctx.now();
+    const transitions: TransitionInput[] = [];
+    for (let page = 0; page < MAX_PAGES_PER_PROGRESS; page++) {
+      const rows = await listProgressableComplaints(ctx.db, {
+        after: cursor,
+        limit: pageSize,
+        externalIdPrefix: options.externalIdPrefix,
+      });
+      for (const row of rows) {
+        const steps = dueSteps(
+          {
+            id: row.id,
+            receivedAt: row.receivedAt,
+            dueAt: row.dueAt,
+            kind: row.kind ?? 'operational',
+            blockCode: row.blockCode,
+          },
+          { status: row.status, statusAt: row.statusAt },
+          now,
+        );
+        for (const input of toTransitionInputs(row.id, steps)) transitions.push(input);
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < pageSize || !last) {
+        cursor = null;
+        break;
+      }
+      cursor = { dueAt: last.dueAt, id: last.id };
+    }
+    let refused = 0;
+    for (const batch of batchTransitions(transitions)) {
+      const results = await recordTransitions(ctx, batch);
+      refused += results.filter((r) => r.status === 'rejected').length;
+    }
+    // Refusals are expected when an operator changes a complaint by hand between the read and the write.
+    if (refused > 0) ctx.log.debug({ refused }, 'simulator: transitions refused');
+  }
+
+  function scheduleIntake(): void {
+    if (!running) return;
+    intakeTimer = setTimeout(() => {
+      intakeTimer = null;
+      intakeInFlight = intakeTick()
+        .catch((err: unknown) => ctx.log.error({ err }, 'simulator: intake tick failed'))
+        .finally(() => {
+          intakeInFlight = null;
+          scheduleIntake();
+        });
+    }, tickMs);
+  }
+
+  function scheduleProgress(delay: number): void {
+    if (!running) return;
+    progressTimer = setTimeout(() => {
+      progressTimer = null;
+      progressInFlight = progressTick()
+        .catch((err: unknown) => ctx.log.error({ err }, 'simulator: lifecycle tick failed'))
+        .finally(() => {
+          progressInFlight = null;
+          scheduleProgress(progressMs);
+        });
+    }, delay);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      lastTick = ctx.now().getTime();
+      scheduleIntake();
+      scheduleProgress(Math.min(1000, progressMs));
+    },
+    async stop() {
+      running = false;
+      if (intakeTimer) clearTimeout(intakeTimer);
+      if (progressTimer) clearTimeout(progressTimer);
+      intakeTimer = null;
+      progressTimer = null;
+      await Promise.all([intakeInFlight, progressInFlight]);
+    },
+  };
+}

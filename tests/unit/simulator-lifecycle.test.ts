@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { canTransition } from '../../lib/lifecycle/statuses';
+import { dueSteps, planLifecycle, type PlanSubject } from '../../lib/simulator/lifecycle-plan';
+import { batchTransitions, toTransitionInputs } from '../../lib/simulator/transitions';
+
+const HOUR = 3600_000;
+const RECEIVED = new Date('2025-11-10T09:00:00Z');
+
+function subject(
+  id: number,
+  kind: 'operational' | 'resource' = id % 10 < 7 ? 'operational' : 'resource',
+): PlanSubject {
+  const hours = kind === 'operational' ? (id % 2 ? 24 : 48) : 72 + (id % 5) * 30;
+  return {
+    id,
+    receivedAt: RECEIVED,
+    dueAt: new Date(RECEIVED.getTime() + hours * HOUR),
+    kind,
+    blockCode: 'housing',
+  };
+}
+
+describe('lifecycle plan', () => {
+  it('starts at intake and only makes allowed transitions, in time order', () => {
+    for (let id = 1; id <= 5000; id++) {
+      const plan = planLifecycle(subject(id));
+      expect(plan[0]).toMatchObject({ status: 'new', at: RECEIVED });
+      for (let i = 1; i < plan.length; i++) {
+        expect(canTransition(plan[i - 1]!.status, plan[i]!.status), `#${id} step ${i}`).toBe(true);
+        expect(plan[i]!.at.getTime()).toBeGreaterThan(plan[i - 1]!.at.getTime());
+      }
+      expect(plan.some((s) => s.status === 'resolved')).toBe(true);
+    }
+  });
+
+  it('is deterministic per complaint id', () => {
+    expect(planLifecycle(subject(77))).toEqual(planLifecycle(subject(77)));
+    expect(planLifecycle(subject(77))).not.toEqual(planLifecycle(subject(78)));
+  });
+
+  it('routes fast, resolves mostly on time, leaves ~10% overdue, closes and reopens some', () => {
+    const n = 20_000;
+    let routedInHour = 0;
+    let late = 0;
+    let closed = 0;
+    let reopened = 0;
+    let operationalInTwoDays = 0;
+    let operational = 0;
+    for (let id = 1; id <= n; id++) {
+      const s = subject(id);
+      const plan = planLifecycle(s);
+      const first = plan[1]!;
+      if (first.at.getTime() - RECEIVED.getTime() <= HOUR) routedInHour++;
+      const resolved = plan.find((p) => p.status === 'resolved')!;
+      if (resolved.at > s.dueAt) late++;
+      if (plan.some((p) => p.status === 'closed')) closed++;
+      if (plan.some((p) => p.status === 'reopened')) reopened++;
+      if (s.kind === 'operational') {
+        operational++;
+        if (resolved.at.getTime() - RECEIVED.getTime() <= 48 * HOUR) operationalInTwoDays++;
+      }
+    }
+    expect(routedInHour / n).toBeGreaterThan(0.75);
+    expect(late / n).toBeGreaterThan(0.08);
+    expect(late / n).toBeLessThan(0.12);
+    expect(operationalInTwoDays / operational).toBeGreaterThan(0.85);
+    expect(closed / n).toBeGreaterThan(0.5);
+    expect(reopened / n).toBeGreaterThan(0.02);
+    expect(reopened / n).toBeLessThan(0.07);
+  });
+});
+
+describe('dueSteps', () => {
+  it('continues from the stored state and stops at the present', () => {
+    const s = subject(4242, 'operational');
+    const plan = planLifecycle(s);
+    const now = new Date(plan[2]!.at.getTime() + 1000);
+    const steps = dueSteps(s, { status: plan[1]!.status, statusAt: plan[1]!.at }, now);
+    expect(steps).toEqual([plan[2]]);
+    expect(dueSteps(s, { status: 'new', statusAt: RECEIVED }, new Date(RECEIVED.getTime() + 60_000))).toEqual(
+      [],
+    );
+  });
+
+  it('walks the whole plan after a long pause', () => {
+    const s = subject(17);
+    const plan = planLifecycle(s);
+    const later = new Date(RECEIVED.getTime() + 60 * 24 * HOUR);
+    expect(dueSteps(s, { status: 'new', statusAt: RECEIVED }, later)).toEqual(plan.slice(1));
+  });
+
+  it('resolves a complaint whose history left the plan', () => {
+    const s = subject(5);
+    const handSetAt = new Date(RECEIVED.getTime() + 3 * HOUR + 12_345);
+    const steps = dueSteps(
+      s,
+      { status: 'reopened', statusAt: handSetAt },
+      new Date(RECEIVED.getTime() + 10 * 24 * HOUR),
+    );
+    expect(steps.map((p) => p.status)).toEqual(['in_progress', 'resolved']);
+    expect(steps[0]!.at.getTime()).toBeGreaterThan(handSetAt.getTime());
+  });
+});
+
+describe('transition batches', () => {
+  it('never splits one complaint across batches and keeps the order', () => {
+    const inputs = Array.from({ length: 700 }, (_, i) => i + 1).flatMap((id) =>
+      toTransitionInputs(id, planLifecycle(subject(id)).slice(1)),
+    );
+    const batches = batchTransitions(inputs, 100);
+    expect(batches.flat()).toEqual(inputs);
+    for (let b = 1; b < batches.length; b++) {
+      expect(batches[b]![0]!.complaintId).not.toBe(batches[b - 1]!.at(-1)!.complaintId);
+    }
+    expect(inputs[0]!.at).toMatch(/Z$/);
+  });
+});
