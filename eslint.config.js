@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', '.next', 'data', 'db/migrations', 'public', 'bench/results', 'test-results', 'playwright-report', 'next-env.d.ts'],
+    ignores: [
+      'node_modules',
+      '.next',
+      'data',
+      'db/migrations',
+      'public',
+      'bench/results',
+      'test-results',
+      'playwright-report',
+      'next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
