@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from './lib/config';
 import { createRealtime } from './lib/realtime/create-realtime';
 import { LiveHub } from './lib/realtime/live-hub';
 import { registerApp } from './lib/server/app-registry';
+import { startSlaClock } from './lib/sla/advance-sla-clock';
 import { createSimulator } from './lib/simulator';
 import { renderProgress } from './lib/simulator/progress-bar';
 import { parseRate } from './lib/simulator/rate';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   });
   const io = createRealtime(httpServer, { live, reference: ctx.reference, log });
   live.start();
+  const stopSlaClock = startSlaClock(ctx);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   log.info(
     { port: config.PORT, driver: handle.driver, dev: config.dev },
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await simulator?.stop();
+    await stopSlaClock();
     await live.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await handle.close();

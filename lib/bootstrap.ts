@@ -6,12 +6,15 @@ import type { AppContext } from './context';
 import { loadMunicipalityLocator } from './geo/municipality-locator';
 import { loadReference } from './reference/load-reference';
 import { ChangeBus } from './realtime/change-bus';
+import { WriteQueue } from './ingest/write-queue';
 
 export interface BootstrapOptions {
   databaseUrl?: string;
   pgliteDir: string;
   log?: Logger;
   now?: () => Date;
+  /** Backlog of the single writer before intake answers 503 (default 20,000 items). */
+  maxQueuedWrites?: number;
 }
 
 export interface Bootstrapped {
@@ -32,6 +35,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
       reference,
       locator: loadMunicipalityLocator(),
       changes: new ChangeBus(),
+      writer: new WriteQueue({ maxQueuedItems: options.maxQueuedWrites ?? 20_000 }),
       log,
       now: options.now ?? (() => new Date()),
     };

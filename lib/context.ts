@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import type { ReferenceCache } from './reference/types';
 import type { MunicipalityLocator } from './geo/municipality-locator';
 import type { ChangeBus } from './realtime/change-bus';
+import type { WriteQueue } from './ingest/write-queue';
 
 /** Everything a write path or a query needs; built once by the server (or a test) and passed down. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   locator: MunicipalityLocator;
   /** Hears of every committed change, after the commit. */
   changes: ChangeBus;
+  /** The single writer every write transaction goes through. */
+  writer: WriteQueue;
   log: Logger;
   /** The clock; tests pin it. */
   now: () => Date;

@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."complaints_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "blocks" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -36,7 +37,7 @@ CREATE TABLE "municipalities" (
 );
 --> statement-breakpoint
 CREATE TABLE "complaints" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "complaints_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"id" bigint DEFAULT nextval('complaints_id_seq') NOT NULL,
 	"source_code" text NOT NULL,
 	"external_id" text NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,
@@ -49,15 +50,31 @@ CREATE TABLE "complaints" (
 	"category_code" text,
 	"status" text DEFAULT 'new' NOT NULL,
 	"status_at" timestamp with time zone NOT NULL,
+	"sla_state" text DEFAULT 'on_time' NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
+	"very_late_at" timestamp with time zone NOT NULL,
 	"h3_fine" text,
 	"h3_coarse" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"resolved_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
+	CONSTRAINT "complaints_id_received_at_pk" PRIMARY KEY("id","received_at"),
 	CONSTRAINT "complaints_status_check" CHECK ("complaints"."status" in ('new', 'routed', 'in_progress', 'resolved', 'closed', 'reopened')),
+	CONSTRAINT "complaints_sla_state_check" CHECK ("complaints"."sla_state" in ('on_time', 'late', 'very_late')),
 	CONSTRAINT "complaints_lat_lon_check" CHECK (("complaints"."lat" is null) = ("complaints"."lon" is null))
+) PARTITION BY RANGE ("received_at");
+--> statement-breakpoint
+-- Hand-written (drizzle-kit cannot declare partitions): months are created by lib/partitions/ensure-partitions.ts;
+-- the default partition only catches a month that could not be created in time.
+CREATE TABLE "complaints_default" PARTITION OF "complaints" DEFAULT;
+--> statement-breakpoint
+CREATE TABLE "complaint_keys" (
+	"source_code" text NOT NULL,
+	"external_id" text NOT NULL,
+	"complaint_id" bigint NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "complaint_keys_source_code_external_id_pk" PRIMARY KEY("source_code","external_id")
 );
 --> statement-breakpoint
 CREATE TABLE "complaint_events" (
@@ -72,16 +89,61 @@ CREATE TABLE "complaint_events" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "rollup_hourly" (
+	"bucket" timestamp with time zone NOT NULL,
+	"municipality_oktmo" text NOT NULL,
+	"block_code" text NOT NULL,
+	"category_code" text NOT NULL,
+	"source_code" text NOT NULL,
+	"status_class" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "rollup_hourly_bucket_municipality_oktmo_block_code_category_code_source_code_status_class_pk" PRIMARY KEY("bucket","municipality_oktmo","block_code","category_code","source_code","status_class")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_hourly_scope" (
+	"bucket" timestamp with time zone NOT NULL,
+	"municipality_oktmo" text NOT NULL,
+	"block_code" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "rollup_hourly_scope_bucket_municipality_oktmo_block_code_pk" PRIMARY KEY("bucket","municipality_oktmo","block_code")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_minute" (
+	"bucket" timestamp with time zone NOT NULL,
+	"municipality_oktmo" text NOT NULL,
+	"block_code" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "rollup_minute_bucket_municipality_oktmo_block_code_pk" PRIMARY KEY("bucket","municipality_oktmo","block_code")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_h3_hourly" (
+	"bucket" timestamp with time zone NOT NULL,
+	"resolution" smallint NOT NULL,
+	"h3" text NOT NULL,
+	"block_code" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "rollup_h3_hourly_bucket_resolution_h3_block_code_pk" PRIMARY KEY("bucket","resolution","h3","block_code")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_open" (
+	"municipality_oktmo" text NOT NULL,
+	"block_code" text NOT NULL,
+	"category_code" text NOT NULL,
+	"h3_coarse" text NOT NULL,
+	"sla_state" text NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "rollup_open_municipality_oktmo_block_code_category_code_h3_coarse_sla_state_pk" PRIMARY KEY("municipality_oktmo","block_code","category_code","h3_coarse","sla_state")
+);
+--> statement-breakpoint
 ALTER TABLE "categories" ADD CONSTRAINT "categories_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_source_code_sources_code_fk" FOREIGN KEY ("source_code") REFERENCES "public"."sources"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_municipality_oktmo_municipalities_oktmo_fk" FOREIGN KEY ("municipality_oktmo") REFERENCES "public"."municipalities"("oktmo") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_category_code_categories_code_fk" FOREIGN KEY ("category_code") REFERENCES "public"."categories"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "categories_block_idx" ON "categories" USING btree ("block_code");--> statement-breakpoint
-CREATE UNIQUE INDEX "complaints_source_external_uq" ON "complaints" USING btree ("source_code","external_id");--> statement-breakpoint
 CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at");--> statement-breakpoint
-CREATE INDEX "complaints_block_received_idx" ON "complaints" USING btree ("block_code","received_at");--> statement-breakpoint
-CREATE INDEX "complaints_municipality_received_idx" ON "complaints" USING btree ("municipality_oktmo","received_at");--> statement-breakpoint
+CREATE INDEX "complaints_sla_on_time_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'on_time';--> statement-breakpoint
+CREATE INDEX "complaints_sla_late_idx" ON "complaints" USING btree ("very_late_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'late';--> statement-breakpoint
 CREATE INDEX "complaints_open_due_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened');--> statement-breakpoint
-CREATE INDEX "complaint_events_complaint_at_idx" ON "complaint_events" USING btree ("complaint_id","at");
+CREATE INDEX "complaint_events_complaint_at_idx" ON "complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint
+CREATE INDEX "rollup_hourly_scope_block_idx" ON "rollup_hourly_scope" USING btree ("block_code","bucket");

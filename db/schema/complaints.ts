@@ -4,24 +4,35 @@ import {
   check,
   doublePrecision,
   index,
+  pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createSelectSchema } from 'drizzle-zod';
 import { blocks } from './blocks';
 import { categories } from './categories';
 import { municipalities } from './municipalities';
 import { sources } from './sources';
-import { COMPLAINT_STATUSES } from '../../lib/lifecycle/statuses';
+import { COMPLAINT_STATUSES, SLA_STATES } from '../../lib/lifecycle/statuses';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
+/** Ids come from a sequence the intake draws from before inserting (see lib/ingest/write-complaints.ts). */
+export const complaintsIdSeq = pgSequence('complaints_id_seq');
+
+/**
+ * Partitioned by month on received_at (the migration declares PARTITION BY RANGE; lib/partitions creates the
+ * months), so history grows without slowing intake. Uniqueness of (source, externalId) lives in complaint_keys,
+ * since a unique index on a partitioned table must contain the partition key.
+ */
 export const complaints = pgTable(
   'complaints',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('complaints_id_seq')`),
     sourceCode: text('source_code')
       .notNull()
       .references(() => sources.code),
@@ -37,7 +48,11 @@ export const complaints = pgTable(
     status: text('status', { enum: COMPLAINT_STATUSES }).notNull().default('new'),
     /** Time of the latest lifecycle event: a new event may not precede it. */
     statusAt: timestamp('status_at', tz).notNull(),
+    /** Punctuality as of the last SLA clock tick: late after dueAt, very late after veryLateAt. */
+    slaState: text('sla_state', { enum: SLA_STATES }).notNull().default('on_time'),
     dueAt: timestamp('due_at', tz).notNull(),
+    /** receivedAt + 3 × the deadline. */
+    veryLateAt: timestamp('very_late_at', tz).notNull(),
     /** H3 cell at resolution 8 (≈ 0.7 km²): drill-down hexagons. */
     h3Fine: text('h3_fine'),
     /** H3 cell at resolution 6 (≈ 36 km²): region wall hexagons. */
@@ -48,14 +63,17 @@ export const complaints = pgTable(
     closedAt: timestamp('closed_at', tz),
   },
   (t) => [
-    // Idempotent intake: a replayed (source, externalId) is a duplicate, never a second row.
-    uniqueIndex('complaints_source_external_uq').on(t.sourceCode, t.externalId),
-    // "today" and "last hour" counters scan a short time range.
+    primaryKey({ columns: [t.id, t.receivedAt] }),
+    // Raw time-range reads (drill-down lists, rollup rebuilds, the bench's baseline).
     index('complaints_received_idx').on(t.receivedAt),
-    // Block and municipality scoped counters and lists.
-    index('complaints_block_received_idx').on(t.blockCode, t.receivedAt),
-    index('complaints_municipality_received_idx').on(t.municipalityOktmo, t.receivedAt),
-    // Open and overdue counters and the hexagon layer only touch open complaints.
+    // The SLA clock finds the complaints that just passed their due time without scanning the rest.
+    index('complaints_sla_on_time_idx')
+      .on(t.dueAt)
+      .where(sql`status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'on_time'`),
+    index('complaints_sla_late_idx')
+      .on(t.veryLateAt)
+      .where(sql`status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'late'`),
+    // The simulator's lifecycle loop walks open complaints by deadline.
     index('complaints_open_due_idx')
       .on(t.dueAt)
       .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
@@ -63,6 +81,7 @@ export const complaints = pgTable(
       'complaints_status_check',
       sql`${t.status} in (${sql.raw(COMPLAINT_STATUSES.map((s) => `'${s}'`).join(', '))})`,
     ),
+    check('complaints_sla_state_check', sql`${t.slaState} in ('on_time', 'late', 'very_late')`),
     check('complaints_lat_lon_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
   ],
 );

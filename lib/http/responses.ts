@@ -19,3 +19,16 @@ export function errorResponse(
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
+
+/** The writer is behind: come back later; nothing of the request was stored. */
+export function overloaded(error: { retryAfterSeconds: number; message: string }): Response {
+  return errorResponse(
+    503,
+    'overloaded',
+    error.message,
+    [{ field: 'body', message: 'not stored; retry later' }],
+    {
+      'retry-after': String(error.retryAfterSeconds),
+    },
+  );
+}

@@ -1,23 +1,22 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
 import { cellToParent, latLngToCell } from 'h3-js';
-import { complaintEvents, complaints, type NewComplaint } from '../../db/schema';
 import type { AppContext } from '../context';
-import type { CreatedComplaint } from '../realtime/change-bus';
 import { WALL_H3_RESOLUTION } from '../realtime/contract';
 import { DEFAULT_DEADLINE_HOURS } from './limits';
 import type { IngestItemResult } from './types';
 import { externalIdOf, validateComplaint, type ValidComplaint } from './validate-complaint';
+import { keyOf, writeComplaints, type ComplaintRow } from './write-complaints';
 
 /** Fine cells for drill-down maps; the coarse wall cell is derived from it so both always nest. */
 export const FINE_H3_RESOLUTION = 8;
-const HOUR_MS = 3600 * 1000;
+const HOUR_MS = 3_600_000;
 
-const keyOf = (source: string, externalId: string) => `${source}\u0000${externalId}`;
-
-function toRow(v: ValidComplaint): NewComplaint {
+function toRow(v: ValidComplaint): ComplaintRow {
   const { input } = v;
-  const hasPoint = input.lat !== undefined && input.lon !== undefined;
-  const fine = hasPoint ? latLngToCell(input.lat!, input.lon!, FINE_H3_RESOLUTION) : null;
+  const fine =
+    input.lat !== undefined && input.lon !== undefined
+      ? latLngToCell(input.lat, input.lon, FINE_H3_RESOLUTION)
+      : null;
+  const deadlineMs = (v.deadlineHours ?? DEFAULT_DEADLINE_HOURS) * HOUR_MS;
   return {
     sourceCode: input.source,
     externalId: input.externalId,
@@ -29,23 +28,23 @@ function toRow(v: ValidComplaint): NewComplaint {
     municipalityOktmo: v.municipalityOktmo,
     blockCode: v.blockCode,
     categoryCode: v.categoryCode,
-    status: 'new',
-    statusAt: v.receivedAt,
-    dueAt: new Date(v.receivedAt.getTime() + (v.deadlineHours ?? DEFAULT_DEADLINE_HOURS) * HOUR_MS),
+    dueAt: new Date(v.receivedAt.getTime() + deadlineMs),
+    veryLateAt: new Date(v.receivedAt.getTime() + 3 * deadlineMs),
     h3Fine: fine,
     h3Coarse: fine ? cellToParent(fine, WALL_H3_RESOLUTION) : null,
   };
 }
 
 /**
- * The one write path for intake (API, simulator, importers). Validates every item, stores the valid new ones and
- * their `created` events in one transaction, and answers per item in input order only after the commit.
- * Idempotent on (source, externalId): a replay stores nothing and reports `duplicate` with the stored id.
+ * The one write path for intake (API, simulator, importers). Validates every item, then hands the valid new
+ * ones to the single writer; answers per item in input order only after the commit. Idempotent on
+ * (source, externalId): a replay stores nothing and reports `duplicate` with the stored id.
+ * Throws OverloadedError when the writer's backlog is full (nothing of the batch is stored then).
  */
 export async function recordComplaints(ctx: AppContext, items: unknown[]): Promise<IngestItemResult[]> {
   const now = ctx.now();
   const results: IngestItemResult[] = [];
-  const fresh = new Map<string, { index: number; value: ValidComplaint }>();
+  const fresh = new Map<string, { index: number; row: ComplaintRow }>();
   const repeats: { index: number; key: string }[] = [];
 
   items.forEach((raw, index) => {
@@ -56,93 +55,40 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     }
     const key = keyOf(check.value.input.source, check.value.input.externalId);
     if (fresh.has(key)) repeats.push({ index, key });
-    else fresh.set(key, { index, value: check.value });
+    else fresh.set(key, { index, row: toRow(check.value) });
   });
 
-  const idByKey = new Map<string, number>();
-  const createdKeys = new Set<string>();
-  const created: CreatedComplaint[] = [];
+  const candidates = [...fresh.values()].map((c) => c.row);
+  const outcome =
+    candidates.length > 0
+      ? await ctx.writer.run(candidates.length, () => writeComplaints(ctx.db, candidates, ctx.now()))
+      : { created: [], idByKey: new Map<string, number>() };
+  const createdKeys = new Set(outcome.created.map((r) => keyOf(r.sourceCode, r.externalId)));
 
-  if (fresh.size > 0) {
-    const candidates = [...fresh.values()];
-    await ctx.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(complaints)
-        .values(candidates.map((c) => toRow(c.value)))
-        .onConflictDoNothing({ target: [complaints.sourceCode, complaints.externalId] })
-        .returning({
-          id: complaints.id,
-          sourceCode: complaints.sourceCode,
-          externalId: complaints.externalId,
-          receivedAt: complaints.receivedAt,
-          blockCode: complaints.blockCode,
-          categoryCode: complaints.categoryCode,
-          municipalityOktmo: complaints.municipalityOktmo,
-          lat: complaints.lat,
-          lon: complaints.lon,
-        });
-      for (const row of inserted) {
-        const key = keyOf(row.sourceCode, row.externalId);
-        idByKey.set(key, row.id);
-        createdKeys.add(key);
-        created.push({
-          id: row.id,
-          receivedAt: row.receivedAt,
-          blockCode: row.blockCode,
-          categoryCode: row.categoryCode,
-          municipalityOktmo: row.municipalityOktmo,
-          lat: row.lat,
-          lon: row.lon,
-        });
-      }
-      if (inserted.length > 0) {
-        await tx.insert(complaintEvents).values(
-          inserted.map((row) => ({
-            complaintId: row.id,
-            type: 'created' as const,
-            toStatus: 'new' as const,
-            at: row.receivedAt,
-            actor: `source:${row.sourceCode}`,
-          })),
-        );
-      }
-      const existing = candidates.filter(
-        (c) => !createdKeys.has(keyOf(c.value.input.source, c.value.input.externalId)),
-      );
-      if (existing.length > 0) {
-        const bySource = new Map<string, string[]>();
-        for (const { value } of existing) {
-          const list = bySource.get(value.input.source) ?? [];
-          list.push(value.input.externalId);
-          bySource.set(value.input.source, list);
-        }
-        const found = await tx
-          .select({ id: complaints.id, sourceCode: complaints.sourceCode, externalId: complaints.externalId })
-          .from(complaints)
-          .where(
-            or(
-              ...[...bySource].map(([source, ids]) =>
-                and(eq(complaints.sourceCode, source), inArray(complaints.externalId, ids)),
-              ),
-            ),
-          );
-        for (const row of found) idByKey.set(keyOf(row.sourceCode, row.externalId), row.id);
-      }
-    });
-  }
-
-  for (const [key, { index, value }] of fresh) {
-    results[index] = {
-      externalId: value.input.externalId,
-      status: createdKeys.has(key) ? 'created' : 'duplicate',
-      id: idByKey.get(key),
-    };
+  for (const [key, { index, row }] of fresh) {
+    const status = createdKeys.has(key) ? 'created' : 'duplicate';
+    results[index] = { externalId: row.externalId, status, id: outcome.idByKey.get(key) };
   }
   for (const { index, key } of repeats) {
-    const first = fresh.get(key)!;
-    results[index] = { externalId: first.value.input.externalId, status: 'duplicate', id: idByKey.get(key) };
+    results[index] = {
+      externalId: fresh.get(key)!.row.externalId,
+      status: 'duplicate',
+      id: outcome.idByKey.get(key),
+    };
   }
 
-  ctx.changes.publish({ created, transitions: [] });
+  ctx.changes.publish({
+    created: outcome.created.map((r) => ({
+      id: r.id,
+      receivedAt: r.receivedAt,
+      blockCode: r.blockCode,
+      categoryCode: r.categoryCode,
+      municipalityOktmo: r.municipalityOktmo,
+      lat: r.lat,
+      lon: r.lon,
+    })),
+    transitions: [],
+    slaMoved: 0,
+  });
   return results;
 }

@@ -21,3 +21,22 @@ export function isOpenStatus(status: ComplaintStatus): boolean {
 export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
+
+/** Status classes the rollups count by. */
+export type StatusClass = 'open' | 'resolved' | 'closed';
+
+export function statusClass(status: ComplaintStatus): StatusClass {
+  if (status === 'resolved') return 'resolved';
+  if (status === 'closed') return 'closed';
+  return 'open';
+}
+
+/** Punctuality of a complaint: past its due time it is late, past 3× its deadline very late. */
+export const SLA_STATES = ['on_time', 'late', 'very_late'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+export function slaStateAt(now: Date, dueAt: Date, veryLateAt: Date): SlaState {
+  if (now.getTime() >= veryLateAt.getTime()) return 'very_late';
+  if (now.getTime() >= dueAt.getTime()) return 'late';
+  return 'on_time';
+}

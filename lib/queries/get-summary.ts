@@ -1,46 +1,59 @@
-import { and, count, gte, sql } from 'drizzle-orm';
+import { and, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { complaints } from '../../db/schema';
+import { rollupHourlyScope, rollupMinute, rollupOpen } from '../../db/schema';
 import type { SummaryNumbers, WallScope } from '../realtime/contract';
-import { startOfMoscowDay } from '../time/moscow';
-import { isOpen, scopeConditions } from './scope-filter';
+import { rollupScope } from './rollup-scope';
+import { summaryWindows } from './time-windows';
 
 export type Summary = SummaryNumbers;
 
-/** The wall's headline numbers for a scope at `now`. */
+const total = sql<number>`coalesce(sum(n), 0)`.mapWith(Number);
+
+/** The wall's headline numbers for a scope at `now`, read from the rollups (never the raw complaints). */
 export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<Summary> {
-  const dayStart = startOfMoscowDay(now);
-  const hourAgo = new Date(now.getTime() - 3600_000);
-  const since = dayStart < hourAgo ? dayStart : hourAgo;
-  const scoped = scopeConditions(scope);
-  const [[flow], [backlog]] = await Promise.all([
+  const { dayStart, hourStart } = summaryWindows(now);
+  const [[today], [lastHour], [backlog]] = await Promise.all([
+    db
+      .select({ n: total })
+      .from(rollupHourlyScope)
+      .where(
+        and(
+          gte(rollupHourlyScope.bucket, dayStart),
+          ...rollupScope(scope, {
+            municipality: rollupHourlyScope.municipalityOktmo,
+            block: rollupHourlyScope.blockCode,
+          }),
+        ),
+      ),
+    db
+      .select({ n: total })
+      .from(rollupMinute)
+      .where(
+        and(
+          gte(rollupMinute.bucket, hourStart),
+          ...rollupScope(scope, {
+            municipality: rollupMinute.municipalityOktmo,
+            block: rollupMinute.blockCode,
+          }),
+        ),
+      ),
     db
       .select({
-        today:
-          sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${dayStart.toISOString()}::timestamptz)`.mapWith(
-            Number,
-          ),
-        lastHour:
-          sql<number>`count(*) filter (where ${complaints.receivedAt} >= ${hourAgo.toISOString()}::timestamptz)`.mapWith(
-            Number,
-          ),
+        open: total,
+        overdue: sql<number>`coalesce(sum(n) filter (where ${rollupOpen.slaState} <> 'on_time'), 0)`.mapWith(
+          Number,
+        ),
       })
-      .from(complaints)
-      .where(and(gte(complaints.receivedAt, since), ...scoped)),
-    db
-      .select({
-        open: count(),
-        overdue:
-          sql<number>`count(*) filter (where ${complaints.dueAt} < ${now.toISOString()}::timestamptz)`.mapWith(
-            Number,
-          ),
-      })
-      .from(complaints)
-      .where(and(isOpen(), ...scoped)),
+      .from(rollupOpen)
+      .where(
+        and(
+          ...rollupScope(scope, { municipality: rollupOpen.municipalityOktmo, block: rollupOpen.blockCode }),
+        ),
+      ),
   ]);
   return {
-    today: flow?.today ?? 0,
-    lastHour: flow?.lastHour ?? 0,
+    today: today?.n ?? 0,
+    lastHour: lastHour?.n ?? 0,
     open: backlog?.open ?? 0,
     overdue: backlog?.overdue ?? 0,
     asOf: now.toISOString(),

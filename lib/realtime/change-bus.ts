@@ -21,6 +21,8 @@ export interface AppliedTransition {
 export interface CommittedChange {
   created: CreatedComplaint[];
   transitions: AppliedTransition[];
+  /** Open complaints the SLA clock just moved to late or very late. */
+  slaMoved: number;
 }
 
 type Listener = (change: CommittedChange) => void;
@@ -35,7 +37,7 @@ export class ChangeBus {
   }
 
   publish(change: CommittedChange): void {
-    if (change.created.length === 0 && change.transitions.length === 0) return;
+    if (change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0) return;
     for (const listener of this.listeners) listener(change);
   }
 }

@@ -18,9 +18,11 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh, migrated and seeded database per call: in-memory PGlite, or a new database on the test server. */
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: () => Date; maxQueuedWrites?: number } = {},
+): Promise<TestApp> {
   if (TEST_DB === 'pglite') {
-    const { ctx, handle } = await bootstrap({ pgliteDir: 'memory://', now: options.now });
+    const { ctx, handle } = await bootstrap({ pgliteDir: 'memory://', ...options });
     return { ctx, close: () => handle.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -31,7 +33,7 @@ export async function createTestApp(options: { now?: () => Date } = {}): Promise
   const { ctx, handle } = await bootstrap({
     databaseUrl: withDatabase(adminUrl, name),
     pgliteDir: 'memory://',
-    now: options.now,
+    ...options,
   });
   return {
     ctx,

@@ -142,9 +142,9 @@ describe('a wall client over Socket.IO', () => {
     const dayStart = startOfMoscowDay(NOW).getTime();
     const direct = {
       today: rows.filter((r) => r.receivedAt.getTime() >= dayStart).length,
-      lastHour: rows.filter((r) => r.receivedAt.getTime() >= NOW.getTime() - 3600_000).length,
+      lastHour: rows.filter((r) => r.receivedAt.getTime() >= NOW.getTime() - 59 * 60_000).length,
       open: rows.filter((r) => isOpenStatus(r.status)).length,
-      overdue: rows.filter((r) => isOpenStatus(r.status) && r.dueAt.getTime() < NOW.getTime()).length,
+      overdue: rows.filter((r) => isOpenStatus(r.status) && r.dueAt.getTime() <= NOW.getTime()).length,
     };
     const viaApi = (await api.summary<typeof direct>()).body;
     const { today, lastHour, open, overdue } = client.state()!.summary;

@@ -9,6 +9,7 @@ import type { ComplaintInput, IngestItemResult } from '../../lib/ingest/types';
 import type { TransitionInput, TransitionResult } from '../../lib/lifecycle/types';
 import type { ProgressableComplaint } from '../../lib/queries/list-progressable-complaints';
 import { ChangeBus } from '../../lib/realtime/change-bus';
+import { WriteQueue } from '../../lib/ingest/write-queue';
 import type { ReferenceCache } from '../../lib/reference/types';
 import { createComplaintFactory, type ComplaintFactory } from '../../lib/simulator/generator';
 import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geography';
@@ -77,6 +78,7 @@ beforeAll(() => {
     reference: {} as ReferenceCache,
     locator,
     changes: new ChangeBus(),
+    writer: new WriteQueue({ maxQueuedItems: 10_000 }),
     log: pino({ level: 'silent' }),
     now: () => new Date(),
   };

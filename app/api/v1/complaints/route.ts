@@ -1,5 +1,6 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { errorResponse, json } from '@/lib/http/responses';
+import { errorResponse, json, overloaded } from '@/lib/http/responses';
+import { OverloadedError } from '@/lib/ingest/write-queue';
 import { MAX_BODY_BYTES } from '@/lib/ingest/limits';
 import { parseBatch } from '@/lib/ingest/parse-batch';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
@@ -7,14 +8,23 @@ import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-/** Intake: answers per item after the commit; 200 all stored or duplicate, 207 mixed, 422 all rejected. */
+/**
+ * Intake: answers per item after the commit; 200 all stored or duplicate, 207 mixed, 422 all rejected, 503 with
+ * Retry-After (nothing stored) while the writer's backlog is full.
+ */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const batch = parseBatch(body.value);
   if (!batch.ok) return errorResponse(batch.status, batch.code, batch.message, batch.errors);
 
-  const results = await recordComplaints(getApp().ctx, batch.items);
+  let results;
+  try {
+    results = await recordComplaints(getApp().ctx, batch.items);
+  } catch (error) {
+    if (error instanceof OverloadedError) return overloaded(error);
+    throw error;
+  }
   const rejected = results.filter((r) => r.status === 'rejected').length;
   const status = rejected === 0 ? 200 : rejected === results.length ? 422 : 207;
   return json({ results }, status);

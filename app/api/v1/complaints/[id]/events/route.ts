@@ -1,5 +1,6 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { errorResponse, json } from '@/lib/http/responses';
+import { errorResponse, json, overloaded } from '@/lib/http/responses';
+import { OverloadedError } from '@/lib/ingest/write-queue';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { zodFieldErrors } from '@/lib/http/field-errors';
 import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
@@ -31,7 +32,13 @@ export async function POST(
       zodFieldErrors(parsed.error, body.value),
     );
 
-  const [result] = await recordTransitions(getApp().ctx, [{ complaintId: Number(id), ...parsed.data }]);
+  let result;
+  try {
+    [result] = await recordTransitions(getApp().ctx, [{ complaintId: Number(id), ...parsed.data }]);
+  } catch (error) {
+    if (error instanceof OverloadedError) return overloaded(error);
+    throw error;
+  }
   if (!result) return errorResponse(500, 'internal', 'no result');
   if (result.status === 'rejected') {
     return errorResponse(

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/client';
+import type { AppContext } from '../context';
+import type { SlaState } from '../lifecycle/statuses';
+import { applyRollupDelta } from '../rollups/apply-rollup-delta';
+import { MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
+
+interface Moved {
+  municipality_oktmo: string | null;
+  block_code: string | null;
+  category_code: string | null;
+  h3_coarse: string | null;
+  n: string | number;
+}
+
+const OPEN = sql.raw(`status in ('new', 'routed', 'in_progress', 'reopened')`);
+
+/**
+ * Moves open complaints whose due time (or 3× deadline) has passed to late (very late), with their rollups, in
+ * one transaction through the single writer. Partial indexes on the two thresholds mean each tick only touches
+ * the complaints that crossed one since the last tick. Also prunes spent rollup rows. Returns how many moved.
+ */
+export async function advanceSlaClock(ctx: AppContext): Promise<number> {
+  const now = ctx.now();
+  const at = now.toISOString();
+  const moved = await ctx.writer.run(0, () =>
+    ctx.db.transaction(async (tx) => {
+      const delta = new RollupDelta(now);
+      let count = 0;
+      const step = async (from: SlaState, to: SlaState, column: string) => {
+        const rows = rowsOf<Moved>(
+          await tx.execute(sql`
+            with moved as (
+              update complaints set sla_state = ${to}, updated_at = now()
+              where ${OPEN} and sla_state = ${from} and ${sql.raw(column)} <= ${at}::timestamptz
+              returning municipality_oktmo, block_code, category_code, h3_coarse)
+            select municipality_oktmo, block_code, category_code, h3_coarse, count(*) as n
+            from moved group by 1, 2, 3, 4`),
+        );
+        for (const r of rows) {
+          const n = Number(r.n);
+          count += n;
+          const dims = {
+            municipalityOktmo: r.municipality_oktmo,
+            blockCode: r.block_code,
+            categoryCode: r.category_code,
+            h3Coarse: r.h3_coarse,
+          };
+          delta.moveSla(dims, from, to, n);
+        }
+      };
+      // on_time → late first, so a complaint past both thresholds goes on to very_late in the same tick.
+      await step('on_time', 'late', 'due_at');
+      await step('late', 'very_late', 'very_late_at');
+      await applyRollupDelta(tx, delta);
+      await tx.execute(sql`delete from rollup_open where n = 0`);
+      await tx.execute(
+        sql`delete from rollup_minute where bucket < ${new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString()}::timestamptz`,
+      );
+      return count;
+    }),
+  );
+  if (moved > 0) ctx.changes.publish({ created: [], transitions: [], slaMoved: moved });
+  return moved;
+}
+
+/** Ticks the SLA clock every `intervalMs` (the wall hears of new overdue complaints within that time). */
+export function startSlaClock(ctx: AppContext, intervalMs = 20_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = advanceSlaClock(ctx).catch((error: unknown) =>
+      ctx.log.error({ err: error }, 'SLA clock tick failed'),
+    );
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
