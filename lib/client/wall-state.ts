@@ -3,6 +3,7 @@
  * A snapshot replaces everything; a delta must carry the same epoch and seq = last + 1, otherwise the caller
  * re-subscribes with `resume` (the server replays the gap or sends a new snapshot).
  */
+import { unpackCells } from '../realtime/cell-vector';
 import {
   RECENT_LIMIT,
   type CellCount,
@@ -26,6 +27,8 @@ export interface WallState {
   epoch: string;
   seq: number;
   summary: SummaryNumbers;
+  /** The cell order packed updates follow. */
+  cellIndex: string[];
   cells: CellCount[];
   /** Grows by one every time `cells` is a new array: layers and tests key on it. */
   cellsVersion: number;
@@ -48,6 +51,7 @@ export function applySnapshot(prev: WallState | null, snapshot: WallSnapshot, no
     epoch: snapshot.epoch,
     seq: snapshot.seq,
     summary: snapshot.summary,
+    cellIndex: snapshot.cellIndex,
     cells: snapshot.cells.filter((c) => c.open > 0),
     cellsVersion: (prev?.cellsVersion ?? 0) + 1,
     recent: snapshot.recent.slice(0, RECENT_LIMIT),
@@ -65,15 +69,19 @@ export function applyDelta(state: WallState, delta: WallDelta, now: number): Del
   if (delta.seq <= state.seq) return state;
   if (delta.seq !== state.seq + 1) return 'resync';
 
-  const next: WallState = { ...state, seq: delta.seq, receivedAt: now };
-  if (delta.summary) next.summary = delta.summary;
-  if (delta.cells && delta.cells.length > 0) {
-    next.cells = mergeCells(state.cells, delta.cells);
+  const cellIndex = delta.cellIndex ?? state.cellIndex;
+  const cells = unpackCells(cellIndex, delta.cellVector);
+  const known = new Set(state.recent.map((r) => r.id));
+  // Every update repeats the latest arrivals (fixed size); only the unseen ones are news that pulses.
+  const fresh = delta.recent.filter((r) => !known.has(r.id));
+  const next: WallState = { ...state, seq: delta.seq, receivedAt: now, summary: delta.summary, cellIndex };
+  if (!sameCells(state.cells, cells)) {
+    next.cells = cells;
     next.cellsVersion = state.cellsVersion + 1;
   }
-  if (delta.recent && delta.recent.length > 0) {
-    next.recent = mergeRecent(state.recent, delta.recent);
-    next.arrivals = [...arrivalsOf(delta.recent, now), ...liveArrivals(state.arrivals, now)].slice(
+  if (fresh.length > 0) {
+    next.recent = mergeRecent(state.recent, fresh);
+    next.arrivals = [...arrivalsOf(fresh, now), ...liveArrivals(state.arrivals, now)].slice(
       0,
       ARRIVALS_LIMIT,
     );
@@ -83,14 +91,11 @@ export function applyDelta(state: WallState, delta: WallDelta, now: number): Del
   return next;
 }
 
-/** Changed cells carry absolute values; `open: 0` means the cell is gone. Order stays stable. */
-export function mergeCells(cells: CellCount[], changed: CellCount[]): CellCount[] {
-  const byH3 = new Map(cells.map((c) => [c.h3, c]));
-  for (const c of changed) {
-    if (c.open > 0) byH3.set(c.h3, c);
-    else byH3.delete(c.h3);
-  }
-  return [...byH3.values()];
+function sameCells(a: CellCount[], b: CellCount[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((c, i) => c.h3 === b[i]!.h3 && c.open === b[i]!.open && c.overdue === b[i]!.overdue)
+  );
 }
 
 function mergeRecent(recent: RecentComplaint[], arrived: RecentComplaint[]): RecentComplaint[] {

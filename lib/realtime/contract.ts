@@ -3,6 +3,7 @@
  * Event names follow `entity:verb`. A client subscribes to a scope, receives a snapshot, then deltas whose
  * `seq` grows by exactly one; on a gap or a new `epoch` it subscribes again with its last seq.
  */
+import type { PackedCells } from './cell-vector';
 
 export interface WallScope {
   /** Block code, or undefined for all blocks. */
@@ -49,20 +50,29 @@ export interface WallSnapshot {
   epoch: string;
   seq: number;
   summary: SummaryNumbers;
+  /** The ordered H3 cells that packed cell counts in deltas are aligned to. */
+  cellIndex: string[];
+  /** Non-empty cells now. */
   cells: CellCount[];
+  /** The latest arrivals, newest first, at most RECENT_LIMIT. */
   recent: RecentComplaint[];
 }
 
+/**
+ * A wall update. It carries the whole live state in a fixed-size form (numbers, packed counts of every cell,
+ * the latest RECENT_PER_DELTA arrivals), so its size does not depend on how many complaints arrived since the
+ * previous one: a burst of thousands a second costs a screen no more than a quiet night.
+ */
 export interface WallDelta {
   scopeKey: string;
   epoch: string;
   seq: number;
-  /** Absolute numbers when they changed. */
-  summary?: SummaryNumbers;
-  /** Cells whose counts changed, absolute values; `open: 0` removes the cell. */
-  cells?: CellCount[];
-  /** Complaints that arrived since the previous delta, newest first, at most RECENT_LIMIT. */
-  recent?: RecentComplaint[];
+  summary: SummaryNumbers;
+  cellVector: PackedCells;
+  /** Present when the cell index grew (a cell outside the oblast's precomputed cover). */
+  cellIndex?: string[];
+  /** The latest arrivals in scope, newest first; may repeat ones sent before (clients dedupe by id). */
+  recent: RecentComplaint[];
 }
 
 export interface SubscribeRequest {
@@ -84,6 +94,7 @@ export interface ClientToServerEvents {
 }
 
 export const RECENT_LIMIT = 20;
+export const RECENT_PER_DELTA = 5;
 /** Coarse H3 resolution used by the region wall (≈ 36 km² hexagons). */
 export const WALL_H3_RESOLUTION = 6;
 

@@ -3,9 +3,13 @@ import type { AppContext } from '../context';
 import { getOpenCells } from '../queries/get-open-cells';
 import { getRecentComplaints } from '../queries/get-recent-complaints';
 import { getSummary } from '../queries/get-summary';
+import { CellUniverse, oblastCells } from '../geo/cell-universe';
 import type { CommittedChange, CreatedComplaint } from './change-bus';
+import { packCells } from './cell-vector';
 import {
   RECENT_LIMIT,
+  RECENT_PER_DELTA,
+  WALL_H3_RESOLUTION,
   scopeKeyOf,
   type CellCount,
   type RecentComplaint,
@@ -36,6 +40,8 @@ interface ScopeState {
   pendingRecent: RecentComplaint[];
   ring: WallDelta[];
   lastUsed: number;
+  /** Size of the cell index this scope's subscribers hold. */
+  indexSize: number;
 }
 
 export interface Attachment {
@@ -50,11 +56,25 @@ type DeltaListener = (scopeKey: string, delta: WallDelta) => void;
 const sameNumbers = (a: SummaryNumbers, b: SummaryNumbers) =>
   a.today === b.today && a.lastHour === b.lastHour && a.open === b.open && a.overdue === b.overdue;
 
+function sameCells(a: Map<string, CellCount>, b: Map<string, CellCount>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [h3, cell] of a) {
+    const other = b.get(h3);
+    if (!other || other.open !== cell.open || other.overdue !== cell.overdue) return false;
+  }
+  return true;
+}
+
 function matches(scope: WallScope, c: CreatedComplaint): boolean {
   return (
     (!scope.block || c.blockCode === scope.block) &&
     (!scope.municipality || c.municipalityOktmo === scope.municipality)
   );
+}
+
+function mergeRecent(arrived: RecentComplaint[], known: RecentComplaint[]): RecentComplaint[] {
+  const ids = new Set(arrived.map((r) => r.id));
+  return [...arrived, ...known.filter((r) => !ids.has(r.id))].slice(0, RECENT_LIMIT);
 }
 
 function toRecent(c: CreatedComplaint): RecentComplaint {
@@ -76,6 +96,7 @@ function toRecent(c: CreatedComplaint): RecentComplaint {
  */
 export class LiveHub {
   readonly epoch = randomUUID().slice(0, 8);
+  private readonly universe = new CellUniverse(oblastCells(WALL_H3_RESOLUTION));
   private readonly scopes = new Map<string, ScopeState>();
   private readonly listeners = new Set<DeltaListener>();
   private readonly opts: Required<LiveHubOptions>;
@@ -90,7 +111,7 @@ export class LiveHub {
     private readonly ctx: AppContext,
     options: LiveHubOptions = {},
   ) {
-    this.opts = { flushMs: 250, tickMs: 15_000, replayLimit: 500, idleScopeMs: 10 * 60_000, ...options };
+    this.opts = { flushMs: 150, tickMs: 15_000, replayLimit: 120, idleScopeMs: 10 * 60_000, ...options };
     this.unsubscribe = ctx.changes.subscribe((change) => this.onChange(change));
   }
 
@@ -184,6 +205,7 @@ export class LiveHub {
         getOpenCells(this.ctx.db, scope, now),
         getRecentComplaints(this.ctx.db, scope, RECENT_LIMIT),
       ]);
+      this.universe.include(cells.map((c) => c.h3));
       state = {
         key,
         scope: { ...scope },
@@ -194,6 +216,7 @@ export class LiveHub {
         pendingRecent: [],
         ring: [],
         lastUsed: Date.now(),
+        indexSize: this.universe.index.length,
       };
       this.scopes.set(key, state);
     }
@@ -207,25 +230,30 @@ export class LiveHub {
       getSummary(this.ctx.db, state.scope, now),
       getOpenCells(this.ctx.db, state.scope, now),
     ]);
-    const changedCells: CellCount[] = [];
-    const next = new Map(cellList.map((c) => [c.h3, c]));
-    for (const cell of cellList) {
-      const before = state.cells.get(cell.h3);
-      if (!before || before.open !== cell.open || before.overdue !== cell.overdue) changedCells.push(cell);
-    }
-    for (const h3 of state.cells.keys()) if (!next.has(h3)) changedCells.push({ h3, open: 0, overdue: 0 });
-    const recent = state.pendingRecent;
+    const cells = new Map(cellList.map((c) => [c.h3, c]));
+    const arrivals = state.pendingRecent;
     state.pendingRecent = [];
-    const summaryChanged = !sameNumbers(summary, state.summary);
-    if (!summaryChanged && !heartbeat && changedCells.length === 0 && recent.length === 0) return;
+    const changed =
+      !sameNumbers(summary, state.summary) || !sameCells(cells, state.cells) || arrivals.length > 0;
+    if (!changed && !heartbeat) return;
 
-    const delta: WallDelta = { scopeKey: state.key, epoch: this.epoch, seq: state.seq + 1, summary };
-    if (changedCells.length > 0) delta.cells = changedCells;
-    if (recent.length > 0) delta.recent = recent;
-    state.seq = delta.seq;
+    const grew = this.universe.include(cells.keys()) || state.indexSize !== this.universe.index.length;
+    state.seq += 1;
     state.summary = summary;
-    state.cells = next;
-    state.recent = [...recent, ...state.recent].slice(0, RECENT_LIMIT);
+    state.cells = cells;
+    state.recent = mergeRecent(arrivals, state.recent);
+    const delta: WallDelta = {
+      scopeKey: state.key,
+      epoch: this.epoch,
+      seq: state.seq,
+      summary,
+      cellVector: packCells(this.universe.index, this.universe.position, cells.values()),
+      recent: state.recent.slice(0, RECENT_PER_DELTA),
+    };
+    if (grew) {
+      delta.cellIndex = [...this.universe.index];
+      state.indexSize = this.universe.index.length;
+    }
     state.ring.push(delta);
     if (state.ring.length > this.opts.replayLimit) state.ring.shift();
     for (const listener of this.listeners) listener(state.key, delta);
@@ -238,6 +266,7 @@ export class LiveHub {
       epoch: this.epoch,
       seq: state.seq,
       summary: state.summary,
+      cellIndex: [...this.universe.index],
       cells: [...state.cells.values()],
       recent: state.recent,
     };

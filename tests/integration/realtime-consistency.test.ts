@@ -7,7 +7,13 @@ import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/cl
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { isOpenStatus, type ComplaintStatus } from '@/lib/lifecycle/statuses';
-import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/contract';
+import {
+  RECENT_PER_DELTA,
+  scopeKeyOf,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WallDelta,
+} from '@/lib/realtime/contract';
 import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
 import { LiveHub } from '@/lib/realtime/live-hub';
 import { registerApp, unregisterApp } from '@/lib/server/app-registry';
@@ -162,6 +168,29 @@ describe('a wall client over Socket.IO', () => {
     const cellTotal = client.state()!.cells.reduce((sum, c) => sum + c.open, 0);
     expect(cellTotal).toBe(direct.open);
     client.socket.close();
+  });
+
+  it('sends updates of one size whether one complaint or a thousand arrived since the last', async () => {
+    await live.snapshot({ block: 'housing' });
+    const deltas: WallDelta[] = [];
+    const off = live.onDelta((key, delta) => key === scopeKeyOf({ block: 'housing' }) && deltas.push(delta));
+    const towns = Object.values(TOWNS);
+    const burst = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const [lat, lon] = towns[i % towns.length]!;
+        return aComplaint({ lat: lat + (i % 7) * 0.01, lon, receivedAt: minutesAgo(1 + (i % 30)) });
+      });
+    await recordComplaints(app.ctx, burst(1));
+    await live.flush();
+    await recordComplaints(app.ctx, burst(1000));
+    await live.flush();
+    off();
+    const [one, thousand] = deltas.slice(-2).map((d) => ({
+      cells: d.cellVector.open.byteLength + d.cellVector.overdue.byteLength,
+      recent: d.recent.length,
+    }));
+    expect(thousand).toEqual(one);
+    expect(one!.recent).toBe(RECENT_PER_DELTA);
   });
 
   it('refuses a subscription to an unknown block', async () => {

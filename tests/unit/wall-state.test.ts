@@ -9,10 +9,10 @@ import {
   ARRIVAL_TTL_MS,
   applyDelta,
   applySnapshot,
-  mergeCells,
   resumePoint,
   type WallState,
 } from '@/lib/client/wall-state';
+import { packCells, unpackCells, type CellCountLike } from '@/lib/realtime/cell-vector';
 
 const KEY = 'block=*;municipality=*';
 const T0 = 1_800_000_000_000;
@@ -40,17 +40,39 @@ function snapshot(over: Partial<WallSnapshot> = {}): WallSnapshot {
     epoch: 'e1',
     seq: 5,
     summary: summary(100),
-    cells: [
-      { h3: 'a', open: 3, overdue: 1 },
-      { h3: 'b', open: 1, overdue: 0 },
-    ],
+    cellIndex: INDEX,
+    cells: START_CELLS,
     recent: [recent(2), recent(1)],
     ...over,
   };
 }
 
-function delta(seq: number, over: Partial<WallDelta> = {}): WallDelta {
-  return { scopeKey: KEY, epoch: 'e1', seq, ...over };
+const INDEX = ['a', 'b', 'c'];
+const POSITION = new Map(INDEX.map((h3, i) => [h3, i]));
+const START_CELLS = [
+  { h3: 'a', open: 3, overdue: 1 },
+  { h3: 'b', open: 1, overdue: 0 },
+];
+
+/** A delta as the server builds it: the whole state, cells packed. Defaults repeat the snapshot. */
+function delta(
+  seq: number,
+  over: Partial<Omit<WallDelta, 'cellVector'>> & { cells?: CellCountLike[] } = {},
+): WallDelta {
+  const { cells = START_CELLS, ...rest } = over;
+  return {
+    scopeKey: KEY,
+    epoch: 'e1',
+    seq,
+    summary: summary(100),
+    cellVector: packCells(
+      rest.cellIndex ?? INDEX,
+      rest.cellIndex ? new Map(rest.cellIndex.map((h, i) => [h, i])) : POSITION,
+      cells,
+    ),
+    recent: [recent(2), recent(1)],
+    ...rest,
+  };
 }
 
 function start(): WallState {
@@ -80,17 +102,16 @@ describe('applySnapshot', () => {
 });
 
 describe('applyDelta', () => {
-  it('applies seq + 1: absolute summary, changed cells, removed cells, new arrivals first', () => {
+  it('applies seq + 1: absolute summary, the packed cells, new arrivals first', () => {
     const s = applied(
       start(),
       delta(6, {
         summary: summary(101, 11),
         cells: [
           { h3: 'a', open: 4, overdue: 1 },
-          { h3: 'b', open: 0, overdue: 0 },
           { h3: 'c', open: 1, overdue: 0 },
         ],
-        recent: [recent(3)],
+        recent: [recent(3), recent(2), recent(1)],
       }),
     );
     expect(s.seq).toBe(6);
@@ -102,6 +123,15 @@ describe('applyDelta', () => {
     expect(s.cellsVersion).toBe(2);
     expect(s.recent.map((r) => r.id)).toEqual([3, 2, 1]);
     expect(s.arrivals).toEqual([{ id: 3, lat: 55.8, lon: 37.9, seenAt: T0 + 1000 }]);
+  });
+
+  it('takes a grown cell index from the delta', () => {
+    const s = applied(
+      start(),
+      delta(6, { cellIndex: [...INDEX, 'd'], cells: [{ h3: 'd', open: 2, overdue: 2 }] }),
+    );
+    expect(s.cellIndex).toEqual(['a', 'b', 'c', 'd']);
+    expect(s.cells).toEqual([{ h3: 'd', open: 2, overdue: 2 }]);
   });
 
   it('keeps the cell array (and version) when no cell changed', () => {
@@ -148,14 +178,27 @@ describe('applyDelta', () => {
   });
 });
 
-describe('mergeCells', () => {
-  it('adds, updates and removes by h3 without mutating the input', () => {
-    const cells = [{ h3: 'a', open: 1, overdue: 0 }];
-    const merged = mergeCells(cells, [
-      { h3: 'a', open: 0, overdue: 0 },
-      { h3: 'z', open: 2, overdue: 2 },
+describe('packed cells', () => {
+  it('round-trip in index order, skip empty cells and saturate at 65,535', () => {
+    const packed = packCells(INDEX, POSITION, [
+      { h3: 'c', open: 70_000, overdue: 5 },
+      { h3: 'a', open: 1, overdue: 0 },
+      { h3: 'zz', open: 9, overdue: 9 },
     ]);
-    expect(merged).toEqual([{ h3: 'z', open: 2, overdue: 2 }]);
-    expect(cells).toEqual([{ h3: 'a', open: 1, overdue: 0 }]);
+    expect(packed.open.byteLength).toBe(INDEX.length * 2);
+    expect(unpackCells(INDEX, packed)).toEqual([
+      { h3: 'a', open: 1, overdue: 0 },
+      { h3: 'c', open: 65_535, overdue: 5 },
+    ]);
+  });
+
+  it('have the same size however many complaints changed', () => {
+    const few = packCells(INDEX, POSITION, [{ h3: 'a', open: 1, overdue: 0 }]);
+    const many = packCells(
+      INDEX,
+      POSITION,
+      INDEX.map((h3) => ({ h3, open: 40_000, overdue: 20_000 })),
+    );
+    expect(many.open.byteLength + many.overdue.byteLength).toBe(few.open.byteLength + few.overdue.byteLength);
   });
 });
