@@ -136,10 +136,6 @@ CREATE TABLE "rollup_open" (
 );
 --> statement-breakpoint
 ALTER TABLE "categories" ADD CONSTRAINT "categories_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_source_code_sources_code_fk" FOREIGN KEY ("source_code") REFERENCES "public"."sources"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_municipality_oktmo_municipalities_oktmo_fk" FOREIGN KEY ("municipality_oktmo") REFERENCES "public"."municipalities"("oktmo") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "complaints" ADD CONSTRAINT "complaints_category_code_categories_code_fk" FOREIGN KEY ("category_code") REFERENCES "public"."categories"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "categories_block_idx" ON "categories" USING btree ("block_code");--> statement-breakpoint
 CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "complaints_sla_on_time_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'on_time';--> statement-breakpoint

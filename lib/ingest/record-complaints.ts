@@ -4,7 +4,8 @@ import { WALL_H3_RESOLUTION } from '../realtime/contract';
 import { DEFAULT_DEADLINE_HOURS } from './limits';
 import type { IngestItemResult } from './types';
 import { externalIdOf, validateComplaint, type ValidComplaint } from './validate-complaint';
-import { keyOf, writeComplaints, type ComplaintRow } from './write-complaints';
+import { submitForWrite } from './intake-batcher';
+import { keyOf, type ComplaintRow } from './write-complaints';
 
 /** Fine cells for drill-down maps; the coarse wall cell is derived from it so both always nest. */
 export const FINE_H3_RESOLUTION = 8;
@@ -61,9 +62,13 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
   const candidates = [...fresh.values()].map((c) => c.row);
   const outcome =
     candidates.length > 0
-      ? await ctx.writer.run(candidates.length, () => writeComplaints(ctx.db, candidates, ctx.now()))
+      ? await submitForWrite(ctx, candidates)
       : { created: [], idByKey: new Map<string, number>() };
-  const createdKeys = new Set(outcome.created.map((r) => keyOf(r.sourceCode, r.externalId)));
+  // A merged transaction's outcome covers other callers' rows too: only our own row objects count as ours,
+  // so of two concurrent requests with one key, one hears `created` and the other `duplicate`.
+  const own = new Set(candidates);
+  const mine = outcome.created.filter((c) => own.has(c.row)).map((c) => ({ ...c.row, id: c.id }));
+  const createdKeys = new Set(mine.map((r) => keyOf(r.sourceCode, r.externalId)));
 
   for (const [key, { index, row }] of fresh) {
     const status = createdKeys.has(key) ? 'created' : 'duplicate';
@@ -78,7 +83,7 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
   }
 
   ctx.changes.publish({
-    created: outcome.created.map((r) => ({
+    created: mine.map((r) => ({
       id: r.id,
       receivedAt: r.receivedAt,
       blockCode: r.blockCode,

@@ -25,8 +25,8 @@ export interface ComplaintRow {
 }
 
 export interface WriteOutcome {
-  /** Rows stored now, with their new ids. */
-  created: (ComplaintRow & { id: number })[];
+  /** Rows stored now (the very objects passed in), with their new ids. */
+  created: { row: ComplaintRow; id: number }[];
   /** `source\0externalId` → id, for every row of the batch (new or already stored). */
   idByKey: Map<string, number>;
 }
@@ -58,12 +58,16 @@ export async function writeComplaints(db: Db, rows: ComplaintRow[], now: Date): 
         returning source_code, external_id, complaint_id as id`),
     );
     for (const c of claimed) idByKey.set(keyOf(c.source_code, c.external_id), Number(c.id));
+    const taken = new Set<string>();
     for (const row of rows) {
-      const id = idByKey.get(keyOf(row.sourceCode, row.externalId));
-      if (id !== undefined) created.push({ ...row, id });
+      const key = keyOf(row.sourceCode, row.externalId);
+      const id = idByKey.get(key);
+      // The first row of a key claimed it; a later one in the same transaction is its duplicate.
+      if (id !== undefined && !taken.has(key)) created.push({ row, id });
+      taken.add(key);
     }
 
-    if (created.length < rows.length) {
+    if (claimed.length < taken.size) {
       const known = rowsOf<{ source_code: string; external_id: string; id: string | number }>(
         await tx.execute(sql`
           select k.source_code, k.external_id, k.complaint_id as id
@@ -78,9 +82,9 @@ export async function writeComplaints(db: Db, rows: ComplaintRow[], now: Date): 
     }
     if (created.length === 0) return;
 
-    const slaStates: SlaState[] = created.map((r) => slaStateAt(now, r.dueAt, r.veryLateAt));
-    const col = <T extends string | number | null>(pick: (r: WriteOutcome['created'][number]) => T) =>
-      pgArray(created.map(pick));
+    const slaStates: SlaState[] = created.map(({ row }) => slaStateAt(now, row.dueAt, row.veryLateAt));
+    const col = <T extends string | number | null>(pick: (r: ComplaintRow & { id: number }) => T) =>
+      pgArray(created.map(({ row, id }) => pick({ ...row, id })));
     await tx.execute(sql`
       insert into complaints (id, source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
         block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse)
@@ -98,7 +102,7 @@ export async function writeComplaints(db: Db, rows: ComplaintRow[], now: Date): 
       from unnest(${col((r) => r.id)}::int8[], ${col((r) => iso(r.receivedAt))}::timestamptz[], ${col((r) => r.sourceCode)}::text[]) as t(id, at, s)`);
 
     const delta = new RollupDelta(now);
-    created.forEach((row, i) => delta.addComplaint(row, 'new', slaStates[i]!));
+    created.forEach(({ row }, i) => delta.addComplaint(row, 'new', slaStates[i]!));
     await applyRollupDelta(tx, delta);
   });
   return { created, idByKey };

@@ -75,6 +75,18 @@ describe('POST /api/v1/complaints', () => {
     expect(res.body.results[1]!.id).toBe(res.body.results[0]!.id);
   });
 
+  it('of concurrent requests carrying one key (merged into one write), exactly one creates it', async () => {
+    const one = aComplaint();
+    const before = await stored();
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => api.postComplaints<Results>({ complaints: [one, aComplaint()] })),
+    );
+    const forKey = replies.map((r) => r.body.results[0]!);
+    expect(forKey.map((r) => r.status).sort()).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(new Set(forKey.map((r) => r.id)).size).toBe(1);
+    expect(await stored()).toEqual({ complaints: before.complaints + 4, events: before.events + 4 });
+  });
+
   it('stores the good items of a mixed batch and reports each bad one (207)', async () => {
     const before = await stored();
     const good = aComplaint();
