@@ -101,19 +101,19 @@ CREATE TABLE "rollup_hourly" (
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_hourly_scope" (
-	"bucket" timestamp with time zone NOT NULL,
 	"municipality_oktmo" text NOT NULL,
 	"block_code" text NOT NULL,
+	"bucket" timestamp with time zone NOT NULL,
 	"n" integer NOT NULL,
-	CONSTRAINT "rollup_hourly_scope_bucket_municipality_oktmo_block_code_pk" PRIMARY KEY("bucket","municipality_oktmo","block_code")
+	CONSTRAINT "rollup_hourly_scope_municipality_oktmo_block_code_bucket_pk" PRIMARY KEY("municipality_oktmo","block_code","bucket")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_minute" (
-	"bucket" timestamp with time zone NOT NULL,
 	"municipality_oktmo" text NOT NULL,
 	"block_code" text NOT NULL,
+	"bucket" timestamp with time zone NOT NULL,
 	"n" integer NOT NULL,
-	CONSTRAINT "rollup_minute_bucket_municipality_oktmo_block_code_pk" PRIMARY KEY("bucket","municipality_oktmo","block_code")
+	CONSTRAINT "rollup_minute_municipality_oktmo_block_code_bucket_pk" PRIMARY KEY("municipality_oktmo","block_code","bucket")
 );
 --> statement-breakpoint
 CREATE TABLE "rollup_h3_hourly" (
@@ -128,11 +128,20 @@ CREATE TABLE "rollup_h3_hourly" (
 CREATE TABLE "rollup_open" (
 	"municipality_oktmo" text NOT NULL,
 	"block_code" text NOT NULL,
-	"category_code" text NOT NULL,
+	"on_time" integer NOT NULL,
+	"late" integer NOT NULL,
+	"very_late" integer NOT NULL,
+	CONSTRAINT "rollup_open_municipality_oktmo_block_code_pk" PRIMARY KEY("municipality_oktmo","block_code")
+);
+--> statement-breakpoint
+CREATE TABLE "rollup_open_cells" (
+	"municipality_oktmo" text NOT NULL,
+	"block_code" text NOT NULL,
 	"h3_coarse" text NOT NULL,
-	"sla_state" text NOT NULL,
-	"n" integer NOT NULL,
-	CONSTRAINT "rollup_open_municipality_oktmo_block_code_category_code_h3_coarse_sla_state_pk" PRIMARY KEY("municipality_oktmo","block_code","category_code","h3_coarse","sla_state")
+	"on_time" integer NOT NULL,
+	"late" integer NOT NULL,
+	"very_late" integer NOT NULL,
+	CONSTRAINT "rollup_open_cells_municipality_oktmo_block_code_h3_coarse_pk" PRIMARY KEY("municipality_oktmo","block_code","h3_coarse")
 );
 --> statement-breakpoint
 ALTER TABLE "categories" ADD CONSTRAINT "categories_block_code_blocks_code_fk" FOREIGN KEY ("block_code") REFERENCES "public"."blocks"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -141,5 +150,4 @@ CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at
 CREATE INDEX "complaints_sla_on_time_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'on_time';--> statement-breakpoint
 CREATE INDEX "complaints_sla_late_idx" ON "complaints" USING btree ("very_late_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened') and sla_state = 'late';--> statement-breakpoint
 CREATE INDEX "complaints_open_due_idx" ON "complaints" USING btree ("due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened');--> statement-breakpoint
-CREATE INDEX "complaint_events_complaint_at_idx" ON "complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint
-CREATE INDEX "rollup_hourly_scope_block_idx" ON "rollup_hourly_scope" USING btree ("block_code","bucket");
+CREATE INDEX "complaint_events_complaint_at_idx" ON "complaint_events" USING btree ("complaint_id","at");

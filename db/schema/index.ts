@@ -10,3 +10,4 @@ export * from './rollup-hourly-scope';
 export * from './rollup-minute';
 export * from './rollup-h3-hourly';
 export * from './rollup-open';
+export * from './rollup-open-cells';

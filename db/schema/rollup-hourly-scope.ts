@@ -1,17 +1,16 @@
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Complaints received per hour × municipality × block: the wall's "today" and territory trends read this. */
+/**
+ * Complaints received per wall scope per hour. A complaint counts in four scope rows (municipality × block,
+ * municipality × '*', '*' × block, '*' × '*'), so a scope's "today" is at most 24 rows read by primary key.
+ */
 export const rollupHourlyScope = pgTable(
   'rollup_hourly_scope',
   {
-    bucket: timestamp('bucket', { withTimezone: true, mode: 'date' }).notNull(),
     municipalityOktmo: text('municipality_oktmo').notNull(),
     blockCode: text('block_code').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true, mode: 'date' }).notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.bucket, t.municipalityOktmo, t.blockCode] }),
-    // Block panels read one block over a time range.
-    index('rollup_hourly_scope_block_idx').on(t.blockCode, t.bucket),
-  ],
+  (t) => [primaryKey({ columns: [t.municipalityOktmo, t.blockCode, t.bucket] })],
 );

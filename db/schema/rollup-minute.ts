@@ -1,13 +1,13 @@
 import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Complaints received per minute × municipality × block, for "the last hour"; pruned after two days. */
+/** Complaints received per wall scope per minute (scope rows as in rollup_hourly_scope); pruned after 48 h. */
 export const rollupMinute = pgTable(
   'rollup_minute',
   {
-    bucket: timestamp('bucket', { withTimezone: true, mode: 'date' }).notNull(),
     municipalityOktmo: text('municipality_oktmo').notNull(),
     blockCode: text('block_code').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true, mode: 'date' }).notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.municipalityOktmo, t.blockCode] })],
+  (t) => [primaryKey({ columns: [t.municipalityOktmo, t.blockCode, t.bucket] })],
 );

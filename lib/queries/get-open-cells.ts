@@ -1,30 +1,26 @@
-import { and, ne, sql } from 'drizzle-orm';
+import { and, asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rollupOpen } from '../../db/schema';
+import { rollupOpenCells } from '../../db/schema';
 import type { CellCount, WallScope } from '../realtime/contract';
 import { rollupScope } from './rollup-scope';
 
 export type OpenCells = CellCount[];
 
-/** Open (and overdue) complaints per coarse H3 cell, from the open rollup: the hexagon and heat layers. */
+/** Open (and overdue) complaints per coarse H3 cell: one primary-key range of the scope's rows. */
 export async function getOpenCells(db: Db, scope: WallScope, _now: Date): Promise<OpenCells> {
-  const rows = await db
+  const t = rollupOpenCells;
+  return db
     .select({
-      h3: rollupOpen.h3Coarse,
-      open: sql<number>`sum(n)`.mapWith(Number),
-      overdue: sql<number>`coalesce(sum(n) filter (where ${rollupOpen.slaState} <> 'on_time'), 0)`.mapWith(
-        Number,
-      ),
+      h3: t.h3Coarse,
+      open: sql<number>`${t.onTime} + ${t.late} + ${t.veryLate}`.mapWith(Number),
+      overdue: sql<number>`${t.late} + ${t.veryLate}`.mapWith(Number),
     })
-    .from(rollupOpen)
+    .from(t)
     .where(
       and(
-        ne(rollupOpen.h3Coarse, ''),
-        ...rollupScope(scope, { municipality: rollupOpen.municipalityOktmo, block: rollupOpen.blockCode }),
+        rollupScope(scope, { municipality: t.municipalityOktmo, block: t.blockCode }),
+        sql`${t.onTime} + ${t.late} + ${t.veryLate} > 0`,
       ),
     )
-    .groupBy(rollupOpen.h3Coarse)
-    .having(sql`sum(n) > 0`)
-    .orderBy(rollupOpen.h3Coarse);
-  return rows;
+    .orderBy(asc(t.h3Coarse));
 }

@@ -9,7 +9,7 @@ export type Summary = SummaryNumbers;
 
 const total = sql<number>`coalesce(sum(n), 0)`.mapWith(Number);
 
-/** The wall's headline numbers for a scope at `now`, read from the rollups (never the raw complaints). */
+/** The wall's headline numbers for a scope at `now`: three primary-key reads of the scope's rollup rows. */
 export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<Summary> {
   const { dayStart, hourStart } = summaryWindows(now);
   const [[today], [lastHour], [backlog]] = await Promise.all([
@@ -18,11 +18,11 @@ export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<S
       .from(rollupHourlyScope)
       .where(
         and(
-          gte(rollupHourlyScope.bucket, dayStart),
-          ...rollupScope(scope, {
+          rollupScope(scope, {
             municipality: rollupHourlyScope.municipalityOktmo,
             block: rollupHourlyScope.blockCode,
           }),
+          gte(rollupHourlyScope.bucket, dayStart),
         ),
       ),
     db
@@ -30,32 +30,21 @@ export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<S
       .from(rollupMinute)
       .where(
         and(
+          rollupScope(scope, { municipality: rollupMinute.municipalityOktmo, block: rollupMinute.blockCode }),
           gte(rollupMinute.bucket, hourStart),
-          ...rollupScope(scope, {
-            municipality: rollupMinute.municipalityOktmo,
-            block: rollupMinute.blockCode,
-          }),
         ),
       ),
     db
-      .select({
-        open: total,
-        overdue: sql<number>`coalesce(sum(n) filter (where ${rollupOpen.slaState} <> 'on_time'), 0)`.mapWith(
-          Number,
-        ),
-      })
+      .select({ onTime: rollupOpen.onTime, late: rollupOpen.late, veryLate: rollupOpen.veryLate })
       .from(rollupOpen)
-      .where(
-        and(
-          ...rollupScope(scope, { municipality: rollupOpen.municipalityOktmo, block: rollupOpen.blockCode }),
-        ),
-      ),
+      .where(rollupScope(scope, { municipality: rollupOpen.municipalityOktmo, block: rollupOpen.blockCode })),
   ]);
+  const overdue = (backlog?.late ?? 0) + (backlog?.veryLate ?? 0);
   return {
     today: today?.n ?? 0,
     lastHour: lastHour?.n ?? 0,
-    open: backlog?.open ?? 0,
-    overdue: backlog?.overdue ?? 0,
+    open: (backlog?.onTime ?? 0) + overdue,
+    overdue,
     asOf: now.toISOString(),
   };
 }

@@ -1,11 +1,9 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { WallScope } from '../realtime/contract';
+import { ALL } from '../rollups/rollup-delta';
 
-/** Scope conditions on a rollup table's municipality and block columns. */
-export function rollupScope(scope: WallScope, columns: { municipality: PgColumn; block: PgColumn }): SQL[] {
-  const conditions: SQL[] = [];
-  if (scope.block) conditions.push(eq(columns.block, scope.block));
-  if (scope.municipality) conditions.push(eq(columns.municipality, scope.municipality));
-  return conditions;
+/** The one scope row of a cube rollup a wall scope reads: its municipality and block, '*' where unset. */
+export function rollupScope(scope: WallScope, columns: { municipality: PgColumn; block: PgColumn }): SQL {
+  return and(eq(columns.municipality, scope.municipality ?? ALL), eq(columns.block, scope.block ?? ALL))!;
 }

@@ -1,78 +1,114 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
-import type { RollupDelta } from './rollup-delta';
+import type { Counter, RollupDelta } from './rollup-delta';
 
 interface Target {
   table: string;
-  columns: { name: string; type: string }[];
+  /** Key columns in primary-key order, with their SQL types. */
+  keys: [string, string][];
+  /** Counted columns, added to on conflict. */
+  counts: string[];
 }
 
-const TARGETS = {
-  hourly: {
-    table: 'rollup_hourly',
-    columns: [
-      { name: 'bucket', type: 'timestamptz' },
-      { name: 'municipality_oktmo', type: 'text' },
-      { name: 'block_code', type: 'text' },
-      { name: 'category_code', type: 'text' },
-      { name: 'source_code', type: 'text' },
-      { name: 'status_class', type: 'text' },
-    ],
-  },
-  hourlyScope: {
-    table: 'rollup_hourly_scope',
-    columns: [
-      { name: 'bucket', type: 'timestamptz' },
-      { name: 'municipality_oktmo', type: 'text' },
-      { name: 'block_code', type: 'text' },
-    ],
-  },
-  minute: {
-    table: 'rollup_minute',
-    columns: [
-      { name: 'bucket', type: 'timestamptz' },
-      { name: 'municipality_oktmo', type: 'text' },
-      { name: 'block_code', type: 'text' },
-    ],
-  },
-  h3: {
-    table: 'rollup_h3_hourly',
-    columns: [
-      { name: 'bucket', type: 'timestamptz' },
-      { name: 'resolution', type: 'int2' },
-      { name: 'h3', type: 'text' },
-      { name: 'block_code', type: 'text' },
-    ],
-  },
-  open: {
-    table: 'rollup_open',
-    columns: [
-      { name: 'municipality_oktmo', type: 'text' },
-      { name: 'block_code', type: 'text' },
-      { name: 'category_code', type: 'text' },
-      { name: 'h3_coarse', type: 'text' },
-      { name: 'sla_state', type: 'text' },
-    ],
-  },
-} satisfies Record<keyof Omit<RollupDelta, 'now' | 'addComplaint' | 'changeStatus' | 'moveSla'>, Target>;
+const TEXT = 'text';
+const TIME = 'timestamptz';
 
-/** One multi-row upsert: `n` is added to the stored count (a row that did not exist starts from zero). */
-function upsert(target: Target, entries: { key: unknown[]; n: number }[]): SQL {
-  const names = target.columns.map((c) => c.name).join(', ');
-  const arrays = target.columns.map(
-    (c, i) => sql`${pgArray(entries.map((e) => e.key[i] as string | number))}::${sql.raw(c.type)}[]`,
-  );
-  const counts = sql`${pgArray(entries.map((e) => e.n))}::int4[]`;
-  return sql`insert into ${sql.raw(target.table)} (${sql.raw(names)}, n)
-    select * from unnest(${sql.join([...arrays, counts], sql`, `)})
-    on conflict (${sql.raw(names)}) do update set n = ${sql.raw(target.table)}.n + excluded.n`;
+const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target: Target }[] = [
+  {
+    pick: (d) => d.hourly,
+    target: {
+      table: 'rollup_hourly',
+      keys: [
+        ['bucket', TIME],
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+        ['category_code', TEXT],
+        ['source_code', TEXT],
+        ['status_class', TEXT],
+      ],
+      counts: ['n'],
+    },
+  },
+  {
+    pick: (d) => d.hourlyScope,
+    target: {
+      table: 'rollup_hourly_scope',
+      keys: [
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+        ['bucket', TIME],
+      ],
+      counts: ['n'],
+    },
+  },
+  {
+    pick: (d) => d.minute,
+    target: {
+      table: 'rollup_minute',
+      keys: [
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+        ['bucket', TIME],
+      ],
+      counts: ['n'],
+    },
+  },
+  {
+    pick: (d) => d.h3,
+    target: {
+      table: 'rollup_h3_hourly',
+      keys: [
+        ['bucket', TIME],
+        ['resolution', 'int2'],
+        ['h3', TEXT],
+        ['block_code', TEXT],
+      ],
+      counts: ['n'],
+    },
+  },
+  {
+    pick: (d) => d.open,
+    target: {
+      table: 'rollup_open',
+      keys: [
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+      ],
+      counts: ['on_time', 'late', 'very_late'],
+    },
+  },
+  {
+    pick: (d) => d.openCells,
+    target: {
+      table: 'rollup_open_cells',
+      keys: [
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+        ['h3_coarse', TEXT],
+      ],
+      counts: ['on_time', 'late', 'very_late'],
+    },
+  },
+];
+
+/** One multi-row upsert: the counts are added to the stored ones (a new row starts from zero). */
+function upsert(target: Target, entries: { key: (string | number)[]; values: number[] }[]): SQL {
+  const keyNames = target.keys.map(([name]) => name).join(', ');
+  const arrays = [
+    ...target.keys.map(([, type], i) => sql`${pgArray(entries.map((e) => e.key[i]!))}::${sql.raw(type)}[]`),
+    ...target.counts.map((_, i) => sql`${pgArray(entries.map((e) => e.values[i] ?? 0))}::int4[]`),
+  ];
+  const sets = target.counts.map((c) => `${c} = ${target.table}.${c} + excluded.${c}`).join(', ');
+  return sql`insert into ${sql.raw(target.table)} (${sql.raw(keyNames)}, ${sql.raw(target.counts.join(', '))})
+    select * from unnest(${sql.join(arrays, sql`, `)})
+    on conflict (${sql.raw(keyNames)}) do update set ${sql.raw(sets)}`;
 }
 
 /** Writes a transaction's rollup changes inside that transaction, so counts and rows commit together. */
 export async function applyRollupDelta(tx: Tx, delta: RollupDelta): Promise<void> {
-  for (const [name, target] of Object.entries(TARGETS) as [keyof typeof TARGETS, Target][]) {
-    const entries = delta[name].sorted();
+  for (const { pick, target } of TARGETS) {
+    const entries = pick(delta).sorted();
     if (entries.length > 0) await tx.execute(upsert(target, entries));
   }
 }

@@ -4,6 +4,14 @@ import { MINUTE_RETENTION_MS } from './rollup-delta';
 
 const OPEN = `status in ('new', 'routed', 'in_progress', 'reopened')`;
 const STATUS_CLASS = `case when status in ('resolved', 'closed') then status else 'open' end`;
+const M = `coalesce(municipality_oktmo, '')`;
+const B = `coalesce(block_code, '')`;
+/** The four scope rows of every complaint (see rollup-delta.ts), with '*' for "all". */
+const SCOPES = `grouping sets ((1, 2, 3), (1, 3), (2, 3), (3))`;
+const scopeCols = (extra: string) =>
+  `case when grouping(${M}) = 1 then '*' else ${M} end, case when grouping(${B}) = 1 then '*' else ${B} end, ${extra}`;
+const SLA_COUNTS = `count(*) filter (where sla_state = 'on_time'), count(*) filter (where sla_state = 'late'),
+  count(*) filter (where sla_state = 'very_late')`;
 
 /**
  * Recomputes every rollup from the raw complaints in one transaction. Used after loading history in bulk
@@ -13,34 +21,43 @@ export async function rebuildRollups(db: Db, now = new Date()): Promise<void> {
   const minuteSince = new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString();
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_open`,
+      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_open, rollup_open_cells`,
     );
     await tx.execute(
       sql.raw(`insert into rollup_hourly (bucket, municipality_oktmo, block_code, category_code, source_code, status_class, n)
-        select date_trunc('hour', received_at, 'UTC'), coalesce(municipality_oktmo, ''), coalesce(block_code, ''),
-               coalesce(category_code, ''), source_code, ${STATUS_CLASS}, count(*)
+        select date_trunc('hour', received_at, 'UTC'), ${M}, ${B}, coalesce(category_code, ''), source_code, ${STATUS_CLASS}, count(*)
         from complaints group by 1, 2, 3, 4, 5, 6`),
     );
     await tx.execute(
-      sql.raw(`insert into rollup_hourly_scope (bucket, municipality_oktmo, block_code, n)
-        select bucket, municipality_oktmo, block_code, sum(n) from rollup_hourly group by 1, 2, 3`),
+      sql.raw(`insert into rollup_hourly_scope (municipality_oktmo, block_code, bucket, n)
+        select ${scopeCols(`date_trunc('hour', received_at, 'UTC')`)}, count(*)
+        from complaints group by ${SCOPES.replace(/1/g, M).replace(/2/g, B).replace(/3/g, `date_trunc('hour', received_at, 'UTC')`)}`),
     );
-    await tx.execute(sql`insert into rollup_minute (bucket, municipality_oktmo, block_code, n)
-        select date_trunc('minute', received_at, 'UTC'), coalesce(municipality_oktmo, ''), coalesce(block_code, ''), count(*)
-        from complaints where received_at >= ${minuteSince}::timestamptz group by 1, 2, 3`);
+    await tx.execute(
+      sql.raw(`insert into rollup_minute (municipality_oktmo, block_code, bucket, n)
+        select ${scopeCols(`date_trunc('minute', received_at, 'UTC')`)}, count(*)
+        from complaints where received_at >= '${minuteSince}'
+        group by ${SCOPES.replace(/1/g, M).replace(/2/g, B).replace(/3/g, `date_trunc('minute', received_at, 'UTC')`)}`),
+    );
     await tx.execute(
       sql.raw(`insert into rollup_h3_hourly (bucket, resolution, h3, block_code, n)
-        select date_trunc('hour', received_at, 'UTC'), 6, h3_coarse, coalesce(block_code, ''), count(*)
+        select date_trunc('hour', received_at, 'UTC'), 6, h3_coarse, ${B}, count(*)
         from complaints where h3_coarse is not null group by 1, 3, 4
         union all
-        select date_trunc('hour', received_at, 'UTC'), 8, h3_fine, coalesce(block_code, ''), count(*)
+        select date_trunc('hour', received_at, 'UTC'), 8, h3_fine, ${B}, count(*)
         from complaints where h3_fine is not null group by 1, 3, 4`),
     );
     await tx.execute(
-      sql.raw(`insert into rollup_open (municipality_oktmo, block_code, category_code, h3_coarse, sla_state, n)
-        select coalesce(municipality_oktmo, ''), coalesce(block_code, ''), coalesce(category_code, ''),
-               coalesce(h3_coarse, ''), sla_state, count(*)
-        from complaints where ${OPEN} group by 1, 2, 3, 4, 5`),
+      sql.raw(`insert into rollup_open (municipality_oktmo, block_code, on_time, late, very_late)
+        select ${scopeCols('')} ${SLA_COUNTS}
+        from complaints where ${OPEN}
+        group by grouping sets ((${M}, ${B}), (${M}), (${B}), ())`),
+    );
+    await tx.execute(
+      sql.raw(`insert into rollup_open_cells (municipality_oktmo, block_code, h3_coarse, on_time, late, very_late)
+        select ${scopeCols('h3_coarse,')} ${SLA_COUNTS}
+        from complaints where ${OPEN} and h3_coarse is not null
+        group by ${SCOPES.replace(/1/g, M).replace(/2/g, B).replace(/3/g, 'h3_coarse')}`),
     );
   });
 }

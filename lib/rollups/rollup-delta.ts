@@ -12,28 +12,49 @@ export interface RollupRow {
   h3Coarse: string | null;
 }
 
+type OpenDims = Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'h3Coarse'>;
+
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 /** Minute buckets only serve "the last hour"; older ones are not kept. */
 export const MINUTE_RETENTION_MS = 48 * HOUR_MS;
+/** The "all" value of a scope dimension in the cube rollups; '' stands for unknown. */
+export const ALL = '*';
 
 const floorTo = (at: Date, ms: number) => new Date(Math.floor(at.getTime() / ms) * ms);
 const dim = (value: string | null) => value ?? '';
+const SLA_COLUMN: Record<SlaState, number> = { on_time: 0, late: 1, very_late: 2 };
 
-type Entry<K> = { key: K; n: number };
+/**
+ * The four scope rows a complaint counts in: its municipality and block, all blocks of its municipality, its
+ * block across the region, and the region. A wall scope then reads exactly one key, never a sum over others.
+ */
+function scopes(row: Pick<RollupRow, 'municipalityOktmo' | 'blockCode'>): [string, string][] {
+  const [m, b] = [dim(row.municipalityOktmo), dim(row.blockCode)];
+  return [
+    [m, b],
+    [m, ALL],
+    [ALL, b],
+    [ALL, ALL],
+  ];
+}
 
-class Counter<K extends unknown[]> {
-  readonly entries = new Map<string, Entry<K>>();
-  add(key: K, n: number): void {
+export class Counter<K extends (string | number)[]> {
+  private readonly entries = new Map<string, { key: K; values: number[] }>();
+  constructor(readonly width = 1) {}
+
+  add(key: K, values: number[] | number): void {
+    const add = typeof values === 'number' ? [values] : values;
     const id = JSON.stringify(key);
-    const entry = this.entries.get(id);
-    if (entry) entry.n += n;
-    else this.entries.set(id, { key, n });
+    const entry = this.entries.get(id) ?? { key, values: new Array<number>(this.width).fill(0) };
+    add.forEach((v, i) => (entry.values[i] = (entry.values[i] ?? 0) + v));
+    this.entries.set(id, entry);
   }
+
   /** Non-zero entries in key order: every writer touches rollup rows in the same order. */
-  sorted(): Entry<K>[] {
+  sorted(): { key: K; values: number[] }[] {
     return [...this.entries.entries()]
-      .filter(([, e]) => e.n !== 0)
+      .filter(([, e]) => e.values.some((v) => v !== 0))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, e]) => e);
   }
@@ -48,18 +69,25 @@ export class RollupDelta {
   readonly hourlyScope = new Counter<[string, string, string]>();
   readonly minute = new Counter<[string, string, string]>();
   readonly h3 = new Counter<[string, number, string, string]>();
-  readonly open = new Counter<[string, string, string, string, string]>();
+  /** Open backlog per scope: [on time, late, very late]. */
+  readonly open = new Counter<[string, string]>(3);
+  readonly openCells = new Counter<[string, string, string]>(3);
 
   constructor(private readonly now: Date) {}
 
-  /** A complaint stored (sign +1). */
+  /** A complaint stored. */
   addComplaint(row: RollupRow, status: ComplaintStatus, sla: SlaState): void {
     const hour = floorTo(row.receivedAt, HOUR_MS).toISOString();
-    const [m, b] = [dim(row.municipalityOktmo), dim(row.blockCode)];
-    this.hourly.add([hour, m, b, dim(row.categoryCode), row.sourceCode, statusClass(status)], 1);
-    this.hourlyScope.add([hour, m, b], 1);
-    if (this.now.getTime() - row.receivedAt.getTime() < MINUTE_RETENTION_MS) {
-      this.minute.add([floorTo(row.receivedAt, MINUTE_MS).toISOString(), m, b], 1);
+    const b = dim(row.blockCode);
+    this.hourly.add(
+      [hour, dim(row.municipalityOktmo), b, dim(row.categoryCode), row.sourceCode, statusClass(status)],
+      1,
+    );
+    const recent = this.now.getTime() - row.receivedAt.getTime() < MINUTE_RETENTION_MS;
+    const minute = floorTo(row.receivedAt, MINUTE_MS).toISOString();
+    for (const [sm, sb] of scopes(row)) {
+      this.hourlyScope.add([sm, sb, hour], 1);
+      if (recent) this.minute.add([sm, sb, minute], 1);
     }
     if (row.h3Coarse) this.h3.add([hour, 6, row.h3Coarse, b], 1);
     if (row.h3Fine) this.h3.add([hour, 8, row.h3Fine, b], 1);
@@ -92,24 +120,17 @@ export class RollupDelta {
   }
 
   /** The SLA clock moved `n` open complaints of these dimensions from one punctuality to the next. */
-  moveSla(
-    row: Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'categoryCode' | 'h3Coarse'>,
-    from: SlaState,
-    to: SlaState,
-    n: number,
-  ): void {
+  moveSla(row: OpenDims, from: SlaState, to: SlaState, n: number): void {
     this.addOpen(row, from, -n);
     this.addOpen(row, to, n);
   }
 
-  private addOpen(
-    row: Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'categoryCode' | 'h3Coarse'>,
-    sla: SlaState,
-    n: number,
-  ): void {
-    this.open.add(
-      [dim(row.municipalityOktmo), dim(row.blockCode), dim(row.categoryCode), dim(row.h3Coarse), sla],
-      n,
-    );
+  private addOpen(row: OpenDims, sla: SlaState, n: number): void {
+    const values = [0, 0, 0];
+    values[SLA_COLUMN[sla]] = n;
+    for (const [sm, sb] of scopes(row)) {
+      this.open.add([sm, sb], values);
+      if (row.h3Coarse) this.openCells.add([sm, sb, row.h3Coarse], values);
+    }
   }
 }

@@ -8,7 +8,6 @@ import { MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
 interface Moved {
   municipality_oktmo: string | null;
   block_code: string | null;
-  category_code: string | null;
   h3_coarse: string | null;
   n: string | number;
 }
@@ -33,9 +32,9 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
             with moved as (
               update complaints set sla_state = ${to}, updated_at = now()
               where ${OPEN} and sla_state = ${from} and ${sql.raw(column)} <= ${at}::timestamptz
-              returning municipality_oktmo, block_code, category_code, h3_coarse)
-            select municipality_oktmo, block_code, category_code, h3_coarse, count(*) as n
-            from moved group by 1, 2, 3, 4`),
+              returning municipality_oktmo, block_code, h3_coarse)
+            select municipality_oktmo, block_code, h3_coarse, count(*) as n
+            from moved group by 1, 2, 3`),
         );
         for (const r of rows) {
           const n = Number(r.n);
@@ -43,7 +42,6 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
           const dims = {
             municipalityOktmo: r.municipality_oktmo,
             blockCode: r.block_code,
-            categoryCode: r.category_code,
             h3Coarse: r.h3_coarse,
           };
           delta.moveSla(dims, from, to, n);
@@ -53,7 +51,7 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
       await step('on_time', 'late', 'due_at');
       await step('late', 'very_late', 'very_late_at');
       await applyRollupDelta(tx, delta);
-      await tx.execute(sql`delete from rollup_open where n = 0`);
+      await tx.execute(sql`delete from rollup_open_cells where on_time = 0 and late = 0 and very_late = 0`);
       await tx.execute(
         sql`delete from rollup_minute where bucket < ${new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString()}::timestamptz`,
       );

@@ -10,7 +10,14 @@ import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
-const ROLLUPS = ['rollup_hourly', 'rollup_hourly_scope', 'rollup_minute', 'rollup_h3_hourly', 'rollup_open'];
+const ROLLUPS = [
+  'rollup_hourly',
+  'rollup_hourly_scope',
+  'rollup_minute',
+  'rollup_h3_hourly',
+  'rollup_open',
+  'rollup_open_cells',
+];
 const CATEGORIES = [
   'housing.no-hot-water',
   'transport.pothole',
@@ -33,18 +40,22 @@ function rng(seed: number) {
   };
 }
 
+const COUNTS = ['n', 'on_time', 'late', 'very_late'];
+
+/** A rollup's rows with any non-zero count, normalised for comparison. */
 async function tableRows(table: string): Promise<string[]> {
-  const rows = rowsOf<Record<string, unknown>>(
-    await app.ctx.db.execute(sql.raw(`select * from ${table} where n <> 0`)),
-  );
+  const rows = rowsOf<Record<string, unknown>>(await app.ctx.db.execute(sql.raw(`select * from ${table}`)));
   return rows
     .map((r) =>
-      JSON.stringify({
-        ...r,
-        n: Number(r.n),
-        bucket: r.bucket ? new Date(String(r.bucket)).toISOString() : undefined,
-      }),
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          COUNTS.includes(k) ? Number(v) : k === 'bucket' ? new Date(String(v)).toISOString() : v,
+        ]),
+      ),
     )
+    .filter((r) => COUNTS.some((c) => (r[c] ?? 0) !== 0))
+    .map((r) => JSON.stringify(r))
     .sort();
 }
 
