@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { OverloadedError } from './write-queue';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
 
 /** Rows merged into one transaction at most: bigger ones hold the writer too long for the wall's latency. */
@@ -11,33 +12,43 @@ interface Waiting {
 }
 
 /**
- * Group commit for intake: requests that queue up behind a running write are stored together in the next
- * transaction (fewer commits, each rollup row written once), and each caller still hears only after the
- * commit that holds its rows.
+ * Group commit for intake: requests that arrive while a write runs wait together and are stored in the next
+ * transaction (fewer commits, each rollup row written once); each caller hears only after the commit holding
+ * its rows. At most one drain is queued on the writer at a time, and the rows waiting here are the backlog that
+ * backpressure is measured on.
  */
 class IntakeBatcher {
   private waiting: Waiting[] = [];
+  private waitingRows = 0;
+  private scheduled = false;
+  /** Rows stored per second, smoothed, to tell a refused caller when to come back. */
+  private rate = 5000;
 
   constructor(private readonly ctx: AppContext) {}
 
   submit(rows: ComplaintRow[]): Promise<WriteOutcome> {
+    const limit = this.ctx.writer.maxQueuedItems;
+    if (this.waitingRows > 0 && this.waitingRows + rows.length > limit) {
+      const seconds = Math.ceil(this.waitingRows / Math.max(this.rate, 1));
+      return Promise.reject(new OverloadedError(Math.min(Math.max(seconds, 1), 30)));
+    }
     return new Promise<WriteOutcome>((resolve, reject) => {
-      const entry: Waiting = { rows, resolve, reject };
-      // The queue refuses at once when its backlog is full; nothing was added then.
-      this.ctx.writer
-        .run(rows.length, () => this.drain())
-        .catch((error: unknown) => {
-          const i = this.waiting.indexOf(entry);
-          if (i >= 0) {
-            this.waiting.splice(i, 1);
-            reject(error);
-          }
-        });
-      this.waiting.push(entry);
+      this.waiting.push({ rows, resolve, reject });
+      this.waitingRows += rows.length;
+      this.schedule();
     });
   }
 
-  /** Runs as a writer job: stores whatever is waiting (this job's rows may already be stored by an earlier one). */
+  private schedule(): void {
+    if (this.scheduled || this.waiting.length === 0) return;
+    this.scheduled = true;
+    void this.ctx.writer.run(0, async () => {
+      this.scheduled = false;
+      await this.drain();
+      this.schedule();
+    });
+  }
+
   private async drain(): Promise<void> {
     const taken: Waiting[] = [];
     let size = 0;
@@ -49,7 +60,9 @@ class IntakeBatcher {
       taken.push(next);
       size += next.rows.length;
     }
+    this.waitingRows -= size;
     if (taken.length === 0) return;
+    const began = performance.now();
     try {
       const outcome = await writeComplaints(
         this.ctx.db,
@@ -57,6 +70,8 @@ class IntakeBatcher {
         this.ctx.now(),
       );
       for (const w of taken) w.resolve(outcome);
+      const seconds = (performance.now() - began) / 1000;
+      if (seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (size / seconds);
     } catch (error) {
       for (const w of taken) w.reject(error);
     }

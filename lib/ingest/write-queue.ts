@@ -1,8 +1,21 @@
 /** Raised when the writer is too far behind to accept more work now; the API answers 503 + Retry-After. */
 export class OverloadedError extends Error {
+  override readonly name = 'OverloadedError';
   constructor(readonly retryAfterSeconds: number) {
     super(`the intake is busy; retry after ${retryAfterSeconds} s`);
   }
+}
+
+/**
+ * True for an OverloadedError, also one thrown by another copy of this module (Next bundles route handlers
+ * separately from the server that built the queue, so `instanceof` cannot be trusted across that line).
+ */
+export function isOverloaded(error: unknown): error is OverloadedError {
+  return (
+    error instanceof Error &&
+    error.name === 'OverloadedError' &&
+    typeof (error as { retryAfterSeconds?: unknown }).retryAfterSeconds === 'number'
+  );
 }
 
 export interface WriteQueueOptions {
@@ -24,6 +37,10 @@ export class WriteQueue {
 
   get backlog(): number {
     return this.queuedItems;
+  }
+
+  get maxQueuedItems(): number {
+    return this.options.maxQueuedItems;
   }
 
   /** Runs `job` after every job queued before it; refuses at once when the backlog is full. */

@@ -45,6 +45,18 @@ describe('backpressure', () => {
     expect(await stored()).toBe(before + 40);
   });
 
+  it('refuses nothing while the load stays under the limit, round after round of merged writes', async () => {
+    const submitter = async () => {
+      for (let round = 0; round < 5; round += 1)
+        await recordComplaints(
+          app.ctx,
+          Array.from({ length: 8 }, () => aComplaint()),
+        );
+    };
+    // 6 × 8 = 48 rows in flight at most, under the limit of 50: every request must be taken.
+    await expect(Promise.all(Array.from({ length: 6 }, submitter))).resolves.toHaveLength(6);
+  });
+
   it('sets the Retry-After header', async () => {
     let release!: () => void;
     const busy = app.ctx.writer.run(0, () => new Promise<void>((resolve) => (release = resolve)));

@@ -1,6 +1,6 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { OverloadedError } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/ingest/write-queue';
 import { MAX_BODY_BYTES } from '@/lib/ingest/limits';
 import { parseBatch } from '@/lib/ingest/parse-batch';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     results = await recordComplaints(getApp().ctx, batch.items);
   } catch (error) {
-    if (error instanceof OverloadedError) return overloaded(error);
+    if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
   const rejected = results.filter((r) => r.status === 'rejected').length;

@@ -1,6 +1,6 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { OverloadedError } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/ingest/write-queue';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { zodFieldErrors } from '@/lib/http/field-errors';
 import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
@@ -36,7 +36,7 @@ export async function POST(
   try {
     [result] = await recordTransitions(getApp().ctx, [{ complaintId: Number(id), ...parsed.data }]);
   } catch (error) {
-    if (error instanceof OverloadedError) return overloaded(error);
+    if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
   if (!result) return errorResponse(500, 'internal', 'no result');

@@ -1,0 +1,82 @@
+/**
+ * Child process of the fan-out phase: N wall screens (one websocket each), kept out of the driver so that
+ * their parsing does not delay the driver's own timestamps. Receipt times use the machine's clock
+ * (performance.timeOrigin + performance.now()), the same one the driver stamps HTTP answers with, and go back
+ * over IPC grouped by delta seq (every screen of one scope receives the same numbered deltas).
+ */
+import { connectWall, type WallClient } from './lib/wall-client';
+
+type FromParent = { type: 'start'; url: string; clients: number } | { type: 'report' };
+
+export type FanoutMessage =
+  | { type: 'ready'; connected: number; failed: number; errors: string[]; connectSeconds: number }
+  | {
+      type: 'deltas';
+      clients: number;
+      disconnects: number;
+      /** Per delta seq: its summary.today and each client's receipt time (null if that client missed it). */
+      deltas: { seq: number; today: number | null; times: (number | null)[] }[];
+    };
+
+const WAVE = 50;
+const clients: WallClient[] = [];
+const bySeq = new Map<number, { today: number | null; times: (number | null)[] }>();
+let disconnects = 0;
+
+function send(message: FanoutMessage): void {
+  process.send?.(message);
+}
+
+async function start(url: string, count: number): Promise<void> {
+  const t0 = Date.now();
+  let failed = 0;
+  const errors: string[] = [];
+  // Waves, not 500 at once: a thundering herd of handshakes would measure the connect storm instead.
+  for (let i = 0; i < count; i += WAVE) {
+    const wave = await Promise.allSettled(
+      Array.from({ length: Math.min(WAVE, count - i) }, () => connectWall(url, { recordDeltas: false })),
+    );
+    for (const r of wave) {
+      if (r.status === 'rejected') {
+        failed++;
+        if (errors.length < 3) errors.push(String(r.reason));
+        continue;
+      }
+      const index = clients.length;
+      const client = r.value;
+      clients.push(client);
+      client.socket.on('disconnect', () => disconnects++);
+      client.onDelta = (d) => {
+        let entry = bySeq.get(d.seq);
+        if (!entry) bySeq.set(d.seq, (entry = { today: d.today, times: [] }));
+        entry.times[index] = d.t;
+      };
+    }
+  }
+  send({
+    type: 'ready',
+    connected: clients.length,
+    failed,
+    errors,
+    connectSeconds: (Date.now() - t0) / 1000,
+  });
+}
+
+process.on('message', (message: FromParent) => {
+  if (message.type === 'start') {
+    start(message.url, message.clients).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  } else if (message.type === 'report') {
+    const deltas = [...bySeq.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([seq, e]) => ({ seq, today: e.today, times: clients.map((_c, i) => e.times[i] ?? null) }));
+    send({ type: 'deltas', clients: clients.length, disconnects, deltas });
+    for (const c of clients) c.close();
+    // Let the IPC message flush before leaving.
+    setTimeout(() => process.exit(0), 200);
+  }
+});
+// Never outlive the driver.
+process.on('disconnect', () => process.exit(0));
