@@ -83,8 +83,9 @@ export async function writeComplaints(db: Db, rows: ComplaintRow[], now: Date): 
     if (created.length === 0) return;
 
     const slaStates: SlaState[] = created.map(({ row }) => slaStateAt(now, row.dueAt, row.veryLateAt));
-    const col = <T extends string | number | null>(pick: (r: ComplaintRow & { id: number }) => T) =>
-      pgArray(created.map(({ row, id }) => pick({ ...row, id })));
+    const stored = created.map(({ row, id }) => ({ ...row, id }));
+    const col = <T extends string | number | null>(pick: (r: (typeof stored)[number]) => T) =>
+      pgArray(stored.map(pick));
     await tx.execute(sql`
       insert into complaints (id, source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
         block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse)
