@@ -35,7 +35,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
       reference,
       locator: loadMunicipalityLocator(),
       changes: new ChangeBus(),
-      writer: new WriteQueue({ maxQueuedItems: options.maxQueuedWrites ?? 20_000 }),
+      writer: new WriteQueue({
+        maxQueuedItems: options.maxQueuedWrites ?? 20_000,
+        // PGlite has one connection: two transactions at once would interleave on it.
+        sharedLanes: handle.driver === 'postgres' ? 2 : 1,
+      }),
       log,
       now: options.now ?? (() => new Date()),
     };

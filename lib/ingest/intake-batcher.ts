@@ -14,13 +14,14 @@ interface Waiting {
 /**
  * Group commit for intake: requests that arrive while a write runs wait together and are stored in the next
  * transaction (fewer commits, each rollup row written once); each caller hears only after the commit holding
- * its rows. At most one drain is queued on the writer at a time, and the rows waiting here are the backlog that
- * backpressure is measured on.
+ * its rows. At most one drain per writer lane is queued or running, and the rows waiting here are the backlog
+ * that backpressure is measured on.
  */
 class IntakeBatcher {
   private waiting: Waiting[] = [];
   private waitingRows = 0;
-  private scheduled = false;
+  /** Drains queued or running on the writer. */
+  private drains = 0;
   /** Rows stored per second, smoothed, to tell a refused caller when to come back. */
   private rate = 5000;
 
@@ -40,13 +41,15 @@ class IntakeBatcher {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.waiting.length === 0) return;
-    this.scheduled = true;
-    void this.ctx.writer.run(0, async () => {
-      this.scheduled = false;
-      await this.drain();
-      this.schedule();
-    });
+    while (this.waiting.length > 0 && this.drains < this.ctx.writer.sharedLanes) {
+      this.drains += 1;
+      void this.ctx.writer
+        .runShared(() => this.drain())
+        .finally(() => {
+          this.drains -= 1;
+          this.schedule();
+        });
+    }
   }
 
   private async drain(): Promise<void> {

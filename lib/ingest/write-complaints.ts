@@ -39,7 +39,12 @@ const iso = (d: Date) => d.toISOString();
  * the idempotency keys (a replayed key keeps its first id), the complaints, their `created` events and the
  * rollups. Only rows whose key is new are stored.
  */
-export async function writeComplaints(db: Db, rows: ComplaintRow[], now: Date): Promise<WriteOutcome> {
+export async function writeComplaints(db: Db, batch: ComplaintRow[], now: Date): Promise<WriteOutcome> {
+  // Key order: two intake transactions running side by side lock shared keys in the same order (no deadlock).
+  const rows = [...batch].sort((a, b) => {
+    const [ka, kb] = [keyOf(a.sourceCode, a.externalId), keyOf(b.sourceCode, b.externalId)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
   await ensurePartitionsFor(
     db,
     rows.map((r) => r.receivedAt),

@@ -19,16 +19,27 @@ export function isOverloaded(error: unknown): error is OverloadedError {
 }
 
 export interface WriteQueueOptions {
-  /** Items (complaints, transitions) allowed to wait behind the running write. */
+  /** Items (complaints, transitions) allowed to wait for the writer. */
   maxQueuedItems: number;
+  /** Intake writes that may run at once (PostgreSQL: 2, so one is prepared while the other commits; PGlite: 1). */
+  sharedLanes?: number;
+}
+
+interface Task {
+  exclusive: boolean;
+  items: number;
+  start: () => void;
 }
 
 /**
- * The single writer: write transactions run one at a time, so rollup rows never contend or deadlock, and
- * work waiting for its turn is bounded. Validation happens before a job is queued, so it overlaps the writes.
+ * The writer. Status changes and SLA ticks run alone (`run`): they lock complaint rows, and running them one at
+ * a time rules out lock-order deadlocks. Intake writes (`runShared`) may overlap up to `sharedLanes`: they only
+ * insert new rows and touch rollup rows in one global order. Tasks start in arrival order; waiting work is bounded.
  */
 export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly tasks: Task[] = [];
+  private runningShared = 0;
+  private runningExclusive = false;
   private queuedItems = 0;
   /** Items written per second, smoothed, to tell a refused caller when to come back. */
   private rate = 5000;
@@ -43,23 +54,58 @@ export class WriteQueue {
     return this.options.maxQueuedItems;
   }
 
-  /** Runs `job` after every job queued before it; refuses at once when the backlog is full. */
+  get sharedLanes(): number {
+    return this.options.sharedLanes ?? 1;
+  }
+
+  /** Runs `job` alone, after everything queued before it; refuses at once when the backlog is full. */
   run<T>(items: number, job: () => Promise<T>): Promise<T> {
     if (this.queuedItems > 0 && this.queuedItems + items > this.options.maxQueuedItems) {
       const seconds = Math.ceil(this.queuedItems / Math.max(this.rate, 1));
       return Promise.reject(new OverloadedError(Math.min(Math.max(seconds, 1), 30)));
     }
+    return this.enqueue(true, items, job);
+  }
+
+  /** Runs an intake write, possibly beside another one (never beside an exclusive job). */
+  runShared<T>(job: () => Promise<T>): Promise<T> {
+    return this.enqueue(false, 0, job);
+  }
+
+  private enqueue<T>(exclusive: boolean, items: number, job: () => Promise<T>): Promise<T> {
     this.queuedItems += items;
-    const start = () => {
-      this.queuedItems -= items;
-      const began = performance.now();
-      return job().finally(() => {
-        const seconds = (performance.now() - began) / 1000;
-        if (items > 0 && seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (items / seconds);
-      });
-    };
-    const result = this.tail.then(start, start);
-    this.tail = result.catch(() => {});
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.queuedItems -= items;
+        const began = performance.now();
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            const seconds = (performance.now() - began) / 1000;
+            if (items > 0 && seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (items / seconds);
+            if (exclusive) this.runningExclusive = false;
+            else this.runningShared -= 1;
+            this.pump();
+          });
+      };
+      this.tasks.push({ exclusive, items, start });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (;;) {
+      const head = this.tasks[0];
+      if (!head || this.runningExclusive) return;
+      if (head.exclusive) {
+        if (this.runningShared > 0) return;
+        this.runningExclusive = true;
+      } else {
+        if (this.runningShared >= (this.options.sharedLanes ?? 1)) return;
+        this.runningShared += 1;
+      }
+      this.tasks.shift();
+      head.start();
+    }
   }
 }
