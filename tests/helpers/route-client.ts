@@ -40,3 +40,18 @@ export const api = {
   summary: async <T = unknown>(query = '') =>
     reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
 };
+
+export interface FieldErrorBody {
+  field: string;
+  message: string;
+}
+
+/** Body of a `POST /api/v1/complaints` answer. */
+export interface IngestReply {
+  results: { externalId: string | null; status: string; id?: number; errors?: FieldErrorBody[] }[];
+}
+
+/** Body of every API error. */
+export interface ErrorReply {
+  error: { status: number; code: string; message: string; errors?: FieldErrorBody[] };
+}

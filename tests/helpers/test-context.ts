@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { bootstrap } from '@/lib/bootstrap';
+import { LiveHub } from '@/lib/realtime/live-hub';
+import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import type { AppContext } from '@/lib/context';
 
 /** Which database this run of the suite targets: `TEST_DB=postgres` with TEST_DATABASE_URL, else PGlite. */
@@ -41,6 +43,21 @@ export async function createTestApp(
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
+    },
+  };
+}
+
+/** A test app registered as the running app, so the real route handlers can be called against it. */
+export async function createRegisteredTestApp(
+  options: Parameters<typeof createTestApp>[0] = {},
+): Promise<TestApp> {
+  const app = await createTestApp(options);
+  registerApp({ ctx: app.ctx, live: new LiveHub(app.ctx), buildId: 'test', startedAt: new Date() });
+  return {
+    ctx: app.ctx,
+    close: async () => {
+      unregisterApp();
+      await app.close();
     },
   };
 }

@@ -3,22 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { complaints } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
-import { LiveHub } from '@/lib/realtime/live-hub';
-import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import { aComplaint } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
-import { createTestApp, type TestApp } from '../helpers/test-context';
+import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await createTestApp({ maxQueuedWrites: 50 });
-  registerApp({ ctx: app.ctx, live: new LiveHub(app.ctx), buildId: 'test', startedAt: new Date() });
+  app = await createRegisteredTestApp({ maxQueuedWrites: 50 });
 });
-afterAll(async () => {
-  unregisterApp();
-  await app.close();
-});
+afterAll(() => app.close());
 
 const stored = async () => (await app.ctx.db.select({ n: count() }).from(complaints))[0]!.n;
 

@@ -1,24 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintEvents, complaints } from '@/db/schema';
-import { LiveHub } from '@/lib/realtime/live-hub';
-import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, MAX_TEXT_CHARS } from '@/lib/ingest/limits';
 import { aComplaint } from '../helpers/complaint-factory';
-import { api } from '../helpers/route-client';
-import { createTestApp, type TestApp } from '../helpers/test-context';
-
-interface Results {
-  results: {
-    externalId: string | null;
-    status: string;
-    id?: number;
-    errors?: { field: string; message: string }[];
-  }[];
-}
-interface ErrorBody {
-  error: { status: number; code: string; message: string; errors?: { field: string; message: string }[] };
-}
+import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';
+import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
 let app: TestApp;
 
@@ -29,18 +15,14 @@ async function stored() {
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
-  registerApp({ ctx: app.ctx, live: new LiveHub(app.ctx), buildId: 'test', startedAt: new Date() });
+  app = await createRegisteredTestApp();
 });
-afterAll(async () => {
-  unregisterApp();
-  await app.close();
-});
+afterAll(() => app.close());
 
 describe('POST /api/v1/complaints', () => {
   it('stores a complaint with municipality, H3 cells, due time and a created event', async () => {
     const input = aComplaint({ receivedAt: '2026-11-20T10:00:00+03:00' });
-    const res = await api.postComplaints<Results>(input);
+    const res = await api.postComplaints<IngestReply>(input);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { externalId: input.externalId, status: 'created', id: expect.any(Number) },
@@ -59,9 +41,9 @@ describe('POST /api/v1/complaints', () => {
 
   it('is idempotent: a replayed batch stores nothing new and says duplicate with the same ids', async () => {
     const batch = { complaints: [aComplaint(), aComplaint(), aComplaint()] };
-    const first = await api.postComplaints<Results>(batch);
+    const first = await api.postComplaints<IngestReply>(batch);
     const before = await stored();
-    const replay = await api.postComplaints<Results>(batch);
+    const replay = await api.postComplaints<IngestReply>(batch);
     expect(replay.status).toBe(200);
     expect(replay.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(replay.body.results.map((r) => r.id)).toEqual(first.body.results.map((r) => r.id));
@@ -70,7 +52,9 @@ describe('POST /api/v1/complaints', () => {
 
   it('treats a repeat inside one batch as a duplicate of the first', async () => {
     const one = aComplaint();
-    const res = await api.postComplaints<Results>({ complaints: [one, { ...one, text: 'другой текст' }] });
+    const res = await api.postComplaints<IngestReply>({
+      complaints: [one, { ...one, text: 'другой текст' }],
+    });
     expect(res.body.results.map((r) => r.status)).toEqual(['created', 'duplicate']);
     expect(res.body.results[1]!.id).toBe(res.body.results[0]!.id);
   });
@@ -79,7 +63,7 @@ describe('POST /api/v1/complaints', () => {
     const one = aComplaint();
     const before = await stored();
     const replies = await Promise.all(
-      [1, 2, 3].map(() => api.postComplaints<Results>({ complaints: [one, aComplaint()] })),
+      [1, 2, 3].map(() => api.postComplaints<IngestReply>({ complaints: [one, aComplaint()] })),
     );
     const forKey = replies.map((r) => r.body.results[0]!);
     expect(forKey.map((r) => r.status).sort()).toEqual(['created', 'duplicate', 'duplicate']);
@@ -90,7 +74,7 @@ describe('POST /api/v1/complaints', () => {
   it('stores the good items of a mixed batch and reports each bad one (207)', async () => {
     const before = await stored();
     const good = aComplaint();
-    const res = await api.postComplaints<Results>({
+    const res = await api.postComplaints<IngestReply>({
       complaints: [good, aComplaint({ source: 'pigeon-post' }), aComplaint({ lat: 59.93, lon: 30.31 })],
     });
     expect(res.status).toBe(207);
@@ -145,7 +129,7 @@ describe('bad input is refused with a status, the field and the reason, and noth
     const before = await stored();
     const input: Record<string, unknown> = { ...aComplaint(), ...patch };
     for (const key of Object.keys(patch)) if (patch[key] === undefined) delete input[key];
-    const res = await api.postComplaints<Results>(input);
+    const res = await api.postComplaints<IngestReply>(input);
     expect(res.status).toBe(422);
     const errors = res.body.results[0]!.errors!;
     expect(res.body.results[0]!.status).toBe('rejected');
@@ -155,7 +139,7 @@ describe('bad input is refused with a status, the field and the reason, and noth
 
   it('malformed JSON → 400 naming the body', async () => {
     const before = await stored();
-    const res = await api.postComplaints<ErrorBody>(null, {
+    const res = await api.postComplaints<ErrorReply>(null, {
       raw: '{"complaints": [ {"source": "dobrodel", ',
     });
     expect(res.status).toBe(400);
@@ -165,7 +149,7 @@ describe('bad input is refused with a status, the field and the reason, and noth
   });
 
   it('a non-JSON content type → 415', async () => {
-    const res = await api.postComplaints<ErrorBody>(null, {
+    const res = await api.postComplaints<ErrorReply>(null, {
       raw: 'source=dobrodel',
       contentType: 'application/x-www-form-urlencoded',
     });
@@ -174,17 +158,17 @@ describe('bad input is refused with a status, the field and the reason, and noth
   });
 
   it('complaints that is not an array, or empty → 400', async () => {
-    const notArray = await api.postComplaints<ErrorBody>({ complaints: 'many' });
+    const notArray = await api.postComplaints<ErrorReply>({ complaints: 'many' });
     expect(notArray.status).toBe(400);
     expect(notArray.body.error.errors![0]).toEqual({ field: 'complaints', message: 'must be an array' });
-    const empty = await api.postComplaints<ErrorBody>({ complaints: [] });
+    const empty = await api.postComplaints<ErrorReply>({ complaints: [] });
     expect(empty.status).toBe(400);
   });
 
   it(`a batch over ${MAX_BATCH_ITEMS} items → 413 and nothing stored`, async () => {
     const before = await stored();
     const items = Array.from({ length: MAX_BATCH_ITEMS + 1 }, () => aComplaint({ text: 'x' }));
-    const res = await api.postComplaints<ErrorBody>({ complaints: items });
+    const res = await api.postComplaints<ErrorReply>({ complaints: items });
     expect(res.status).toBe(413);
     expect(res.body.error.errors![0]!.field).toBe('complaints');
     expect(await stored()).toEqual(before);
@@ -192,7 +176,7 @@ describe('bad input is refused with a status, the field and the reason, and noth
 
   it('a body over the size limit → 413 and nothing stored', async () => {
     const before = await stored();
-    const res = await api.postComplaints<ErrorBody>(null, {
+    const res = await api.postComplaints<ErrorReply>(null, {
       raw: JSON.stringify({ ...aComplaint(), pad: 'x'.repeat(MAX_BODY_BYTES) }),
     });
     expect(res.status).toBe(413);

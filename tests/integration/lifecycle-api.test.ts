@@ -1,23 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintEvents, complaints } from '@/db/schema';
-import { LiveHub } from '@/lib/realtime/live-hub';
-import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import { aComplaint } from '../helpers/complaint-factory';
-import { api } from '../helpers/route-client';
-import { createTestApp, type TestApp } from '../helpers/test-context';
-
-interface Results {
-  results: { id?: number }[];
-}
-interface ErrorBody {
-  error: { status: number; code: string; message: string; errors?: { field: string; message: string }[] };
-}
+import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';
+import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
 let app: TestApp;
 
 async function newComplaint(receivedAt = new Date(Date.now() - 3600_000).toISOString()): Promise<number> {
-  const res = await api.postComplaints<Results>(aComplaint({ receivedAt }));
+  const res = await api.postComplaints<IngestReply>(aComplaint({ receivedAt }));
   return res.body.results[0]!.id!;
 }
 
@@ -30,13 +21,9 @@ async function history(id: number) {
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
-  registerApp({ ctx: app.ctx, live: new LiveHub(app.ctx), buildId: 'test', startedAt: new Date() });
+  app = await createRegisteredTestApp();
 });
-afterAll(async () => {
-  unregisterApp();
-  await app.close();
-});
+afterAll(() => app.close());
 
 describe('POST /api/v1/complaints/{id}/events', () => {
   it('walks new → routed → in_progress → resolved → closed → reopened and records each step', async () => {
@@ -61,7 +48,7 @@ describe('POST /api/v1/complaints/{id}/events', () => {
 
   it('refuses an illegal transition with 409, names the allowed ones and changes nothing', async () => {
     const id = await newComplaint();
-    const res = await api.postEvent<ErrorBody>(id, { status: 'closed' });
+    const res = await api.postEvent<ErrorReply>(id, { status: 'closed' });
     expect(res.status).toBe(409);
     expect(res.body.error.errors![0]).toEqual({
       field: 'status',
@@ -71,19 +58,19 @@ describe('POST /api/v1/complaints/{id}/events', () => {
   });
 
   it('404 for a complaint that does not exist', async () => {
-    const res = await api.postEvent<ErrorBody>(987654321, { status: 'routed' });
+    const res = await api.postEvent<ErrorReply>(987654321, { status: 'routed' });
     expect(res.status).toBe(404);
     expect(res.body.error.errors![0]!.field).toBe('id');
   });
 
   it('400 for an unknown status, a bad id and an event dated before the last one', async () => {
     const id = await newComplaint('2026-11-01T10:00:00+03:00');
-    const unknown = await api.postEvent<ErrorBody>(id, { status: 'teleported' });
+    const unknown = await api.postEvent<ErrorReply>(id, { status: 'teleported' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.errors![0]!.field).toBe('status');
-    const badId = await api.postEvent<ErrorBody>('abc', { status: 'routed' });
+    const badId = await api.postEvent<ErrorReply>('abc', { status: 'routed' });
     expect(badId.status).toBe(400);
-    const early = await api.postEvent<ErrorBody>(id, { status: 'routed', at: '2026-10-31T10:00:00+03:00' });
+    const early = await api.postEvent<ErrorReply>(id, { status: 'routed', at: '2026-10-31T10:00:00+03:00' });
     expect(early.status).toBe(400);
     expect(early.body.error.errors![0]!.field).toBe('at');
     expect(await history(id)).toHaveLength(1);
@@ -113,10 +100,10 @@ describe('GET /api/v1/summary', () => {
     expect(health.body.open).toBe(0);
     const balashikha = await api.summary<{ open: number }>('?block=housing&municipality=46704000000');
     expect(balashikha.body.open).toBe(region.body.open);
-    const bad = await api.summary<ErrorBody>('?block=space');
+    const bad = await api.summary<ErrorReply>('?block=space');
     expect(bad.status).toBe(400);
     expect(bad.body.error.errors![0]!.field).toBe('block');
-    const badMunicipality = await api.summary<ErrorBody>('?municipality=123');
+    const badMunicipality = await api.summary<ErrorReply>('?municipality=123');
     expect(badMunicipality.body.error.errors![0]!.field).toBe('municipality');
   });
 });
