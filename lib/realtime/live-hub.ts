@@ -24,7 +24,10 @@ export interface LiveHubOptions {
   flushMs?: number;
   /** Time-driven refresh (last hour decays, complaints become overdue, midnight) and heartbeat. */
   tickMs?: number;
-  /** Deltas kept per scope so a reconnecting client can catch up without a snapshot. */
+  /**
+   * Deltas kept per scope so a client that dropped for a moment catches up without a snapshot. Each delta holds
+   * the whole state (~7 kB), so past a few of them a snapshot is the cheaper catch-up.
+   */
   replayLimit?: number;
   /** A scope nobody listens to is dropped after this long. */
   idleScopeMs?: number;
@@ -111,7 +114,7 @@ export class LiveHub {
     private readonly ctx: AppContext,
     options: LiveHubOptions = {},
   ) {
-    this.opts = { flushMs: 150, tickMs: 15_000, replayLimit: 120, idleScopeMs: 10 * 60_000, ...options };
+    this.opts = { flushMs: 150, tickMs: 15_000, replayLimit: 8, idleScopeMs: 10 * 60_000, ...options };
     this.unsubscribe = ctx.changes.subscribe((change) => this.onChange(change));
   }
 

@@ -193,6 +193,29 @@ describe('a wall client over Socket.IO', () => {
     expect(one!.recent).toBe(RECENT_PER_DELTA);
   });
 
+  it('catches a resuming client up with the deltas it missed, or with a snapshot when it missed too many', async () => {
+    const scope = { municipality: '46738000000' };
+    await live.snapshot(scope);
+    const [lat, lon] = TOWNS.kolomna;
+    for (let i = 0; i < 12; i += 1) {
+      await recordComplaints(app.ctx, [aComplaint({ lat: lat + i * 0.001, lon, receivedAt: minutesAgo(3) })]);
+      await live.flush();
+    }
+    const { seq, epoch } = await live.snapshot(scope);
+    const caughtUp = async (resume: { epoch: string; seq: number }) => {
+      const got = { snapshots: 0, deltas: [] as number[] };
+      await live.attach(scope, resume, {
+        snapshot: () => (got.snapshots += 1),
+        delta: (d) => got.deltas.push(d.seq),
+        join: () => {},
+      });
+      return got;
+    };
+    expect(await caughtUp({ epoch, seq: seq - 2 })).toEqual({ snapshots: 0, deltas: [seq - 1, seq] });
+    expect(await caughtUp({ epoch, seq: seq - 11 })).toEqual({ snapshots: 1, deltas: [] });
+    expect(await caughtUp({ epoch: 'another-run', seq })).toEqual({ snapshots: 1, deltas: [] });
+  });
+
   it('refuses a subscription to an unknown block', async () => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
       transports: ['websocket'],
