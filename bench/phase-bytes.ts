@@ -21,7 +21,7 @@ export async function phaseBytes(ctx: BenchContext): Promise<PhaseResult> {
   const result = phaseResult('bytes', 'e. Bytes per wall update at 10/s and 5,000/s ingest');
   await withServer(ctx, 'bytes', async (server) => {
     const ref = await getJson<Reference>(`${server.url}/api/v1/reference`);
-    const pool = buildPointPool(ctx.root, 6000);
+    const pool = buildPointPool(6000);
     const details: Record<string, unknown> = {};
     const measured: { bytes: number; updates: number }[] = [];
     for (const { perSecond, batch } of RATES) {

@@ -46,7 +46,7 @@ export async function phaseFanout(ctx: BenchContext): Promise<PhaseResult> {
   await withServer(ctx, 'fanout', async (server) => {
     const ref = await getJson<Reference>(`${server.url}/api/v1/reference`);
     const now = Date.now();
-    const templates = buildTemplates(ref, buildPointPool(ctx.root, 6000), {
+    const templates = buildTemplates(ref, buildPointPool(6000), {
       batchSize: 100,
       count: 50,
       receivedFrom: Math.max(moscowMidnight(now) + 1000, now - 2 * 3600_000),

@@ -21,7 +21,7 @@ export async function phaseIngest(ctx: BenchContext): Promise<PhaseResult> {
   const result = phaseResult('ingest', 'a. Ingest throughput end to end vs COPY ceiling');
   await withServer(ctx, 'ingest', async (server, databaseUrl) => {
     const ref = await getJson<Reference>(`${server.url}/api/v1/reference`);
-    const pool = buildPointPool(ctx.root, 6000);
+    const pool = buildPointPool(6000);
     const now = Date.now();
     const templates = buildTemplates(ref, pool, {
       batchSize: BATCH,

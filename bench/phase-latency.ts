@@ -21,7 +21,7 @@ export async function phaseLatency(ctx: BenchContext): Promise<PhaseResult> {
   const result = phaseResult('latency', 'b. Ingest → wall latency at 1,000 complaints/s');
   await withServer(ctx, 'latency', async (server) => {
     const ref = await getJson<Reference>(`${server.url}/api/v1/reference`);
-    const pool = buildPointPool(ctx.root, 6000);
+    const pool = buildPointPool(6000);
     const now = Date.now();
     // `today` must count every one of them: received since Moscow midnight and not in the future.
     const templates = buildTemplates(ref, pool, {

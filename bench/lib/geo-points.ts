@@ -3,10 +3,10 @@
  * municipality as its population share (so a uniform pick from the pool is population-weighted), each checked
  * with the app's own point-in-polygon locator so that every point we send is one the app accepts.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { loadMunicipalityLocator } from '../../lib/geo/municipality-locator';
+import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
+import { createRng } from '../../lib/simulator/random';
 
 export interface Municipality {
   oktmo: string;
@@ -34,55 +34,22 @@ export interface PointPool {
   droppedOutside: number;
 }
 
-/** Splits one CSV line, honouring double quotes (osm_names holds commas). */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cur += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
+/** The municipality table from the project's CSV copy, through the simulator's reader. */
+export function readMunicipalities(): Municipality[] {
+  return readMunicipalitiesCsv().map((m) => ({
+    oktmo: m.oktmo,
+    town: m.adminCenter || m.shortName,
+    population: m.population,
+    lat: m.centerLat,
+    lon: m.centerLon,
+    areaKm2: m.areaKm2,
+  }));
 }
 
-export function readMunicipalities(root: string): Municipality[] {
-  const [header, ...lines] = readFileSync(path.join(root, 'public', 'geo', 'mo_municipalities.csv'), 'utf8')
-    .trim()
-    .split(/\r?\n/);
-  const cols = splitCsv(header ?? '');
-  return lines.map((line) => {
-    const v = splitCsv(line);
-    const get = (name: string) => v[cols.indexOf(name)] ?? '';
-    return {
-      oktmo: get('oktmo'),
-      town: get('admin_center') || get('short_name'),
-      population: Number(get('population')),
-      lat: Number(get('center_lat')),
-      lon: Number(get('center_lon')),
-      areaKm2: Number(get('area_km2')),
-    };
-  });
-}
-
-/** mulberry32: reproducible draws, so two runs send the same complaints. */
+/** The simulator's mulberry32: reproducible draws, so two runs send the same complaints. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = createRng(seed);
+  return () => rng.next();
 }
 
 function gaussian(rnd: () => number): number {
@@ -91,8 +58,8 @@ function gaussian(rnd: () => number): number {
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-export function buildPointPool(root: string, size: number, seed = 1): PointPool {
-  const municipalities = readMunicipalities(root);
+export function buildPointPool(size: number, seed = 1): PointPool {
+  const municipalities = readMunicipalities();
   const locator = loadMunicipalityLocator();
   const rnd = seededRandom(seed);
   const total = municipalities.reduce((s, m) => s + m.population, 0);

@@ -50,7 +50,7 @@ async function fill(
 
 export async function createLookups(sql: Sql, root: string, ref: Reference): Promise<LookupSizes> {
   const rnd = seededRandom(11);
-  const pool = buildPointPool(root, 6000, 3);
+  const pool = buildPointPool(6000, 3);
   await sql.unsafe(`
     drop table if exists bench_points, bench_categories, bench_sources, bench_hours, bench_texts;
     create table bench_points (i int primary key, lat float8, lon float8, oktmo text, town text, h3_fine text, h3_coarse text);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { zodFieldErrors } from '../http/field-errors';
+import { isoDateTimeWithOffset } from '../http/iso-date-time';
 import type { ComplaintInput, FieldError } from './types';
 import {
   MAX_ADDRESS_CHARS,
@@ -9,9 +10,6 @@ import {
   MAX_PAST_MS,
   MAX_TEXT_CHARS,
 } from './limits';
-
-/** ISO 8601 date-time that names its offset (`Z` or `±hh:mm`): a local time is ambiguous for the SLA clock. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const text = (max: number) =>
   z
@@ -27,10 +25,7 @@ const coordinate = z
 const ITEM_SCHEMA = z.object({
   source: text(64),
   externalId: text(MAX_EXTERNAL_ID_CHARS),
-  receivedAt: z
-    .string({ message: 'must be a string' })
-    .regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset, e.g. 2026-11-22T09:15:00+03:00')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a valid date-time'),
+  receivedAt: isoDateTimeWithOffset('2026-11-22T09:15:00+03:00'),
   text: text(MAX_TEXT_CHARS),
   lat: coordinate.optional(),
   lon: coordinate.optional(),

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { zodFieldErrors } from '../http/field-errors';
+import { isoDateTimeWithOffset } from '../http/iso-date-time';
 import type { FieldError } from '../ingest/types';
 import { MAX_FUTURE_SKEW_MS } from '../ingest/limits';
 import { COMPLAINT_STATUSES } from './statuses';
 import type { TransitionInput } from './types';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /** Body of `POST /api/v1/complaints/{id}/events`. */
 export const TRANSITION_BODY_SCHEMA = z.object({
   status: z.enum(COMPLAINT_STATUSES, { message: `must be one of: ${COMPLAINT_STATUSES.join(', ')}` }),
-  at: z
-    .string({ message: 'must be a string' })
-    .regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a valid date-time')
-    .optional(),
+  at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00').optional(),
   actor: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200).optional(),
   comment: z.string({ message: 'must be a string' }).max(4000, 'must be at most 4000 characters').optional(),
 });
