@@ -13,6 +13,7 @@ import {
 } from './mix';
 import { weightedTable, type Rng, type WeightedTable } from './random';
 import { decorateForSource, fillTemplate, type TextPlace } from './render';
+import { addPersonalDetails } from './signatures';
 import { houseNumber, shortOkrug, STREETS } from './streets';
 import { CATEGORY_TEXTS, INCIDENT_TEXTS } from './texts';
 
@@ -125,7 +126,8 @@ export function createComplaintFactory(options: FactoryOptions): ComplaintFactor
       okrug: shortOkrug(place.municipality.name),
     };
     const body = fillTemplate(rng.pick(templates), textPlace, rng);
-    const text = decorateForSource(body, source, category.blockCode, textPlace, rng).slice(0, MAX_TEXT);
+    const decorated = decorateForSource(body, source, category.blockCode, textPlace, rng);
+    const text = addPersonalDetails(decorated, source, rng).slice(0, MAX_TEXT);
     // A town that names its okrug (Балашиха, or «Балашиха, мкр Заря») needs no «г.о.» in front of it.
     const { shortName, adminCenter } = place.municipality;
     const label = place.town.label;
