@@ -1,13 +1,8 @@
+import { plural } from '../i18n/plural';
 import type { Rng } from './random';
 
-/** Russian plural form for a count: 1 день, 2 дня, 5 дней. */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}
+// Kept importable from here: the simulator's callers used it before it moved to the shared i18n module.
+export { plural };
 
 /** Where a message is about; everything a template can mention. */
 export interface TextPlace {
