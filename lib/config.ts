@@ -16,7 +16,10 @@ const ENV_SCHEMA = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1, 'must not be empty').default(path.join('data', 'pglite')),
-  SIMULATOR: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+  // "backfill": history only, no live stream (browser tests count exactly what they post).
+  SIMULATOR: z
+    .enum(['on', 'off', 'backfill'], { message: 'must be "on", "off" or "backfill"' })
+    .default('on'),
   SIMULATOR_RATE: z
     .string()
     .regex(/^\d+(\.\d+)?\/(s|min|h)$/, 'must look like 30/min, 5/s or 100/h')

@@ -11,3 +11,4 @@ export * from './rollup-minute';
 export * from './rollup-h3-hourly';
 export * from './rollup-open';
 export * from './rollup-open-cells';
+export * from './rollup-open-hourly';

@@ -127,7 +127,13 @@ export async function recordTransitions(
             actor: input.actor ?? null,
             comment: input.comment ?? null,
           });
-          applied.push({ complaintId: input.complaintId, from: current.status, to: input.status, at });
+          applied.push({
+            complaintId: input.complaintId,
+            blockCode: current.blockCode,
+            from: current.status,
+            to: input.status,
+            at,
+          });
           results[index] = {
             complaintId: input.complaintId,
             status: 'applied',
@@ -140,7 +146,7 @@ export async function recordTransitions(
               ? current.slaState
               : slaStateAt(now, current.dueAt, current.veryLateAt)
             : slaStateAt(at, current.dueAt, current.veryLateAt);
-          delta.changeStatus(current, current.status, input.status, current.slaState, toSla);
+          delta.changeStatus(current, current.status, input.status, current.slaState, toSla, at);
           current.slaState = toSla;
           current.status = input.status;
           current.statusAt = at;

@@ -1,50 +1,116 @@
-import { and, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rollupHourlyScope, rollupMinute, rollupOpen } from '../../db/schema';
+import { rollupHourlyScope, rollupMinute, rollupOpen, rollupOpenHourly } from '../../db/schema';
 import type { SummaryNumbers, WallScope } from '../realtime/contract';
+import { ALL } from '../rollups/rollup-delta';
 import { rollupScope } from './rollup-scope';
 import { summaryWindows } from './time-windows';
 
 export type Summary = SummaryNumbers;
 
-const total = sql<number>`coalesce(sum(n), 0)`.mapWith(Number);
+const MINUTE_MS = 60_000;
+const iso = (d: Date) => d.toISOString();
+const sumWhere = (column: unknown, condition: ReturnType<typeof sql>) =>
+  sql<number>`coalesce(sum(${column}) filter (where ${condition}), 0)`.mapWith(Number);
 
-/** The wall's headline numbers for a scope at `now`: three primary-key reads of the scope's rollup rows. */
+/**
+ * The wall's headline numbers for a scope at `now` and at the same moment a week earlier, from primary-key
+ * ranges of the scope's rollup rows: hours for whole hours, minutes for the edges, the hourly backlog record.
+ */
 export async function getSummary(db: Db, scope: WallScope, now: Date): Promise<Summary> {
-  const { dayStart, hourStart } = summaryWindows(now);
-  const [[today], [lastHour], [backlog]] = await Promise.all([
+  const { dayStart, hourStart, weekAgo } = summaryWindows(now);
+  const hourly = rollupScope(scope, {
+    municipality: rollupHourlyScope.municipalityOktmo,
+    block: rollupHourlyScope.blockCode,
+  });
+  const minutes = rollupScope(scope, {
+    municipality: rollupMinute.municipalityOktmo,
+    block: rollupMinute.blockCode,
+  });
+  const h = rollupHourlyScope.bucket;
+  const m = rollupMinute.bucket;
+  const agoHourEnd = new Date(weekAgo.hourStart.getTime() + 60 * MINUTE_MS);
+  const inAgoToday = sql`${h} >= ${iso(weekAgo.dayStart)}::timestamptz and ${h} < ${iso(weekAgo.hourFloor)}::timestamptz`;
+  // The week-ago "today" ends inside an hour: its whole hours come from the hourly rows, the rest from minutes.
+  const inAgoTail = sql`${m} >= greatest(${iso(weekAgo.hourFloor)}::timestamptz, ${iso(weekAgo.dayStart)}::timestamptz)
+    and ${m} <= ${iso(weekAgo.now)}::timestamptz`;
+  const inAgoHour = sql`${m} >= ${iso(weekAgo.hourStart)}::timestamptz and ${m} < ${iso(agoHourEnd)}::timestamptz`;
+
+  const [[days], [mins], [backlog], recorded] = await Promise.all([
     db
-      .select({ n: total })
+      .select({
+        today: sumWhere(rollupHourlyScope.n, sql`${h} >= ${iso(dayStart)}::timestamptz`),
+        resolvedToday: sumWhere(rollupHourlyScope.resolved, sql`${h} >= ${iso(dayStart)}::timestamptz`),
+        agoToday: sumWhere(rollupHourlyScope.n, inAgoToday),
+        agoResolved: sumWhere(rollupHourlyScope.resolved, inAgoToday),
+      })
       .from(rollupHourlyScope)
-      .where(
-        and(
-          rollupScope(scope, {
-            municipality: rollupHourlyScope.municipalityOktmo,
-            block: rollupHourlyScope.blockCode,
-          }),
-          gte(rollupHourlyScope.bucket, dayStart),
-        ),
-      ),
+      .where(and(hourly, gte(h, weekAgo.dayStart))),
     db
-      .select({ n: total })
+      .select({
+        lastHour: sumWhere(rollupMinute.n, sql`${m} >= ${iso(hourStart)}::timestamptz`),
+        agoLastHour: sumWhere(rollupMinute.n, inAgoHour),
+        agoTodayTail: sumWhere(rollupMinute.n, inAgoTail),
+        agoResolvedTail: sumWhere(rollupMinute.resolved, inAgoTail),
+      })
       .from(rollupMinute)
       .where(
         and(
-          rollupScope(scope, { municipality: rollupMinute.municipalityOktmo, block: rollupMinute.blockCode }),
-          gte(rollupMinute.bucket, hourStart),
+          minutes,
+          or(
+            gte(m, hourStart),
+            and(gte(m, weekAgo.hourStart), lt(m, agoHourEnd)),
+            and(gte(m, weekAgo.hourFloor), lte(m, weekAgo.now)),
+          ),
         ),
       ),
     db
       .select({ onTime: rollupOpen.onTime, late: rollupOpen.late, veryLate: rollupOpen.veryLate })
       .from(rollupOpen)
       .where(rollupScope(scope, { municipality: rollupOpen.municipalityOktmo, block: rollupOpen.blockCode })),
+    db
+      .select({
+        municipality: rollupOpenHourly.municipalityOktmo,
+        block: rollupOpenHourly.blockCode,
+        onTime: rollupOpenHourly.onTime,
+        late: rollupOpenHourly.late,
+        veryLate: rollupOpenHourly.veryLate,
+      })
+      .from(rollupOpenHourly)
+      .where(
+        and(
+          eq(rollupOpenHourly.bucket, weekAgo.hourFloor),
+          or(
+            rollupScope(scope, {
+              municipality: rollupOpenHourly.municipalityOktmo,
+              block: rollupOpenHourly.blockCode,
+            }),
+            and(eq(rollupOpenHourly.municipalityOktmo, ALL), eq(rollupOpenHourly.blockCode, ALL)),
+          ),
+        ),
+      ),
   ]);
+
   const overdue = (backlog?.late ?? 0) + (backlog?.veryLate ?? 0);
+  // The region row is written every hour the record was taken: without it, that hour is simply unknown.
+  const hourKnown = recorded.some((r) => r.municipality === ALL && r.block === ALL);
+  const then = recorded.find(
+    (r) => r.municipality === (scope.municipality ?? ALL) && r.block === (scope.block ?? ALL),
+  );
+  const thenOverdue = (then?.late ?? 0) + (then?.veryLate ?? 0);
   return {
-    today: today?.n ?? 0,
-    lastHour: lastHour?.n ?? 0,
+    today: days?.today ?? 0,
+    lastHour: mins?.lastHour ?? 0,
     open: (backlog?.onTime ?? 0) + overdue,
     overdue,
+    resolvedToday: days?.resolvedToday ?? 0,
+    weekAgo: {
+      today: (days?.agoToday ?? 0) + (mins?.agoTodayTail ?? 0),
+      lastHour: mins?.agoLastHour ?? 0,
+      resolvedToday: (days?.agoResolved ?? 0) + (mins?.agoResolvedTail ?? 0),
+      open: hourKnown ? (then?.onTime ?? 0) + thenOverdue : null,
+      overdue: hourKnown ? thenOverdue : null,
+    },
     asOf: now.toISOString(),
   };
 }

@@ -39,7 +39,7 @@ const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target:
         ['block_code', TEXT],
         ['bucket', TIME],
       ],
-      counts: ['n'],
+      counts: ['n', 'resolved'],
     },
   },
   {
@@ -51,7 +51,7 @@ const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target:
         ['block_code', TEXT],
         ['bucket', TIME],
       ],
-      counts: ['n'],
+      counts: ['n', 'resolved'],
     },
   },
   {

@@ -14,6 +14,25 @@ const SLA_COUNTS = `count(*) filter (where sla_state = 'on_time'), count(*) filt
   count(*) filter (where sla_state = 'very_late')`;
 
 /**
+ * Received and resolved flows per scope row and bucket: arrivals by received_at, resolutions by the time of each
+ * transition to resolved (as the write path counts them).
+ */
+function scopeFlows(table: string, unit: 'hour' | 'minute', since: string | null): string {
+  const recent = (column: string) => (since ? `and ${column} >= '${since}'` : '');
+  return `insert into ${table} (municipality_oktmo, block_code, bucket, n, resolved)
+    with flows as (
+      select ${M} as m, ${B} as b, date_trunc('${unit}', received_at, 'UTC') as bucket, 1 as received, 0 as resolved
+      from complaints where true ${recent('received_at')}
+      union all
+      select coalesce(c.municipality_oktmo, ''), coalesce(c.block_code, ''), date_trunc('${unit}', e.at, 'UTC'), 0, 1
+      from complaint_events e join complaints c on c.id = e.complaint_id
+      where e.type = 'status' and e.to_status = 'resolved' ${recent('e.at')})
+    select case when grouping(m) = 1 then '*' else m end, case when grouping(b) = 1 then '*' else b end, bucket,
+      sum(received), sum(resolved)
+    from flows group by grouping sets ((m, b, bucket), (m, bucket), (b, bucket), (bucket))`;
+}
+
+/**
  * Recomputes every rollup from the raw complaints in one transaction. Used after loading history in bulk
  * outside the write path (the benchmark) and as the reference the incremental rollups must always equal.
  */
@@ -28,17 +47,8 @@ export async function rebuildRollups(db: Db, now = new Date()): Promise<void> {
         select date_trunc('hour', received_at, 'UTC'), ${M}, ${B}, coalesce(category_code, ''), source_code, ${STATUS_CLASS}, count(*)
         from complaints group by 1, 2, 3, 4, 5, 6`),
     );
-    await tx.execute(
-      sql.raw(`insert into rollup_hourly_scope (municipality_oktmo, block_code, bucket, n)
-        select ${scopeCols(`date_trunc('hour', received_at, 'UTC')`)}, count(*)
-        from complaints group by ${SCOPES.replace(/1/g, M).replace(/2/g, B).replace(/3/g, `date_trunc('hour', received_at, 'UTC')`)}`),
-    );
-    await tx.execute(
-      sql.raw(`insert into rollup_minute (municipality_oktmo, block_code, bucket, n)
-        select ${scopeCols(`date_trunc('minute', received_at, 'UTC')`)}, count(*)
-        from complaints where received_at >= '${minuteSince}'
-        group by ${SCOPES.replace(/1/g, M).replace(/2/g, B).replace(/3/g, `date_trunc('minute', received_at, 'UTC')`)}`),
-    );
+    await tx.execute(sql.raw(scopeFlows('rollup_hourly_scope', 'hour', null)));
+    await tx.execute(sql.raw(scopeFlows('rollup_minute', 'minute', minuteSince)));
     await tx.execute(
       sql.raw(`insert into rollup_h3_hourly (bucket, resolution, h3, block_code, n)
         select date_trunc('hour', received_at, 'UTC'), 6, h3_coarse, ${B}, count(*)

@@ -16,14 +16,16 @@ type OpenDims = Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'h3Coarse'>;
 
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
-/** Minute buckets only serve "the last hour"; older ones are not kept. */
-export const MINUTE_RETENTION_MS = 48 * HOUR_MS;
+/** Minute buckets serve "the last hour" and the same minutes a week ago; older ones are pruned. */
+export const MINUTE_RETENTION_MS = 8 * 24 * HOUR_MS;
 /** The "all" value of a scope dimension in the cube rollups; '' stands for unknown. */
 export const ALL = '*';
 
 const floorTo = (at: Date, ms: number) => new Date(Math.floor(at.getTime() / ms) * ms);
 const dim = (value: string | null) => value ?? '';
 const SLA_COLUMN: Record<SlaState, number> = { on_time: 0, late: 1, very_late: 2 };
+const RECEIVED = [1, 0];
+const RESOLVED = [0, 1];
 
 /**
  * The four scope rows a complaint counts in: its municipality and block, all blocks of its municipality, its
@@ -67,8 +69,10 @@ export class Counter<K extends (string | number)[]> {
  */
 export class RollupDelta {
   readonly hourly = new Counter<[string, string, string, string, string, string]>();
-  readonly hourlyScope = new Counter<[string, string, string]>();
-  readonly minute = new Counter<[string, string, string]>();
+  /** Per scope and hour: [received, resolved]. */
+  readonly hourlyScope = new Counter<[string, string, string]>(2);
+  /** Per scope and minute: [received, resolved]. */
+  readonly minute = new Counter<[string, string, string]>(2);
   readonly h3 = new Counter<[string, number, string, string]>();
   /** Open backlog per scope: [on time, late, very late]. */
   readonly open = new Counter<[string, string]>(3);
@@ -87,22 +91,35 @@ export class RollupDelta {
     const recent = this.now.getTime() - row.receivedAt.getTime() < MINUTE_RETENTION_MS;
     const minute = floorTo(row.receivedAt, MINUTE_MS).toISOString();
     for (const [sm, sb] of scopes(row)) {
-      this.hourlyScope.add([sm, sb, hour], 1);
-      if (recent) this.minute.add([sm, sb, minute], 1);
+      this.hourlyScope.add([sm, sb, hour], RECEIVED);
+      if (recent) this.minute.add([sm, sb, minute], RECEIVED);
     }
     if (row.h3Coarse) this.h3.add([hour, 6, row.h3Coarse, b], 1);
     if (row.h3Fine) this.h3.add([hour, 8, row.h3Fine, b], 1);
     if (statusClass(status) === 'open') this.addOpen(row, sla, 1);
   }
 
-  /** A status change; `fromSla` is the stored punctuality, `toSla` the one stored after the change. */
+  /**
+   * A status change at `at`; `fromSla` is the stored punctuality, `toSla` the one stored after the change.
+   * A change to resolved also counts in the resolution flow of the hour and minute it happened in.
+   */
   changeStatus(
     row: RollupRow,
     from: ComplaintStatus,
     to: ComplaintStatus,
     fromSla: SlaState,
     toSla: SlaState,
+    at: Date,
   ): void {
+    if (to === 'resolved') {
+      const hour = floorTo(at, HOUR_MS).toISOString();
+      const recent = this.now.getTime() - at.getTime() < MINUTE_RETENTION_MS;
+      const minute = floorTo(at, MINUTE_MS).toISOString();
+      for (const [sm, sb] of scopes(row)) {
+        this.hourlyScope.add([sm, sb, hour], RESOLVED);
+        if (recent) this.minute.add([sm, sb, minute], RESOLVED);
+      }
+    }
     const [fromClass, toClass] = [statusClass(from), statusClass(to)];
     if (fromClass !== toClass) {
       const hour = floorTo(row.receivedAt, HOUR_MS).toISOString();

@@ -3,7 +3,8 @@ import { rowsOf } from '../../db/client';
 import type { AppContext } from '../context';
 import type { SlaState } from '../lifecycle/statuses';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
-import { MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
+import { recordBacklogHour } from '../rollups/backlog-history';
+import { HOUR_MS, MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
 
 interface Moved {
   municipality_oktmo: string | null;
@@ -62,13 +63,22 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
   return moved;
 }
 
-/** Ticks the SLA clock every `intervalMs` (the wall hears of new overdue complaints within that time). */
+/**
+ * Ticks the SLA clock every `intervalMs` (the wall hears of new overdue complaints within that time); the first
+ * tick of each hour, after moving the punctuality on, also records the hour's backlog.
+ */
 export function startSlaClock(ctx: AppContext, intervalMs = 20_000): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
+  let recordedHour = -1;
+  const tick = async () => {
+    await advanceSlaClock(ctx);
+    const hour = Math.floor(ctx.now().getTime() / HOUR_MS);
+    if (hour === recordedHour) return;
+    await recordBacklogHour(ctx);
+    recordedHour = hour;
+  };
   const timer = setInterval(() => {
-    running = advanceSlaClock(ctx).catch((error: unknown) =>
-      ctx.log.error({ err: error }, 'SLA clock tick failed'),
-    );
+    running = tick().catch((error: unknown) => ctx.log.error({ err: error }, 'SLA clock tick failed'));
   }, intervalMs);
   timer.unref();
   return async () => {

@@ -40,7 +40,7 @@ function rng(seed: number) {
   };
 }
 
-const COUNTS = ['n', 'on_time', 'late', 'very_late'];
+const COUNTS = ['n', 'resolved', 'on_time', 'late', 'very_late'];
 
 /** A rollup's rows with any non-zero count, normalised for comparison. */
 async function tableRows(table: string): Promise<string[]> {
