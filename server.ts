@@ -14,6 +14,8 @@ import { LiveHub } from './lib/realtime/live-hub';
 import { registerApp } from './lib/server/app-registry';
 import { startSlaClock } from './lib/sla/advance-sla-clock';
 import { createSimulator } from './lib/simulator';
+import { PanelHub } from './lib/realtime/panel-hub';
+import { ensureRollupHistory } from './lib/rollups/ensure-history';
 import { renderProgress } from './lib/simulator/progress-bar';
 import { parseRate } from './lib/simulator/rate';
 
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
     log,
   });
   const live = new LiveHub(ctx);
-  registerApp({ ctx, live, buildId, startedAt: new Date() });
+  const panels = new PanelHub(ctx);
+  registerApp({ ctx, live, panels, buildId, startedAt: new Date() });
 
   const httpServer = createServer();
   const app = next({
@@ -55,8 +58,9 @@ async function main(): Promise<void> {
     if (req.url?.startsWith('/socket.io/')) return;
     void handleRequest(req, res);
   });
-  const io = createRealtime(httpServer, { live, reference: ctx.reference, log });
+  const io = createRealtime(httpServer, { live, panels, reference: ctx.reference, log });
   live.start();
+  panels.start();
   const stopSlaClock = startSlaClock(ctx);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   log.info(
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
   );
 
   const simulator =
-    config.SIMULATOR === 'on'
+    config.SIMULATOR !== 'off'
       ? createSimulator(ctx, { ratePerSecond, backfillWeeks: config.SIMULATOR_BACKFILL_WEEKS })
       : null;
   let stopping = false;
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     await simulator?.stop();
     await stopSlaClock();
     await live.stop();
+    await panels.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await handle.close();
     process.exit(0);
@@ -86,7 +91,12 @@ async function main(): Promise<void> {
   if (simulator) {
     const backfill = await simulator.backfillIfEmpty(renderProgress);
     if (backfill) log.info({ created: backfill.created }, 'history backfilled');
-    if (!stopping) simulator.start();
+  }
+  // After a backfill (or on a database from before the hourly backlog record) the week-ago numbers need it.
+  const history = await ensureRollupHistory(ctx);
+  if (history !== 'none') log.info({ history }, 'week-ago history reconstructed');
+  if (simulator && config.SIMULATOR === 'on' && !stopping) {
+    simulator.start();
     log.info({ ratePerSecond }, 'simulator streaming');
   }
 }

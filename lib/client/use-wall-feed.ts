@@ -9,6 +9,7 @@ import type {
   WallScope,
   WallSnapshot,
 } from '../realtime/contract';
+import type { BlockPanel } from '../panels/types';
 import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState } from './wall-state';
 
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
@@ -26,15 +27,34 @@ type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * Live wall state for one scope: starts from the server-rendered snapshot, then follows the socket.
  * Gaps, epoch changes and reconnects all end in one re-subscribe with the last {epoch, seq}.
  */
+export interface WallFeedOptions {
+  /** Follow the block panel of `scope.block` too, starting from this server-rendered one. */
+  initialPanel?: BlockPanel;
+}
+
+export interface WallFeed {
+  state: WallState;
+  connection: ConnectionState;
+  panel: BlockPanel | null;
+  /** Client clock (ms) of the last panel update; the server-rendered one counts from its count time. */
+  panelReceivedAt: number;
+}
+
 export function useWallFeed(
   scope: WallScope,
   initialSnapshot: WallSnapshot,
-): { state: WallState; connection: ConnectionState } {
+  options: WallFeedOptions = {},
+): WallFeed {
   // Dated by the server's count time, not the clock, so the server and client renders agree.
   const [state, setState] = useState<WallState>(() =>
     applySnapshot(null, initialSnapshot, Date.parse(initialSnapshot.summary.asOf) || 0),
   );
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
+  const [panelFeed, setPanelFeed] = useState(() => ({
+    panel: options.initialPanel ?? null,
+    receivedAt: options.initialPanel ? Date.parse(options.initialPanel.asOf) || 0 : 0,
+  }));
+  const withPanel = options.initialPanel !== undefined;
   // Handlers run outside React's render: they read and write the latest state through a ref.
   const stateRef = useRef(state);
   const scopeJson = JSON.stringify(scope);
@@ -67,7 +87,11 @@ export function useWallFeed(
     const subscribe = () => {
       if (disposed || subscribing || !socket.connected) return;
       subscribing = true;
-      const request: SubscribeRequest = { scope: wallScope, resume: resumePoint(stateRef.current) };
+      const request: SubscribeRequest = {
+        scope: wallScope,
+        resume: resumePoint(stateRef.current),
+        panel: withPanel,
+      };
       socket.timeout(ACK_TIMEOUT_MS).emit('wall:subscribe', request, (err, result) => {
         subscribing = false;
         if (disposed) return;
@@ -93,6 +117,14 @@ export function useWallFeed(
       else if (next !== stateRef.current) commit(next);
     });
 
+    socket.on('panel:update', (panel) => {
+      if (panel.block !== wallScope.block) return;
+      // A panel read on subscribe may race a broadcast: the newest count wins.
+      setPanelFeed((current) =>
+        current.panel && current.panel.asOf > panel.asOf ? current : { panel, receivedAt: Date.now() },
+      );
+    });
+
     const goOffline = () => setConnection('offline');
     window.addEventListener('offline', goOffline);
     markDown();
@@ -113,7 +145,7 @@ export function useWallFeed(
       window.removeEventListener('offline', goOffline);
       socket.disconnect();
     };
-  }, [scopeJson]);
+  }, [scopeJson, withPanel]);
 
-  return { state, connection };
+  return { state, connection, panel: panelFeed.panel, panelReceivedAt: panelFeed.receivedAt };
 }

@@ -86,6 +86,7 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     created: mine.map((r) => ({
       id: r.id,
       receivedAt: r.receivedAt,
+      text: r.text,
       blockCode: r.blockCode,
       categoryCode: r.categoryCode,
       municipalityOktmo: r.municipalityOktmo,

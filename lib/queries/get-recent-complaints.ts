@@ -2,11 +2,12 @@ import { and, desc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complaints } from '../../db/schema';
 import type { RecentComplaint, WallScope } from '../realtime/contract';
+import { excerptOf } from '../text/mask-personal-data';
 import { scopeConditions } from './scope-filter';
 
 export type RecentComplaints = RecentComplaint[];
 
-/** The latest arrivals in a scope, newest first (the ticker); no text, so no personal data leaves. */
+/** The latest arrivals in a scope, newest first (the ticker); only a masked excerpt of the text leaves. */
 export async function getRecentComplaints(
   db: Db,
   scope: WallScope,
@@ -15,6 +16,7 @@ export async function getRecentComplaints(
   const rows = await db
     .select({
       id: complaints.id,
+      text: complaints.text,
       receivedAt: complaints.receivedAt,
       block: complaints.blockCode,
       category: complaints.categoryCode,
@@ -26,8 +28,9 @@ export async function getRecentComplaints(
     .where(and(...scopeConditions(scope)))
     .orderBy(desc(complaints.receivedAt), desc(complaints.id))
     .limit(limit);
-  return rows.map((r) => ({
+  return rows.map(({ text, ...r }) => ({
     ...r,
+    excerpt: excerptOf(text),
     receivedAt: r.receivedAt.toISOString(),
     block: r.block ?? '',
     category: r.category ?? '',

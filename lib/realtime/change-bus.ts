@@ -3,6 +3,7 @@ import type { ComplaintStatus } from '../lifecycle/statuses';
 export interface CreatedComplaint {
   id: number;
   receivedAt: Date;
+  text: string;
   blockCode: string | null;
   categoryCode: string | null;
   municipalityOktmo: string | null;
@@ -12,6 +13,7 @@ export interface CreatedComplaint {
 
 export interface AppliedTransition {
   complaintId: number;
+  blockCode: string | null;
   from: ComplaintStatus;
   to: ComplaintStatus;
   at: Date;

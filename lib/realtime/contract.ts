@@ -3,6 +3,7 @@
  * Event names follow `entity:verb`. A client subscribes to a scope, receives a snapshot, then deltas whose
  * `seq` grows by exactly one; on a gap or a new `epoch` it subscribes again with its last seq.
  */
+import type { BlockPanel } from '../panels/types';
 import type { PackedCells } from './cell-vector';
 
 export interface WallScope {
@@ -21,8 +22,25 @@ export interface SummaryNumbers {
   open: number;
   /** Open and past the due time. */
   overdue: number;
+  /** Resolved since midnight Europe/Moscow. */
+  resolvedToday: number;
+  /** The same numbers at the same moment a week earlier (see WeekAgoNumbers). */
+  weekAgo: WeekAgoNumbers;
   /** ISO time the numbers were counted at. */
   asOf: string;
+}
+
+/**
+ * Flows (today, last hour, resolved today) are counted over the same windows shifted back 7 days, exact to the
+ * minute. The backlog (open, overdue) is read from the hourly backlog record of the same hour a week ago; null
+ * where that hour was never recorded.
+ */
+export interface WeekAgoNumbers {
+  today: number;
+  lastHour: number;
+  resolvedToday: number;
+  open: number | null;
+  overdue: number | null;
 }
 
 /** Open complaints per H3 cell (coarse resolution), the data of the hexagon and heat layers. */
@@ -32,9 +50,11 @@ export interface CellCount {
   overdue: number;
 }
 
-/** A just-arrived complaint for the ticker and the pulse on the map. Carries no text (no personal data). */
+/** A just-arrived complaint for the ticker and the pulse on the map. */
 export interface RecentComplaint {
   id: number;
+  /** The start of the text with personal data masked (lib/text/mask-personal-data.ts); plain text, never HTML. */
+  excerpt: string;
   receivedAt: string;
   block: string;
   category: string;
@@ -77,6 +97,8 @@ export interface WallDelta {
 
 export interface SubscribeRequest {
   scope: WallScope;
+  /** Also follow the block panel of `scope.block` (`panel:update`). */
+  panel?: boolean;
   /** Present on reconnect: the server replays deltas after it, or sends a snapshot. */
   resume?: { epoch: string; seq: number };
 }
@@ -86,6 +108,8 @@ export type SubscribeAck = { ok: true; scopeKey: string } | { ok: false; error: 
 export interface ServerToClientEvents {
   'wall:snapshot': (snapshot: WallSnapshot) => void;
   'wall:delta': (delta: WallDelta) => void;
+  /** A block panel's whole payload: after a `panel: true` subscribe, then whenever it changes. */
+  'panel:update': (panel: BlockPanel) => void;
 }
 
 export interface ClientToServerEvents {

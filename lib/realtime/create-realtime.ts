@@ -4,9 +4,12 @@ import { Server } from 'socket.io';
 import type { ReferenceCache } from '../reference/types';
 import { scopeKeyOf, type ClientToServerEvents, type ServerToClientEvents, type WallScope } from './contract';
 import type { LiveHub } from './live-hub';
+import type { PanelHub } from './panel-hub';
 
 export interface RealtimeDeps {
   live: LiveHub;
+  /** Block panels; without it a `panel: true` subscribe gets the live scope only. */
+  panels?: PanelHub;
   reference: ReferenceCache;
   log: Logger;
 }
@@ -28,6 +31,8 @@ function scopeError(scope: unknown, reference: ReferenceCache): string | null {
   return null;
 }
 
+const panelRoom = (block: string) => `panel:${block}`;
+
 /** Socket.IO on the app's HTTP server: wall clients subscribe to a scope and get a snapshot, then deltas. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
@@ -36,10 +41,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
-  const { live, reference, log } = deps;
+  const { live, panels, reference, log } = deps;
+  const listeners = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
 
-  live.hasListeners = (key) => (io.sockets.adapter.rooms.get(key)?.size ?? 0) > 0;
+  live.hasListeners = (key) => listeners(key) > 0;
   live.onDelta((key, delta) => io.to(key).emit('wall:delta', delta));
+  if (panels) {
+    panels.hasListeners = (block) => listeners(panelRoom(block)) > 0;
+    panels.onUpdate((block, panel) => io.to(panelRoom(block)).emit('panel:update', panel));
+  }
 
   io.on('connection', (socket) => {
     socket.on('wall:subscribe', (request, ack) => {
@@ -59,7 +69,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
           delta: (delta) => socket.emit('wall:delta', delta),
           join: () => void socket.join(scopeKeyOf(scope)),
         })
-        .then((scopeKey) => reply({ ok: true, scopeKey }))
+        .then(async (scopeKey) => {
+          // Joined before the current panel is read: an update racing it arrives too, and clients keep the
+          // newest by its count time.
+          if (request.panel === true && panels && scope.block && !scope.municipality) {
+            await socket.join(panelRoom(scope.block));
+            socket.emit('panel:update', await panels.get(scope.block));
+          }
+          reply({ ok: true, scopeKey });
+        })
         .catch((error: unknown) => {
           log.error({ err: error }, 'wall subscribe failed');
           reply({ ok: false, error: 'internal error, retry' });

@@ -5,6 +5,7 @@ import { getRecentComplaints } from '../queries/get-recent-complaints';
 import { getSummary } from '../queries/get-summary';
 import { CellUniverse, oblastCells } from '../geo/cell-universe';
 import type { CommittedChange, CreatedComplaint } from './change-bus';
+import { excerptOf } from '../text/mask-personal-data';
 import { packCells } from './cell-vector';
 import {
   RECENT_LIMIT,
@@ -83,6 +84,7 @@ function mergeRecent(arrived: RecentComplaint[], known: RecentComplaint[]): Rece
 function toRecent(c: CreatedComplaint): RecentComplaint {
   return {
     id: c.id,
+    excerpt: excerptOf(c.text),
     receivedAt: c.receivedAt.toISOString(),
     block: c.blockCode ?? '',
     category: c.categoryCode ?? '',

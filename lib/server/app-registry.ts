@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import type { LiveHub } from '../realtime/live-hub';
+import type { PanelHub } from '../realtime/panel-hub';
 
 /**
  * The custom server builds the app once and registers it here; Next route handlers and server components run
@@ -8,6 +9,7 @@ import type { LiveHub } from '../realtime/live-hub';
 export interface RunningApp {
   ctx: AppContext;
   live: LiveHub;
+  panels: PanelHub;
   /** Version of this deployment; the wall reloads itself when it changes. */
   buildId: string;
   startedAt: Date;

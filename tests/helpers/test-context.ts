@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { bootstrap } from '@/lib/bootstrap';
 import { LiveHub } from '@/lib/realtime/live-hub';
+import { PanelHub } from '@/lib/realtime/panel-hub';
 import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import type { AppContext } from '@/lib/context';
 
@@ -52,11 +53,14 @@ export async function createRegisteredTestApp(
   options: Parameters<typeof createTestApp>[0] = {},
 ): Promise<TestApp> {
   const app = await createTestApp(options);
-  registerApp({ ctx: app.ctx, live: new LiveHub(app.ctx), buildId: 'test', startedAt: new Date() });
+  const live = new LiveHub(app.ctx);
+  const panels = new PanelHub(app.ctx);
+  registerApp({ ctx: app.ctx, live, panels, buildId: 'test', startedAt: new Date() });
   return {
     ctx: app.ctx,
     close: async () => {
       unregisterApp();
+      await Promise.all([live.stop(), panels.stop()]);
       await app.close();
     },
   };

@@ -16,6 +16,7 @@ import {
 } from '@/lib/realtime/contract';
 import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
 import { LiveHub } from '@/lib/realtime/live-hub';
+import { PanelHub } from '@/lib/realtime/panel-hub';
 import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import { startOfMoscowDay } from '@/lib/time/moscow';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
@@ -75,7 +76,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
 beforeAll(async () => {
   app = await createTestApp({ now: () => NOW });
   live = new LiveHub(app.ctx, { flushMs: 30, tickMs: 60_000 });
-  registerApp({ ctx: app.ctx, live, buildId: 'test', startedAt: new Date() });
+  registerApp({ ctx: app.ctx, live, panels: new PanelHub(app.ctx), buildId: 'test', startedAt: new Date() });
   http = createServer();
   realtime = createRealtime(http, { live, reference: app.ctx.reference, log: app.ctx.log });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

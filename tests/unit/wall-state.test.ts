@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   RECENT_LIMIT,
   type RecentComplaint,
+  type SummaryNumbers,
   type WallDelta,
   type WallSnapshot,
 } from '@/lib/realtime/contract';
@@ -17,13 +18,22 @@ import { packCells, unpackCells, type CellCountLike } from '@/lib/realtime/cell-
 const KEY = 'block=*;municipality=*';
 const T0 = 1_800_000_000_000;
 
-function summary(today: number, open = 10) {
-  return { today, lastHour: 1, open, overdue: 2, asOf: '2026-11-22T10:00:00.000Z' };
+function summary(today: number, open = 10): SummaryNumbers {
+  return {
+    today,
+    lastHour: 1,
+    open,
+    overdue: 2,
+    resolvedToday: 3,
+    weekAgo: { today: 90, lastHour: 2, resolvedToday: 4, open: null, overdue: null },
+    asOf: '2026-11-22T10:00:00.000Z',
+  };
 }
 
 function recent(id: number, lat: number | null = 55.8): RecentComplaint {
   return {
     id,
+    excerpt: 'Нет горячей воды',
     receivedAt: '2026-11-22T10:00:00.000Z',
     block: 'housing',
     category: 'housing.no-hot-water',

@@ -1,0 +1,117 @@
+/**
+ * The payload of a sector block's full-screen panel (`/wall/[block]`), apart from the live counts and cells that
+ * come with every wall delta. It is recounted from the rollups at most every few seconds and always sent whole:
+ * its size depends on the number of municipalities and list lengths, never on the ingest rate.
+ */
+
+/** Days the per-capita load and the ranking are counted over (ending now). */
+export const TERRITORY_WINDOW_DAYS = 7;
+/** A municipality with fewer complaints than this in the window is shown but not ranked. */
+export const TERRITORY_MIN_COUNT = 10;
+/** Days in each municipality's sparkline (the last one is today so far). */
+export const SPARKLINE_DAYS = 14;
+export const OVERDUE_LIST_LIMIT = 6;
+export const TOP_CATEGORIES_LIMIT = 6;
+export const TENSION_LIMIT = 6;
+/** Hottest fine cells (H3 res 8) sent for the heat layer. */
+export const HEAT_CELLS_LIMIT = 2_000;
+export const HEAT_WINDOW_HOURS = 24;
+
+export interface TerritoryLoad {
+  oktmo: string;
+  /** The block's complaints received in the last TERRITORY_WINDOW_DAYS days. */
+  count: number;
+  /** count per 10,000 residents. */
+  per10k: number;
+  /** 1-based rank by per10k (highest load first); null when count < TERRITORY_MIN_COUNT. */
+  rank: number | null;
+  /** Complaints per Moscow calendar day, oldest first; the last value is today so far. */
+  daily: number[];
+}
+
+export type OverdueSeverity = 'late' | 'very_late';
+
+export interface OverdueItem {
+  id: number;
+  category: string;
+  municipality: string | null;
+  /** Name of the responsible body under the routing rules. */
+  executor: string;
+  receivedAt: string;
+  dueAt: string;
+  severity: OverdueSeverity;
+}
+
+export interface OverduePart {
+  late: number;
+  /** Open past 3× the deadline. */
+  veryLate: number;
+  /** Open, on time now, due within the next 24 hours. */
+  breachNext24h: number;
+  /** The longest overdue, oldest due time first. */
+  oldest: OverdueItem[];
+}
+
+export interface WeekDay {
+  /** Moscow calendar date, YYYY-MM-DD, of this week's day. */
+  date: string;
+  /** This week's count, null for days still ahead. */
+  thisWeek: number | null;
+  /** The same weekday of the week before. */
+  lastWeek: number;
+}
+
+export interface WeekOverWeek {
+  /** Monday of this week (Moscow), YYYY-MM-DD. */
+  weekStart: string;
+  days: WeekDay[];
+  /** Received since Monday 00:00 up to now. */
+  thisWeekToDate: number;
+  /** Received in the same span of last week (Monday 00:00 up to the same weekday and time). */
+  lastWeekToDate: number;
+  /** Percent change of the two; null when the base is too small to mean anything. */
+  changePct: number | null;
+}
+
+export interface TopCategory {
+  category: string;
+  thisWeek: number;
+  /** Same span of last week. */
+  lastWeek: number;
+  changePct: number | null;
+}
+
+export type TensionKind = 'municipality' | 'cell';
+
+export interface TensionPoint {
+  kind: TensionKind;
+  /** OKTMO for a municipality, H3 index (res 6) for a cell. */
+  key: string;
+  /** The municipality the point lies in (for a cell: the one holding its centre). */
+  municipality: string | null;
+  /** Complaints in the detection window (the current and the previous clock hour). */
+  observed: number;
+  /** What the same hours of the week brought on average in the previous weeks, scaled to the window. */
+  expected: number;
+  /** observed / expected. */
+  ratio: number;
+}
+
+export interface HeatCell {
+  /** H3 index at resolution 8. */
+  h3: string;
+  n: number;
+}
+
+export interface BlockPanel {
+  block: string;
+  /** ISO time the panel was counted at. */
+  asOf: string;
+  territories: TerritoryLoad[];
+  overdue: OverduePart;
+  week: WeekOverWeek;
+  topCategories: TopCategory[];
+  tension: TensionPoint[];
+  /** The block's complaints of the last HEAT_WINDOW_HOURS hours per fine cell, hottest first. */
+  heat: HeatCell[];
+}

@@ -1,0 +1,77 @@
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { rollupHourlyScope, rollupMinute } from '../../db/schema';
+import type { WeekOverWeek } from '../panels/types';
+import { ALL } from '../rollups/rollup-delta';
+import { percentChange } from '../stats/week-over-week';
+import { DAY_MS, WEEK_MS, floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A block's week so far against the week before, per Moscow day (Monday first), and the week-to-date totals.
+ * Last week's total ends at the same weekday and minute: whole hours from the hourly rows, the rest from minutes.
+ */
+export async function getWeekOverWeek(db: Db, block: string, now: Date): Promise<WeekOverWeek> {
+  const weekStart = startOfMoscowWeek(now);
+  const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
+  const ago = new Date(now.getTime() - WEEK_MS);
+  const agoHour = floorHour(ago);
+  const agoMinute = new Date(Math.floor(ago.getTime() / MINUTE_MS) * MINUTE_MS);
+  const h = rollupHourlyScope.bucket;
+  const day = sql<string>`to_char(${h} at time zone 'Europe/Moscow', 'YYYY-MM-DD')`;
+  const [days, [tail]] = await Promise.all([
+    db
+      .select({
+        day,
+        n: sql<number>`sum(${rollupHourlyScope.n})`.mapWith(Number),
+        beforeAgoHour:
+          sql<number>`coalesce(sum(${rollupHourlyScope.n}) filter (where ${h} < ${agoHour.toISOString()}::timestamptz), 0)`.mapWith(
+            Number,
+          ),
+      })
+      .from(rollupHourlyScope)
+      .where(
+        and(
+          eq(rollupHourlyScope.municipalityOktmo, ALL),
+          eq(rollupHourlyScope.blockCode, block),
+          gte(h, lastWeekStart),
+        ),
+      )
+      .groupBy(day),
+    db
+      .select({ n: sql<number>`coalesce(sum(${rollupMinute.n}), 0)`.mapWith(Number) })
+      .from(rollupMinute)
+      .where(
+        and(
+          eq(rollupMinute.municipalityOktmo, ALL),
+          eq(rollupMinute.blockCode, block),
+          gte(rollupMinute.bucket, agoHour > lastWeekStart ? agoHour : lastWeekStart),
+          lte(rollupMinute.bucket, agoMinute),
+        ),
+      ),
+  ]);
+
+  const counts = new Map(days.map((d) => [d.day, d]));
+  const today = moscowDate(now);
+  const thisWeekDates = Array.from({ length: 7 }, (_, i) =>
+    moscowDate(new Date(weekStart.getTime() + i * DAY_MS)),
+  );
+  let thisWeekToDate = 0;
+  let lastWeekToDate = tail?.n ?? 0;
+  const result = thisWeekDates.map((date, i) => {
+    const lastDate = moscowDate(new Date(lastWeekStart.getTime() + i * DAY_MS));
+    const mine = counts.get(date)?.n ?? 0;
+    const before = counts.get(lastDate);
+    thisWeekToDate += date <= today ? mine : 0;
+    lastWeekToDate += before?.beforeAgoHour ?? 0;
+    return { date, thisWeek: date <= today ? mine : null, lastWeek: before?.n ?? 0 };
+  });
+  return {
+    weekStart: thisWeekDates[0]!,
+    days: result,
+    thisWeekToDate,
+    lastWeekToDate,
+    changePct: percentChange(thisWeekToDate, lastWeekToDate),
+  };
+}
