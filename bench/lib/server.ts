@@ -96,7 +96,12 @@ export function killAllServers(): void {
   live.clear();
 }
 
-export async function startServer(root: string, databaseUrl: string, label: string): Promise<RunningServer> {
+export async function startServer(
+  root: string,
+  databaseUrl: string,
+  label: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const logFile = path.join(os.tmpdir(), `bench-server-${label}-${port}.log`);
   const fd = openSync(logFile, 'w');
@@ -110,6 +115,7 @@ export async function startServer(root: string, databaseUrl: string, label: stri
       DATABASE_URL: databaseUrl,
       SIMULATOR: 'off',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', fd, fd],
   });
@@ -121,7 +127,7 @@ export async function startServer(root: string, databaseUrl: string, label: stri
     live.delete(child);
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + (env.SIMULATOR === 'off' || !env.SIMULATOR ? 120_000 : 600_000);
   for (;;) {
     if (exited)
       throw new Error(`the server ${exited} before it was healthy; log ${logFile}:\n${tail(logFile)}`);
@@ -133,7 +139,7 @@ export async function startServer(root: string, databaseUrl: string, label: stri
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server was not healthy within 120 s; log ${logFile}:\n${tail(logFile)}`);
+      throw new Error(`the server was not healthy in time; log ${logFile}:\n${tail(logFile)}`);
     }
     await sleep(250);
   }
