@@ -102,6 +102,19 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/api/v1/blocks/{block}/panel': {
+      get: {
+        summary: "A sector block panel's payload (recounted at most every few seconds)",
+        parameters: [{ name: 'block', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: {
+            description:
+              'territories (per 10,000 residents, 14-day sparklines), overdue SLAs, week over week, top categories, tension points, heat cells',
+          },
+          404: errorReply('Unknown block'),
+        },
+      },
+    },
     '/healthz': {
       get: {
         summary: 'Liveness and database check',

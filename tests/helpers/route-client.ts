@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { POST as postComplaints } from '@/app/api/v1/complaints/route';
 import { POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
 import { GET as getSummary } from '@/app/api/v1/summary/route';
+import { GET as getBlockPanel } from '@/app/api/v1/blocks/[block]/panel/route';
 
 const BASE = 'http://test.local';
 
@@ -39,6 +40,12 @@ export const api = {
     ),
   summary: async <T = unknown>(query = '') =>
     reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
+  blockPanel: async <T = unknown>(block: string) =>
+    reply<T>(
+      await getBlockPanel(new Request(`${BASE}/api/v1/blocks/${block}/panel`), {
+        params: Promise.resolve({ block }),
+      }),
+    ),
 };
 
 export interface FieldErrorBody {
