@@ -16,6 +16,7 @@ import { firstDifference } from './lib/compare';
 import { phaseResult, type BenchContext } from './lib/context';
 import { createLookups, dropLookups } from './lib/history-lookups';
 import { loadHistory } from './lib/history-load';
+import { timeBlockPanels } from './lib/block-panels';
 import { createDatabase, dropDatabase } from './lib/pg';
 import { figure, type PhaseResult } from './lib/report';
 import { distribution, nowMs } from './lib/stats';
@@ -143,6 +144,8 @@ export async function phasePanels(ctx: BenchContext): Promise<PhaseResult> {
         difference,
       });
     }
+    const blockPanels = await timeBlockPanels(handle.db, now);
+    result.figures.push(...blockPanels.figures);
     result.figures.push(
       figure(
         'answers equal (rollups = raw)',
@@ -168,6 +171,7 @@ export async function phasePanels(ctx: BenchContext): Promise<PhaseResult> {
       overdue,
       seconds: { setup, load: loadSeconds, rebuildRollups: rollupSeconds, vacuumAnalyze: analyzeSeconds },
       queries: perQuery,
+      blockPanels: { all: blockPanels.all, perBlock: blockPanels.perBlock },
     };
   } finally {
     await sql.end({ timeout: 5 });

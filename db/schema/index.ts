@@ -12,3 +12,4 @@ export * from './rollup-h3-hourly';
 export * from './rollup-open';
 export * from './rollup-open-cells';
 export * from './rollup-open-hourly';
+export * from './rollup-category-hourly';

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Complaints received (and resolved) per wall scope per hour. A complaint counts in four scope rows (municipality × block,
@@ -14,5 +14,9 @@ export const rollupHourlyScope = pgTable(
     /** Transitions to resolved in the hour (a flow: a complaint resolved twice counts twice). */
     resolved: integer('resolved').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.municipalityOktmo, t.blockCode, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.municipalityOktmo, t.blockCode, t.bucket] }),
+    // A block panel reads every municipality of one block over days (territories, tension).
+    index('rollup_hourly_scope_block_idx').on(t.blockCode, t.bucket),
+  ],
 );

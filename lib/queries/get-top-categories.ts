@@ -1,6 +1,6 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rollupHourly } from '../../db/schema';
+import { rollupCategoryHourly } from '../../db/schema';
 import { TOP_CATEGORIES_LIMIT, type TopCategory } from '../panels/types';
 import { percentChange } from '../stats/week-over-week';
 import { WEEK_MS, floorHour, startOfMoscowWeek } from './panel-windows';
@@ -15,23 +15,27 @@ export async function getTopCategories(db: Db, block: string, now: Date): Promis
   const weekStart = startOfMoscowWeek(now);
   const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
   const agoHour = floorHour(new Date(now.getTime() - WEEK_MS));
-  const b = rollupHourly.bucket;
-  const thisWeek = sql<number>`coalesce(sum(${rollupHourly.n}) filter (where ${b} >= ${weekStart.toISOString()}::timestamptz), 0)`;
+  const b = rollupCategoryHourly.bucket;
+  const n = rollupCategoryHourly.n;
   const rows = await db
     .select({
-      category: rollupHourly.categoryCode,
-      thisWeek: thisWeek.mapWith(Number),
+      category: rollupCategoryHourly.categoryCode,
+      thisWeek:
+        sql<number>`coalesce(sum(${n}) filter (where ${b} >= ${weekStart.toISOString()}::timestamptz), 0)`.mapWith(
+          Number,
+        ),
       lastWeek:
-        sql<number>`coalesce(sum(${rollupHourly.n}) filter (where ${b} <= ${agoHour.toISOString()}::timestamptz), 0)`.mapWith(
+        sql<number>`coalesce(sum(${n}) filter (where ${b} <= ${agoHour.toISOString()}::timestamptz), 0)`.mapWith(
           Number,
         ),
     })
-    .from(rollupHourly)
-    .where(and(eq(rollupHourly.blockCode, block), gte(b, lastWeekStart)))
-    .groupBy(rollupHourly.categoryCode)
-    .orderBy(sql`2 desc`, rollupHourly.categoryCode)
-    .limit(TOP_CATEGORIES_LIMIT);
+    .from(rollupCategoryHourly)
+    .where(and(eq(rollupCategoryHourly.blockCode, block), gte(b, lastWeekStart)))
+    .groupBy(rollupCategoryHourly.categoryCode)
+    .orderBy(sql`2 desc`, rollupCategoryHourly.categoryCode)
+    .limit(TOP_CATEGORIES_LIMIT + 1);
   return rows
     .filter((r) => r.thisWeek > 0 && r.category !== '')
+    .slice(0, TOP_CATEGORIES_LIMIT)
     .map((r) => ({ ...r, changePct: percentChange(r.thisWeek, r.lastWeek) }));
 }

@@ -68,6 +68,18 @@ const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target:
     },
   },
   {
+    pick: (d) => d.categoryHourly,
+    target: {
+      table: 'rollup_category_hourly',
+      keys: [
+        ['block_code', TEXT],
+        ['bucket', TIME],
+        ['category_code', TEXT],
+      ],
+      counts: ['n'],
+    },
+  },
+  {
     pick: (d) => d.open,
     target: {
       table: 'rollup_open',

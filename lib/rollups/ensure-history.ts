@@ -11,20 +11,29 @@ import { MINUTE_RETENTION_MS } from './rollup-delta';
  * Runs through the single writer; returns what it did.
  */
 export async function ensureRollupHistory(ctx: AppContext): Promise<'none' | 'backlog' | 'rebuilt'> {
-  const [state] = rowsOf<{ recorded: boolean; history: boolean; flows: boolean; resolutions: boolean }>(
+  const [state] = rowsOf<{
+    recorded: boolean;
+    history: boolean;
+    flows: boolean;
+    resolutions: boolean;
+    categories: boolean;
+  }>(
     await ctx.db.execute(sql`
       select exists (select 1 from rollup_open_hourly) as recorded,
         exists (select 1 from complaints) as history,
         exists (select 1 from rollup_hourly_scope where resolved > 0) as flows,
-        exists (select 1 from complaint_events where to_status = 'resolved') as resolutions`),
+        exists (select 1 from complaint_events where to_status = 'resolved') as resolutions,
+        exists (select 1 from rollup_category_hourly) as categories`),
   );
-  if (!state || state.recorded || !state.history) return 'none';
+  if (!state?.history) return 'none';
+  // A database from before the resolution flows or the category rollup existed: recount every rollup once.
+  const rebuild = (state.resolutions && !state.flows) || !state.categories;
+  if (!rebuild && state.recorded) return 'none';
   const now = ctx.now();
-  const rebuild = state.resolutions && !state.flows;
   await ctx.writer.run(0, async () => {
-    // A database from before the resolution flows were counted: recount every rollup once.
     if (rebuild) await rebuildRollups(ctx.db, now);
-    await reconstructBacklogHistory(ctx.db, new Date(now.getTime() - MINUTE_RETENTION_MS), now);
+    if (!state.recorded)
+      await reconstructBacklogHistory(ctx.db, new Date(now.getTime() - MINUTE_RETENTION_MS), now);
   });
   return rebuild ? 'rebuilt' : 'backlog';
 }

@@ -40,7 +40,7 @@ export async function rebuildRollups(db: Db, now = new Date()): Promise<void> {
   const minuteSince = new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString();
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_open, rollup_open_cells`,
+      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_category_hourly, rollup_open, rollup_open_cells`,
     );
     await tx.execute(
       sql.raw(`insert into rollup_hourly (bucket, municipality_oktmo, block_code, category_code, source_code, status_class, n)
@@ -56,6 +56,11 @@ export async function rebuildRollups(db: Db, now = new Date()): Promise<void> {
         union all
         select date_trunc('hour', received_at, 'UTC'), 8, h3_fine, ${B}, count(*)
         from complaints where h3_fine is not null group by 1, 3, 4`),
+    );
+    await tx.execute(
+      sql.raw(`insert into rollup_category_hourly (block_code, bucket, category_code, n)
+        select ${B}, date_trunc('hour', received_at, 'UTC'), coalesce(category_code, ''), count(*)
+        from complaints group by 1, 2, 3`),
     );
     await tx.execute(
       sql.raw(`insert into rollup_open (municipality_oktmo, block_code, on_time, late, very_late)

@@ -74,6 +74,7 @@ export class RollupDelta {
   /** Per scope and minute: [received, resolved]. */
   readonly minute = new Counter<[string, string, string]>(2);
   readonly h3 = new Counter<[string, number, string, string]>();
+  readonly categoryHourly = new Counter<[string, string, string]>();
   /** Open backlog per scope: [on time, late, very late]. */
   readonly open = new Counter<[string, string]>(3);
   readonly openCells = new Counter<[string, string, string]>(3);
@@ -94,6 +95,7 @@ export class RollupDelta {
       this.hourlyScope.add([sm, sb, hour], RECEIVED);
       if (recent) this.minute.add([sm, sb, minute], RECEIVED);
     }
+    this.categoryHourly.add([b, hour, dim(row.categoryCode)], 1);
     if (row.h3Coarse) this.h3.add([hour, 6, row.h3Coarse, b], 1);
     if (row.h3Fine) this.h3.add([hour, 8, row.h3Fine, b], 1);
     if (statusClass(status) === 'open') this.addOpen(row, sla, 1);

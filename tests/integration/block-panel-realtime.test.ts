@@ -175,6 +175,10 @@ describe('a block panel over Socket.IO', () => {
         gte(complaints.receivedAt, new Date(Math.floor(NOW.getTime() / HOUR) * HOUR - 167 * HOUR)),
       ),
     );
+    const top = panel.topCategories[0]!;
+    expect(top.thisWeek).toBe(
+      await count(inBlock, eq(complaints.categoryCode, top.category), gte(complaints.receivedAt, weekStart)),
+    );
     expect(panel.territories).toHaveLength(57);
     expect(client.state()!.summary.resolvedToday).toBeGreaterThan(0);
     client.socket.close();
