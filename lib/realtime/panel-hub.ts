@@ -46,15 +46,23 @@ export class PanelHub {
     this.unsubscribe = ctx.changes.subscribe((change) => this.onChange(change));
   }
 
+  /**
+   * Recounts on a chain of timeouts, each set after the previous round ended: when the database is slow (many
+   * screens, a burst of intake), rounds space out instead of piling up.
+   */
   start(): void {
-    this.timer = setInterval(() => void this.refreshDue(), this.opts.refreshMs);
-    this.timer.unref();
+    const next = () => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => void this.refreshDue().finally(next), this.opts.refreshMs);
+      this.timer.unref();
+    };
+    next();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     await this.lock.catch(() => {});
   }
 
