@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BLOCKS } from '@/db/seed/blocks';
+import {
+  DEFAULT_WALL_CONFIG,
+  REGION_PANEL,
+  WallConfigError,
+  parseWallConfig,
+  screenById,
+} from '@/lib/wall/wall-config';
+import { loadWallConfig } from '@/lib/wall/load-wall-config';
+
+const VALID = {
+  rows: 1,
+  cols: 2,
+  staleAfterSeconds: 60,
+  screens: [
+    { id: 'left', row: 1, col: 1, panel: 'region' },
+    { id: 'right', row: 1, col: 2, panel: 'housing' },
+  ],
+};
+
+function issuesOf(input: unknown): { field: string; message: string }[] {
+  try {
+    parseWallConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WallConfigError);
+    return (error as WallConfigError).issues;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('wall configuration', () => {
+  it('has a valid default: the region and all 11 blocks, each once, on a 4×3 wall, stale after 60 s', () => {
+    expect(parseWallConfig(DEFAULT_WALL_CONFIG)).toEqual(DEFAULT_WALL_CONFIG);
+    expect(DEFAULT_WALL_CONFIG).toMatchObject({ rows: 3, cols: 4, staleAfterSeconds: 60 });
+    const panels = DEFAULT_WALL_CONFIG.screens.map((s) => s.panel);
+    expect(new Set(panels)).toEqual(new Set([REGION_PANEL, ...BLOCKS.map((b) => b.code)]));
+    expect(panels).toHaveLength(12);
+    const positions = DEFAULT_WALL_CONFIG.screens.map((s) => `${s.row}:${s.col}`);
+    expect(new Set(positions).size).toBe(12);
+    expect(screenById(DEFAULT_WALL_CONFIG, 'r1c1')?.panel).toBe(REGION_PANEL);
+  });
+
+  it('accepts a small custom wall', () => {
+    expect(parseWallConfig(VALID).screens).toHaveLength(2);
+  });
+
+  it('rejects two screens in one position, naming the screen', () => {
+    const issues = issuesOf({
+      ...VALID,
+      screens: [VALID.screens[0], { ...VALID.screens[1], col: 1 }],
+    });
+    expect(issues).toEqual([
+      { field: 'screens[1]', message: expect.stringMatching(/row 1, col 1.*screens\[0\]/) },
+    ]);
+  });
+
+  it('rejects an unknown panel with the field and the allowed codes', () => {
+    const issues = issuesOf({
+      ...VALID,
+      screens: [VALID.screens[0], { ...VALID.screens[1], panel: 'parks' }],
+    });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toBe('screens[1].panel');
+    expect(issues[0]!.message).toContain('housing');
+  });
+
+  it('names every bad field at once: duplicate id, position outside the grid, too short a stale time', () => {
+    const issues = issuesOf({
+      ...VALID,
+      staleAfterSeconds: 5,
+      screens: [VALID.screens[0], { id: 'left', row: 2, col: 2, panel: 'health' }],
+    });
+    expect(issues.map((i) => i.field).sort()).toEqual([
+      'screens[1].id',
+      'screens[1].row',
+      'staleAfterSeconds',
+    ]);
+    expect(() => parseWallConfig({ ...VALID, staleAfterSeconds: 5 }, 'wall.json')).toThrow(
+      /wall\.json[\s\S]*staleAfterSeconds: must be at least 30/,
+    );
+  });
+
+  it('rejects missing and mistyped fields by name', () => {
+    const issues = issuesOf({ rows: 1, cols: '2', screens: [{ id: 'A', row: 1, col: 1 }] });
+    expect(issues.map((i) => i.field).sort()).toEqual([
+      'cols',
+      'screens[0].id',
+      'screens[0].panel',
+      'staleAfterSeconds',
+    ]);
+  });
+
+  it('reads an override file named by WALL_CONFIG_FILE, else the default', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wall-config-'));
+    const file = path.join(dir, 'wall.json');
+    writeFileSync(file, JSON.stringify(VALID));
+    expect(loadWallConfig({ WALL_CONFIG_FILE: file }).screens.map((s) => s.id)).toEqual(['left', 'right']);
+    expect(loadWallConfig({})).toBe(DEFAULT_WALL_CONFIG);
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...VALID, rows: 0 }));
+    expect(() => loadWallConfig({ WALL_CONFIG_FILE: bad })).toThrow(/rows/);
+  });
+});
