@@ -1,21 +1,19 @@
 'use client';
 
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { FeatureCollection } from 'geojson';
 import type { CellCount } from '@/lib/realtime/contract';
 import type { Arrival } from '@/lib/client/wall-state';
 import {
-  GEO_FILES,
   INITIAL_VIEW_STATE,
   MAP_PADDING,
   OBLAST_BOUNDS,
   offlineStyle,
   type GeoData,
-  type GeoKey,
 } from '@/lib/client/map-style';
+import { loadGeo } from '@/lib/client/load-geo';
 import {
   arrivalDotsLayer,
   bordersLayer,
@@ -44,19 +42,7 @@ interface RegionMapProps {
   arrivals: Arrival[];
 }
 
-async function loadGeo(): Promise<GeoData> {
-  const keys = Object.keys(GEO_FILES) as GeoKey[];
-  const loaded = await Promise.all(
-    keys.map(async (key) => {
-      const res = await fetch(GEO_FILES[key]);
-      if (!res.ok) throw new Error(`${GEO_FILES[key]}: HTTP ${res.status}`);
-      return [key, (await res.json()) as FeatureCollection] as const;
-    }),
-  );
-  return Object.fromEntries(loaded) as GeoData;
-}
-
-export default function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
+function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const mapLoadedRef = useRef(false);
@@ -104,8 +90,10 @@ export default function RegionMap({ cells, cellsVersion, arrivals }: RegionMapPr
       readyRef.current = true;
       setReady(true);
     };
+    // Interleaved: deck.gl draws into MapLibre's WebGL context instead of a second one, so the whole wall fits
+    // in one browser (/wall/grid) under Chromium's limit of 16 live contexts.
     const overlay = new MapboxOverlay({
-      interleaved: false,
+      interleaved: true,
       layers: [],
       onAfterRender: () => {
         deckDrawnRef.current = true;
@@ -210,3 +198,6 @@ export default function RegionMap({ cells, cellsVersion, arrivals }: RegionMapPr
     </div>
   );
 }
+
+// The screen re-renders every second for its data age; the map only when its data changes.
+export default memo(RegionMap);

@@ -3,7 +3,7 @@ import type { SummaryNumbers } from '@/lib/realtime/contract';
 import { formatCount } from '@/lib/client/format';
 
 interface CounterSpec {
-  key: keyof Omit<SummaryNumbers, 'asOf'>;
+  key: 'today' | 'lastHour' | 'open' | 'overdue';
   testId: string;
   label: string;
 }

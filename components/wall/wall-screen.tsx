@@ -6,7 +6,7 @@ import type { WallScope, WallSnapshot } from '@/lib/realtime/contract';
 import { useWallFeed } from '@/lib/client/use-wall-feed';
 import { useBuildWatch } from '@/lib/client/use-build-watch';
 import { maxOpenOf } from '@/lib/client/wall-layers';
-import { formatTime } from '@/lib/client/format';
+import { useStaleness } from '@/lib/client/use-staleness';
 import type { WallNames } from '@/lib/client/wall-names';
 import { WallCounters } from './wall-counters';
 import { ConnectionBadge } from './connection-badge';
@@ -14,6 +14,8 @@ import { MoscowClock } from './moscow-clock';
 import { ArrivalsTicker } from './arrivals-ticker';
 import { MapLegend } from './map-legend';
 import { AttributionLine } from './attribution-line';
+import { DataAge } from './data-age';
+import { StaleBanner } from './stale-banner';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const RegionMap = dynamic(() => import('./region-map'), { ssr: false });
@@ -25,16 +27,19 @@ interface WallScreenProps {
   initialSnapshot: WallSnapshot;
   names: WallNames;
   buildId: string;
+  /** No delta or heartbeat for this long and the screen says its data is old (lib/wall/wall-config.ts). */
+  staleAfterSeconds: number;
 }
 
-export function WallScreen({ title, subtitle, scope, initialSnapshot, names, buildId }: WallScreenProps) {
+export function WallScreen(props: WallScreenProps) {
+  const { title, subtitle, scope, initialSnapshot, names, buildId, staleAfterSeconds } = props;
   const { state, connection } = useWallFeed(scope, initialSnapshot);
   useBuildWatch(buildId);
   const maxOpen = useMemo(() => maxOpenOf(state.cells), [state.cells]);
-  const updatedAt = formatTime(state.receivedAt);
+  const { ageMs, stale } = useStaleness(state.receivedAt, staleAfterSeconds);
 
   return (
-    <main className="wall-root">
+    <main className="wall-root" data-stale={stale}>
       <RegionMap cells={state.cells} cellsVersion={state.cellsVersion} arrivals={state.arrivals} />
 
       <aside className="wall-panel wall-panel--left">
@@ -49,9 +54,7 @@ export function WallScreen({ title, subtitle, scope, initialSnapshot, names, bui
         <MoscowClock />
         <div className="wall-small mt-[2vh] mb-[3.5vh] flex flex-col items-end gap-[0.5vh]">
           <ConnectionBadge state={connection} />
-          <span className="tabular-nums text-slate-400" data-testid="data-age">
-            обновлено {updatedAt}
-          </span>
+          <DataAge updatedAt={state.receivedAt} ageMs={ageMs} stale={stale} />
         </div>
         <ArrivalsTicker recent={state.recent} names={names} />
         <div className="mt-auto pt-[2vh]">
@@ -59,12 +62,8 @@ export function WallScreen({ title, subtitle, scope, initialSnapshot, names, bui
         </div>
       </aside>
 
-      {/* Short drops show only in the badge; a long one must be obvious from across the room. */}
-      {connection === 'offline' ? (
-        <div role="status" className="wall-banner">
-          Нет связи с сервером · данные на {updatedAt}
-        </div>
-      ) : null}
+      {/* Short drops show only in the badge; a long one or old data must be obvious from across the room. */}
+      <StaleBanner stale={stale} connection={connection} updatedAt={state.receivedAt} ageMs={ageMs} />
 
       <AttributionLine />
     </main>

@@ -1,0 +1,80 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+/** Native size of one physical screen: each iframe lays out exactly as the real screen does, then shrinks. */
+const SCREEN_W = 1920;
+const SCREEN_H = 1080;
+const GAP_PX = 12;
+const LABEL_PX = 26;
+
+export interface GridScreen {
+  id: string;
+  row: number;
+  col: number;
+  /** What the screen shows, for its label. */
+  title: string;
+}
+
+export function WallGridPreview({
+  rows,
+  cols,
+  screens,
+}: {
+  rows: number;
+  cols: number;
+  screens: GridScreen[];
+}) {
+  const [scale, setScale] = useState(0);
+  useEffect(() => {
+    const fit = () => {
+      const w = (window.innerWidth - GAP_PX * (cols + 1)) / (cols * SCREEN_W);
+      const h = (window.innerHeight - (GAP_PX + LABEL_PX) * rows - GAP_PX) / (rows * SCREEN_H);
+      setScale(Math.max(0.05, Math.min(w, h)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [rows, cols]);
+
+  return (
+    <main
+      data-testid="wall-grid"
+      className="fixed inset-0 grid content-center justify-center overflow-hidden bg-black"
+      style={{
+        gap: GAP_PX,
+        gridTemplateColumns: `repeat(${cols}, ${SCREEN_W * scale}px)`,
+        gridTemplateRows: `repeat(${rows}, ${SCREEN_H * scale + LABEL_PX}px)`,
+      }}
+    >
+      {scale === 0
+        ? null
+        : screens.map((s) => (
+            <figure
+              key={s.id}
+              data-testid="grid-screen"
+              data-screen={s.id}
+              className="m-0 flex flex-col"
+              style={{ gridRow: s.row, gridColumn: s.col }}
+            >
+              <figcaption
+                className="truncate font-semibold text-slate-300"
+                style={{ height: LABEL_PX, fontSize: LABEL_PX * 0.62, lineHeight: `${LABEL_PX}px` }}
+              >
+                {s.id} · {s.title}
+              </figcaption>
+              <div className="overflow-hidden" style={{ width: SCREEN_W * scale, height: SCREEN_H * scale }}>
+                <iframe
+                  src={`/wall/s/${s.id}`}
+                  title={`Экран ${s.id}: ${s.title}`}
+                  width={SCREEN_W}
+                  height={SCREEN_H}
+                  className="block origin-top-left border-0"
+                  style={{ transform: `scale(${scale})` }}
+                />
+              </div>
+            </figure>
+          ))}
+    </main>
+  );
+}
