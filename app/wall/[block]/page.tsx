@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { getApp } from '@/lib/server/app-registry';
+import { BlockWall } from '@/components/panel/block-wall';
+
+// Live data: never prerender at build time, the registry exists only in the running server.
+export const dynamic = 'force-dynamic';
+
+interface BlockPageProps {
+  params: Promise<{ block: string }>;
+}
+
+export async function generateMetadata({ params }: BlockPageProps): Promise<Metadata> {
+  const { block } = await params;
+  const name = getApp().ctx.reference.blocks.get(block)?.name ?? 'Блок';
+  return { title: `${name} — ЦУР Московской области` };
+}
+
+/** One sector block full screen; an unknown code is a 404 (notFound in BlockWall). */
+export default async function BlockPage({ params }: BlockPageProps) {
+  const { block } = await params;
+  return <BlockWall block={block} />;
+}

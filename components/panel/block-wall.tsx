@@ -1,0 +1,24 @@
+import { notFound } from 'next/navigation';
+import { getApp } from '@/lib/server/app-registry';
+import { wallNamesOf } from '@/lib/server/wall-names-of';
+import { loadWallConfig } from '@/lib/wall/load-wall-config';
+import { BlockScreen } from './block-screen';
+
+/** Server side of a block's panel: the first snapshot and panel render with the page, the socket follows. */
+export async function BlockWall({ block }: { block: string }) {
+  const { ctx, live, panels, buildId } = getApp();
+  const info = ctx.reference.blocks.get(block);
+  if (!info) notFound();
+  const [snapshot, panel] = await Promise.all([live.snapshot({ block }), panels.get(block)]);
+  return (
+    <BlockScreen
+      block={block}
+      title={info.name}
+      initialSnapshot={snapshot}
+      initialPanel={panel}
+      names={wallNamesOf(ctx.reference)}
+      buildId={buildId}
+      staleAfterSeconds={loadWallConfig().staleAfterSeconds}
+    />
+  );
+}

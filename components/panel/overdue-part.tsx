@@ -1,0 +1,92 @@
+import type { OverduePart as OverdueData } from '@/lib/panels/types';
+import { formatCountRu, formatDurationRu } from '@/lib/i18n/format-ru';
+
+interface OverduePartProps {
+  overdue: OverdueData;
+  /** The screen's ticking clock: the durations grow while the list waits for its next recount. */
+  now: number;
+  categoryName: (code: string) => string;
+  municipalityName: (oktmo: string | null) => string;
+  /** How many of the oldest fit the column. */
+  limit: number;
+}
+
+function Stat(props: { testId: string; value: number; label: string; alarm?: boolean }) {
+  const { testId, value, label, alarm = false } = props;
+  return (
+    <div
+      data-testid={testId}
+      data-value={value}
+      className={`panel-stat ${alarm && value > 0 ? 'panel-stat--alarm' : ''}`}
+    >
+      <div className="panel-stat__value tabular-nums">
+        {alarm && value > 0 ? (
+          <span aria-hidden="true" className="panel-stat__mark">
+            ▲
+          </span>
+        ) : null}
+        {formatCountRu(value)}
+      </div>
+      <div className="panel-stat__label">{label}</div>
+    </div>
+  );
+}
+
+export function OverduePart({ overdue, now, categoryName, municipalityName, limit }: OverduePartProps) {
+  const items = overdue.oldest.slice(0, limit);
+  return (
+    <section
+      data-testid="overdue-part"
+      className="flex flex-none flex-col"
+      aria-label="Просроченные обращения"
+    >
+      <h2 className="panel-heading">
+        Просрочен ответ · всего{' '}
+        <span className="tabular-nums">{formatCountRu(overdue.late + overdue.veryLate)}</span>
+      </h2>
+      {/* The two SLA states are disjoint: late is past the due time, very late past 3× the deadline. */}
+      <div className="grid grid-cols-2 gap-x-[1vw]">
+        <Stat testId="overdue-late" value={overdue.late} label="до 3× срока" alarm />
+        <Stat testId="overdue-very-late" value={overdue.veryLate} label="больше 3× срока" alarm />
+      </div>
+      <p
+        className="panel-text mt-[0.6vh] text-slate-300"
+        data-testid="overdue-next24h"
+        data-value={overdue.breachNext24h}
+      >
+        истекает в ближайшие 24 ч:{' '}
+        <strong className="tabular-nums text-slate-50">{formatCountRu(overdue.breachNext24h)}</strong>
+      </p>
+      {items.length === 0 ? (
+        <p className="panel-text mt-[1vh] text-slate-400">Просроченных обращений нет</p>
+      ) : (
+        <ol className="mt-[0.8vh] flex flex-col gap-[0.7vh]">
+          {items.map((item) => {
+            const very = item.severity === 'very_late';
+            return (
+              <li
+                key={item.id}
+                data-testid="overdue-item"
+                data-severity={item.severity}
+                className={`panel-overdue-item ${very ? 'panel-overdue-item--very' : ''}`}
+              >
+                <div className="flex items-baseline justify-between gap-[0.8vw]">
+                  <span className="panel-text panel-cond truncate font-semibold">
+                    {categoryName(item.category)}
+                  </span>
+                  <span className="panel-text shrink-0 font-bold tabular-nums text-amber-300">
+                    <span aria-hidden="true">{very ? '▲▲ ' : '▲ '}</span>
+                    {formatDurationRu(now - Date.parse(item.dueAt))}
+                  </span>
+                </div>
+                <div className="panel-small panel-cond truncate text-slate-400">
+                  {municipalityName(item.municipality)} · {item.executor}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

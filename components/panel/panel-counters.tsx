@@ -1,0 +1,103 @@
+import type { CSSProperties } from 'react';
+import type { SummaryNumbers, WeekAgoNumbers } from '@/lib/realtime/contract';
+import { formatCountRu } from '@/lib/i18n/format-ru';
+import { describeChangeShort, type ChangeDirection } from '@/lib/stats/week-over-week';
+
+type CounterKey = keyof WeekAgoNumbers;
+
+interface CounterSpec {
+  key: CounterKey;
+  testId: string;
+  label: string;
+  /** More complaints is worse; more resolved is better. */
+  moreIs: 'worse' | 'better';
+}
+
+const COUNTERS: CounterSpec[] = [
+  { key: 'today', testId: 'counter-today', label: 'Сегодня', moreIs: 'worse' },
+  { key: 'lastHour', testId: 'counter-last-hour', label: 'За час', moreIs: 'worse' },
+  { key: 'open', testId: 'counter-open', label: 'Открыто', moreIs: 'worse' },
+  { key: 'overdue', testId: 'counter-overdue', label: 'Просрочено', moreIs: 'worse' },
+  { key: 'resolvedToday', testId: 'counter-resolved-today', label: 'Решено сегодня', moreIs: 'better' },
+];
+
+const ARROWS: Record<ChangeDirection, string> = { up: '▲', down: '▼', flat: '=', none: '·' };
+
+type Verdict = 'worse' | 'better' | 'same';
+
+function verdictOf(direction: ChangeDirection, moreIs: 'worse' | 'better'): Verdict {
+  if (direction === 'up') return moreIs;
+  if (direction === 'down') return moreIs === 'worse' ? 'better' : 'worse';
+  return 'same';
+}
+
+/** The verdict is spelled out as well as coloured: the arrow alone says «more», not whether that is bad. */
+const VERDICT_WORD: Record<Verdict, string> = { worse: 'хуже', better: 'лучше', same: 'как было' };
+
+function Change({
+  current,
+  base,
+  moreIs,
+}: {
+  current: number;
+  base: number | null;
+  moreIs: CounterSpec['moreIs'];
+}) {
+  if (base === null)
+    return (
+      <div className="panel-change text-slate-500" data-direction="none">
+        нет данных
+      </div>
+    );
+  const change = describeChangeShort(current, base);
+  const verdict = verdictOf(change.direction, moreIs);
+  return (
+    <div
+      className={`panel-change panel-change--${verdict}`}
+      data-direction={change.direction}
+      data-verdict={verdict}
+    >
+      <span aria-hidden="true">{ARROWS[change.direction]}</span> {change.text}
+      {change.direction === 'none' ? null : (
+        <span className="panel-change__word"> · {VERDICT_WORD[verdict]}</span>
+      )}
+    </div>
+  );
+}
+
+export function PanelCounters({ summary }: { summary: SummaryNumbers }) {
+  const texts = COUNTERS.map((c) => formatCountRu(summary[c.key]));
+  // One size for all five, shrunk only when the longest number would not fit its tile (see globals.css). The
+  // last tile is wider: «Решено сегодня» is the longest label.
+  const chars = Math.max(3, ...texts.map((t) => t.length));
+  return (
+    <dl
+      data-testid="panel-counters"
+      className="grid h-full grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.2fr)] gap-[0.8vw]"
+      style={{ '--numeral-chars': chars } as CSSProperties}
+    >
+      {COUNTERS.map((c, i) => {
+        const value = summary[c.key];
+        const alarm = c.key === 'overdue' && value > 0;
+        return (
+          <div
+            key={c.key}
+            data-testid={c.testId}
+            data-value={value}
+            data-week-ago={summary.weekAgo[c.key] ?? ''}
+            className={`panel-counter ${alarm ? 'wall-counter--alarm' : ''}`}
+          >
+            <dt className="wall-counter__label panel-counter__label">
+              {alarm ? <span aria-hidden="true">▲ </span> : null}
+              {c.label}
+            </dt>
+            <dd className="panel-numeral">{texts[i]}</dd>
+            <dd className="m-0">
+              <Change current={value} base={summary.weekAgo[c.key]} moreIs={c.moreIs} />
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

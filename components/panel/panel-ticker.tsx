@@ -1,0 +1,44 @@
+import type { RecentComplaint } from '@/lib/realtime/contract';
+import { formatShortTime } from '@/lib/client/format';
+
+/** Side by side along the bottom: three fit the width with two lines of text each. */
+const TICKER_ITEMS = 3;
+
+interface PanelTickerProps {
+  recent: RecentComplaint[];
+  categoryName: (code: string) => string;
+  municipalityName: (oktmo: string | null) => string;
+}
+
+export function PanelTicker({ recent, categoryName, municipalityName }: PanelTickerProps) {
+  const items = recent.slice(0, TICKER_ITEMS);
+  return (
+    <section
+      data-testid="panel-ticker"
+      data-items={items.length}
+      className="grid h-full min-h-0 grid-cols-[8vw_repeat(3,minmax(0,1fr))] gap-x-[1.2vw]"
+      aria-label="Новые обращения"
+    >
+      <h2 className="panel-heading self-center leading-tight">Новые обращения</h2>
+      {items.length === 0 ? (
+        <p className="panel-text col-span-3 self-center text-slate-500">Пока не поступало</p>
+      ) : (
+        items.map((r) => (
+          // Keyed by id: a new arrival mounts a new node, which plays the arrival highlight once.
+          <article key={r.id} data-testid="ticker-item" data-id={r.id} className="wall-ticker-item min-w-0">
+            <div className="panel-text flex gap-[0.6vw] font-semibold">
+              <span className="shrink-0 tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>
+              <span className="panel-cond truncate">{categoryName(r.category)}</span>
+            </div>
+            <p className="panel-small panel-cond mt-[0.2vh] line-clamp-2 text-slate-300">
+              <span className="font-semibold text-slate-100">{municipalityName(r.municipality)}</span>
+              {/* Masked on the server; rendered as a text node only, never as markup. */}
+              {' · '}
+              {r.excerpt}
+            </p>
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
