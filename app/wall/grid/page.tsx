@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { getApp } from '@/lib/server/app-registry';
+import { loadWallConfig } from '@/lib/wall/load-wall-config';
+import { REGION_PANEL } from '@/lib/wall/wall-config';
+import { WallGridPreview } from '@/components/wall/wall-grid-preview';
+
+// Reads the live configuration and reference at request time.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Вся стена — предпросмотр · ЦУР Московской области' };
+
+/** The whole video wall in one browser: every screen's own URL in an iframe at its native size, scaled down. */
+export default function WallGridPage() {
+  const config = loadWallConfig();
+  const { blocks } = getApp().ctx.reference;
+  const screens = config.screens.map((s) => ({
+    id: s.id,
+    row: s.row,
+    col: s.col,
+    title: s.panel === REGION_PANEL ? 'Московская область' : (blocks.get(s.panel)?.name ?? s.panel),
+  }));
+  return <WallGridPreview rows={config.rows} cols={config.cols} screens={screens} />;
+}
