@@ -47,9 +47,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=off npx tsx server.ts`,
-    url: `${baseURL}/healthz`,
-    timeout: 180_000,
+    // Backfill mode: a few weeks of history (the block panels' week-over-week, sparklines and tension points need
+    // it) and no live stream, so a test still counts exactly what it posts (tests/e2e/wall.spec.ts).
+    command: `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=backfill SIMULATOR_BACKFILL_WEEKS=5 npx tsx server.ts`,
+    // No `url`: /healthz answers while the backfill still runs, and Playwright starts on whichever comes first.
+    // The server logs "ready" once start-up, the backfill and the week-ago record included, is over.
+    wait: { stdout: /"msg":"ready"/ },
+    timeout: 480_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

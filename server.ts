@@ -16,6 +16,7 @@ import { startSlaClock } from './lib/sla/advance-sla-clock';
 import { createSimulator } from './lib/simulator';
 import { PanelHub } from './lib/realtime/panel-hub';
 import { ensureRollupHistory } from './lib/rollups/ensure-history';
+import { loadWallConfig } from './lib/wall/load-wall-config';
 import { renderProgress } from './lib/simulator/progress-bar';
 import { parseRate } from './lib/simulator/rate';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const ratePerSecond = parseRate(config.SIMULATOR_RATE);
   const log = pino({ level: config.LOG_LEVEL, base: undefined });
   const buildId = readBuildId(config.dev);
+  // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
+  loadWallConfig();
 
   const { ctx, handle } = await bootstrap({
     databaseUrl: config.DATABASE_URL,
@@ -99,6 +102,8 @@ async function main(): Promise<void> {
     simulator.start();
     log.info({ ratePerSecond }, 'simulator streaming');
   }
+  // Start-up is over (history included): scripts and browser tests wait for this line.
+  log.info({ url: `http://localhost:${config.PORT}/wall` }, 'ready');
 }
 
 main().catch((error: unknown) => {

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   });
   try {
     console.log('  backfilling history …');
-    await waitForLog(server.logFile, 'simulator streaming', 15 * 60_000);
+    await waitForLog(server.logFile, '"msg":"ready"', 15 * 60_000);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // The production wall page must be opened by host name, as a screen would.
     await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}${pagePath}`);

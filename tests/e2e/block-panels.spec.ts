@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Every block's full-screen panel at both wall resolutions: all eight parts present with real numbers, nothing
+ * scrolled or cut off, and a screenshot of each kept for a human to look at (tests/artifacts/panels/).
+ */
+
+interface Reference {
+  blocks: { code: string; name: string }[];
+  categories: { code: string; block: string }[];
+  municipalities: { code: string; shortName: string; center: { lat: number; lon: number } }[];
+}
+
+const SIZES = [
+  { label: '1080', width: 1920, height: 1080 },
+  { label: '2160', width: 3840, height: 2160 },
+] as const;
+/** One town per block, away from Moscow and from each other, so each burst is its own tension point. */
+const BURST_TOWNS = [
+  'Коломна',
+  'Серпухов',
+  'Клин',
+  'Егорьевск',
+  'Ступино',
+  'Чехов',
+  'Воскресенск',
+  'Дмитровский',
+  'Можайский',
+  'Шатура',
+  'Луховицы',
+];
+const BURST_SIZE = 18;
+const PARTS = [
+  'block-map',
+  'panel-counters',
+  'territory-ranking',
+  'overdue-part',
+  'week-chart',
+  'top-categories',
+  'tension-list',
+  'panel-ticker',
+] as const;
+const COUNTERS = [
+  'counter-today',
+  'counter-last-hour',
+  'counter-open',
+  'counter-overdue',
+  'counter-resolved-today',
+];
+const ARTIFACTS = path.join('tests', 'artifacts', 'panels');
+
+let reference: Reference;
+/** Block code → OKTMO of the municipality its burst went to. */
+const burstOf = new Map<string, string>();
+
+test.beforeAll(async ({ request }) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const res = await request.get('/api/v1/reference');
+  expect(res.status()).toBe(200);
+  reference = (await res.json()) as Reference;
+  expect(reference.blocks).toHaveLength(11);
+
+  const runId = Date.now();
+  const complaints = reference.blocks.flatMap((block, b) => {
+    const town = reference.municipalities.find((m) => m.shortName === BURST_TOWNS[b]);
+    const category = reference.categories.find((c) => c.block === block.code);
+    if (!town || !category) throw new Error(`no town or category for ${block.code}`);
+    burstOf.set(block.code, town.code);
+    // A tight cluster (≈ 1 km) around the town centre: one municipality and a cell or two.
+    return Array.from({ length: BURST_SIZE }, (_, i) => ({
+      source: 'dobrodel',
+      externalId: `e2e-panel-${runId}-${block.code}-${i}`,
+      receivedAt: new Date(Date.now() - i * 20_000).toISOString(),
+      text: `Проверка панели блока «${block.name}»: жалоба номер ${i + 1} в районе центра`,
+      lat: town.center.lat + 0.004 * ((i % 3) - 1),
+      lon: town.center.lon + 0.006 * ((Math.floor(i / 3) % 3) - 1),
+      category: category.code,
+    }));
+  });
+  const posted = await request.post('/api/v1/complaints', { data: { complaints } });
+  expect(posted.status(), await posted.text()).toBe(200);
+});
+
+async function numberAttr(page: Page, selector: string, name: string): Promise<number> {
+  const value = await page.locator(selector).first().getAttribute(name);
+  return value === null || value === '' ? Number.NaN : Number(value);
+}
+
+async function expectFitsScreen(page: Page, width: number, height: number): Promise<void> {
+  const layout = await page.evaluate(
+    (parts) => {
+      const se = document.scrollingElement!;
+      return {
+        scroll: { sw: se.scrollWidth, sh: se.scrollHeight, cw: se.clientWidth, ch: se.clientHeight },
+        boxes: parts.map((id) => {
+          const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+          const r = el.getBoundingClientRect();
+          // Content larger than its box spills over its neighbours even when the page itself fits.
+          return {
+            id,
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            spill: Math.max(el.scrollHeight - el.clientHeight, el.scrollWidth - el.clientWidth),
+          };
+        }),
+      };
+    },
+    [...PARTS, 'panel-heading', 'panel-status', 'attribution', 'data-age'],
+  );
+  expect(layout.scroll.sw, 'horizontal scrollbar').toBeLessThanOrEqual(layout.scroll.cw);
+  expect(layout.scroll.sh, 'vertical scrollbar').toBeLessThanOrEqual(layout.scroll.ch);
+  for (const b of layout.boxes) {
+    expect(b.left, `${b.id} left`).toBeGreaterThanOrEqual(0);
+    expect(b.top, `${b.id} top`).toBeGreaterThanOrEqual(0);
+    expect(b.right, `${b.id} right`).toBeLessThanOrEqual(width + 0.5);
+    expect(b.bottom, `${b.id} bottom`).toBeLessThanOrEqual(height + 0.5);
+    expect(b.spill, `${b.id} content overflows its box`).toBeLessThanOrEqual(1);
+  }
+}
+
+for (const size of SIZES) {
+  test.describe(`block panels at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    for (const code of [
+      'health',
+      'education',
+      'social',
+      'transport',
+      'ecology',
+      'housing',
+      'construction',
+      'national-projects',
+      'safety',
+      'public-services',
+      'media',
+    ]) {
+      test(`${code}: eight parts with live numbers, fitting the screen`, async ({ page }) => {
+        test.setTimeout(size.label === '2160' ? 180_000 : 120_000);
+        const block = reference.blocks.find((b) => b.code === code)!;
+        await page.goto(`/wall/${code}`);
+
+        await expect(page.getByTestId('block-map')).toHaveAttribute('data-ready', 'true', {
+          timeout: 60_000,
+        });
+        await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+        await expect(page.getByTestId('panel-title')).toHaveText(block.name);
+        for (const part of PARTS) await expect(page.getByTestId(part)).toBeVisible();
+
+        for (const counter of COUNTERS)
+          expect(
+            await numberAttr(page, `[data-testid="${counter}"]`, 'data-value'),
+            counter,
+          ).toBeGreaterThanOrEqual(0);
+        expect(await numberAttr(page, '[data-testid="counter-today"]', 'data-value')).toBeGreaterThanOrEqual(
+          BURST_SIZE,
+        );
+
+        await expect(page.getByTestId('territory-ranking')).toHaveAttribute('data-rows', '57');
+        await expect(page.getByTestId('territory-row')).toHaveCount(57);
+        await expect(page.locator('[data-testid="territory-row"] [data-testid="sparkline"]')).toHaveCount(57);
+        const drawn = await page
+          .locator('[data-testid="sparkline"] path:first-child')
+          .evaluateAll((paths) => paths.filter((p) => (p.getAttribute('d') ?? '').startsWith('M')).length);
+        expect(drawn, 'sparklines with a line').toBe(57);
+
+        await expect(page.getByTestId('week-day')).toHaveCount(7);
+        expect(await numberAttr(page, '[data-testid="week-day"]', 'data-last-week')).toBeGreaterThanOrEqual(
+          0,
+        );
+        await expect(page.getByTestId('week-headline')).toContainText(/\d/);
+        expect(await numberAttr(page, '[data-testid="overdue-late"]', 'data-value')).toBeGreaterThanOrEqual(
+          0,
+        );
+        expect(
+          await numberAttr(page, '[data-testid="overdue-next24h"]', 'data-value'),
+        ).toBeGreaterThanOrEqual(0);
+        await expect(page.getByTestId('top-category').first()).toBeVisible();
+        expect(await numberAttr(page, '[data-testid="top-category"]', 'data-value')).toBeGreaterThan(0);
+        await expect(page.getByTestId('ticker-item').first()).toBeVisible();
+        await expect(page.getByTestId('data-age')).toContainText('обновлено');
+        await expect(page.getByTestId('attribution')).toContainText('© участники OpenStreetMap (ODbL)');
+
+        // The burst lands on the panel as a tension point once the panel is recounted (every few seconds).
+        const burst = burstOf.get(code)!;
+        if (code === 'housing' || code === 'transport')
+          await expect(
+            page.locator(`[data-testid="tension-item"][data-municipality="${burst}"]`).first(),
+          ).toBeVisible({
+            timeout: 30_000,
+          });
+
+        await expectFitsScreen(page, size.width, size.height);
+        // Let the last panel update draw before keeping the picture.
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(ARTIFACTS, `${code}-${size.label}.png`) });
+      });
+    }
+  });
+}
