@@ -1,14 +1,11 @@
-import type { CSSProperties } from 'react';
 import type { SummaryNumbers, WeekAgoNumbers } from '@/lib/realtime/contract';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { describeChangeShort, type ChangeDirection } from '@/lib/stats/week-over-week';
+import { CounterList, type CounterSpec as ListedCounter } from '@/components/wall/counter-list';
 
 type CounterKey = keyof WeekAgoNumbers;
 
-interface CounterSpec {
-  key: CounterKey;
-  testId: string;
-  label: string;
+interface CounterSpec extends ListedCounter<CounterKey> {
   /** More complaints is worse; more resolved is better. */
   moreIs: 'worse' | 'better';
 }
@@ -66,38 +63,21 @@ function Change({
 }
 
 export function PanelCounters({ summary }: { summary: SummaryNumbers }) {
-  const texts = COUNTERS.map((c) => formatCountRu(summary[c.key]));
-  // One size for all five, shrunk only when the longest number would not fit its tile (see globals.css). The
-  // last tile is wider: «Решено сегодня» is the longest label.
-  const chars = Math.max(3, ...texts.map((t) => t.length));
+  // The last tile is wider: «Решено сегодня» is the longest label.
   return (
-    <dl
-      data-testid="panel-counters"
+    <CounterList
+      variant="panel"
+      testId="panel-counters"
       className="grid h-full grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.2fr)] gap-[0.8vw]"
-      style={{ '--numeral-chars': chars } as CSSProperties}
-    >
-      {COUNTERS.map((c, i) => {
-        const value = summary[c.key];
-        const alarm = c.key === 'overdue' && value > 0;
-        return (
-          <div
-            key={c.key}
-            data-testid={c.testId}
-            data-value={value}
-            data-week-ago={summary.weekAgo[c.key] ?? ''}
-            className={`panel-counter ${alarm ? 'wall-counter--alarm' : ''}`}
-          >
-            <dt className="wall-counter__label panel-counter__label">
-              {alarm ? <span aria-hidden="true">▲ </span> : null}
-              {c.label}
-            </dt>
-            <dd className="panel-numeral">{texts[i]}</dd>
-            <dd className="m-0">
-              <Change current={value} base={summary.weekAgo[c.key]} moreIs={c.moreIs} />
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
+      counters={COUNTERS}
+      values={summary}
+      format={formatCountRu}
+      weekAgoOf={(c) => summary.weekAgo[c.key] ?? ''}
+      extraOf={(c, value) => (
+        <dd className="m-0">
+          <Change current={value} base={summary.weekAgo[c.key]} moreIs={c.moreIs} />
+        </dd>
+      )}
+    />
   );
 }

@@ -1,19 +1,11 @@
 'use client';
 
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import maplibregl from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { CellCount } from '@/lib/realtime/contract';
 import type { Arrival } from '@/lib/client/wall-state';
-import {
-  INITIAL_VIEW_STATE,
-  MAP_PADDING,
-  OBLAST_BOUNDS,
-  offlineStyle,
-  type GeoData,
-} from '@/lib/client/map-style';
-import { loadGeo } from '@/lib/client/load-geo';
+import { MAP_PADDING } from '@/lib/client/map-style';
+import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/lib/client/use-deck-map';
 import {
   arrivalDotsLayer,
   bordersLayer,
@@ -23,18 +15,19 @@ import {
   labelSizeOf,
   labelsLayer,
   labelsOf,
-  type MunicipalityLabel,
   maxOpenOf,
   moscowMaskLayer,
   pulseLayer,
 } from '@/lib/client/wall-layers';
-import { placeLabels } from '@/lib/client/label-placement';
+import { DeckMapFrame } from './deck-map-frame';
 
-const GEO_RETRY_MS = 5_000;
 /** Pulses animate at this rate: smooth enough from 5 m, light enough for a wall PC running for weeks. */
 const FRAME_MS = 40;
-/** After a lost GPU context nothing redraws by itself; an unattended wall reloads instead of going blank. */
-const RELOAD_AFTER_CONTEXT_LOSS_MS = 5_000;
+const MAP_OPTIONS: DeckMapOptions = {
+  padding: MAP_PADDING,
+  // The map fills its screen, so the box's height is the screen's (1080 px = 1).
+  scaleBy: 'box',
+};
 
 interface RegionMapProps {
   cells: CellCount[];
@@ -43,109 +36,12 @@ interface RegionMapProps {
 }
 
 function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const overlayRef = useRef<MapboxOverlay | null>(null);
-  const mapLoadedRef = useRef(false);
-  const deckDrawnRef = useRef(false);
-  const readyRef = useRef(false);
-  const [geo, setGeo] = useState<GeoData | null>(null);
-  const [ready, setReady] = useState(false);
-  const [scale, setScale] = useState(1);
-  const [overlayReady, setOverlayReady] = useState(false);
-  const [labels, setLabels] = useState<MunicipalityLabel[]>([]);
+  const deckMap = useDeckMap(MAP_OPTIONS);
+  const { containerRef, geo, overlay, ready, scale } = deckMap;
   const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = () =>
-      loadGeo().then(
-        (data) => !cancelled && setGeo(data),
-        () => {
-          if (!cancelled) timer = setTimeout(attempt, GEO_RETRY_MS);
-        },
-      );
-    attempt();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, []);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!geo || !container) return;
-    const map = new maplibregl.Map({
-      container,
-      style: offlineStyle(geo),
-      center: [INITIAL_VIEW_STATE.longitude, INITIAL_VIEW_STATE.latitude],
-      zoom: INITIAL_VIEW_STATE.zoom,
-      interactive: false,
-      attributionControl: false,
-      fadeDuration: 0,
-    });
-    // Ready = MapLibre has drawn its style and deck.gl has drawn the layers; the two finish in either order.
-    const markReady = () => {
-      if (readyRef.current || !mapLoadedRef.current || !deckDrawnRef.current) return;
-      readyRef.current = true;
-      setReady(true);
-    };
-    // Interleaved: deck.gl draws into MapLibre's WebGL context instead of a second one, so the whole wall fits
-    // in one browser (/wall/grid) under Chromium's limit of 16 live contexts.
-    const overlay = new MapboxOverlay({
-      interleaved: true,
-      layers: [],
-      onAfterRender: () => {
-        deckDrawnRef.current = true;
-        markReady();
-      },
-    });
-    map.addControl(overlay as unknown as maplibregl.IControl);
-    overlayRef.current = overlay;
-    setOverlayReady(true);
-
-    const fit = () => {
-      const w = container.clientWidth;
-      const h = container.clientHeight;
-      if (w === 0 || h === 0) return;
-      map.resize();
-      map.fitBounds(OBLAST_BOUNDS, {
-        padding: {
-          left: w * MAP_PADDING.left,
-          right: w * MAP_PADDING.right,
-          top: h * MAP_PADDING.top,
-          bottom: h * MAP_PADDING.bottom,
-        },
-        animate: false,
-      });
-      const scale = h / 1080;
-      setScale(scale);
-      setLabels(
-        placeLabels(
-          allLabels,
-          (p) => map.project(p),
-          (l) => labelSizeOf(l) * scale,
-        ),
-      );
-    };
-    const allLabels = labelsOf(geo.municipalities);
-    fit();
-    map.on('load', () => {
-      mapLoadedRef.current = true;
-      markReady();
-    });
-    map.on('webglcontextlost', () =>
-      setTimeout(() => window.location.reload(), RELOAD_AFTER_CONTEXT_LOSS_MS),
-    );
-    window.addEventListener('resize', fit);
-
-    return () => {
-      window.removeEventListener('resize', fit);
-      overlayRef.current = null;
-      map.removeControl(overlay as unknown as maplibregl.IControl);
-      map.remove();
-    };
-  }, [geo]);
+  const allLabels = useMemo(() => (geo ? labelsOf(geo.municipalities) : []), [geo]);
+  // Overlapping names are unreadable from 5 m: the biggest towns keep theirs.
+  const labels = usePlacedLabels(deckMap, allLabels, labelSizeOf);
 
   const animating = arrivals.length > 0;
   useEffect(() => {
@@ -167,7 +63,6 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
   const maxOpen = useMemo(() => maxOpenOf(cells), [cells]);
 
   useEffect(() => {
-    const overlay = overlayRef.current;
     if (!overlay || !geo) return;
     overlay.setProps({
       layers: [
@@ -181,21 +76,16 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
         pulseLayer(arrivals, now, scale),
       ],
     });
-  }, [overlayReady, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale]);
+  }, [overlay, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale]);
 
-  // MapLibre's own CSS makes its container `position: relative`, so the sizing lives on a wrapper.
   return (
-    <div
-      className="absolute inset-0"
-      data-testid="wall-map"
-      data-cells={cells.length}
-      data-layer-version={cellsVersion}
-      data-ready={ready ? 'true' : 'false'}
-      aria-label="Карта Московской области: открытые обращения по территориям"
-      role="img"
-    >
-      <div ref={containerRef} className="h-full w-full" />
-    </div>
+    <DeckMapFrame
+      containerRef={containerRef}
+      ready={ready}
+      testId="wall-map"
+      label="Карта Московской области: открытые обращения по территориям"
+      data={{ 'data-cells': cells.length, 'data-layer-version': cellsVersion }}
+    />
   );
 }
 

@@ -11,7 +11,7 @@ import type { CellCount } from '../realtime/contract';
 import type { HeatCell, TensionPoint, TerritoryLoad } from '../panels/types';
 import { HEAT_COLOR_RANGE } from './color-ramp';
 import { ALARM_RGB, type Per10kScale } from './panel-colors';
-import type { HeatPoint } from './wall-layers';
+import { LABEL_LETTERING, type HeatPoint } from './wall-layers';
 
 /** Sizes for a 1080 px tall screen; the map is a quarter of the width, so the glow is tighter than the wall's. */
 const HEAT_RADIUS_PX = 20;
@@ -183,14 +183,10 @@ export function tensionLabelsLayer(labels: TensionLabel[], scale: number) {
     getText: (d) => d.text,
     getSize: TENSION_LABEL_PX,
     sizeScale: scale,
-    sizeUnits: 'pixels',
-    characterSet: 'auto',
-    fontFamily: 'DejaVu Sans, Arial, sans-serif',
+    ...LABEL_LETTERING,
     fontWeight: 700,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
     getColor: [...ALARM_RGB, 255],
     outlineWidth: 5,
-    outlineColor: [5, 7, 12, 255],
     // Above the point, so the rim or hexagon it names stays visible.
     getPixelOffset: [0, -14 * scale],
     getTextAnchor: 'middle',

@@ -2,7 +2,7 @@
  * deck.gl layers of the region wall as plain values: each builder is pure, has a fixed id (so deck.gl diffs
  * instead of recreating) and gets new data arrays when the data changes.
  */
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer, type TextLayerProps } from '@deck.gl/layers';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { cellToLatLng } from 'h3-js';
@@ -43,6 +43,21 @@ export function heatPointsOf(cells: CellCount[]): HeatPoint[] {
     return { position: [lon, lat], weight: c.open + OVERDUE_WEIGHT * c.overdue };
   });
 }
+
+/**
+ * The lettering of every map label, on the wall and on the panels: DejaVu Sans is the font label-placement's
+ * glyph widths are measured for, and the SDF atlas with a dark outline keeps names readable over any colour.
+ */
+export const LABEL_LETTERING: Pick<
+  TextLayerProps,
+  'sizeUnits' | 'characterSet' | 'fontFamily' | 'fontSettings' | 'outlineColor'
+> = {
+  sizeUnits: 'pixels',
+  characterSet: 'auto',
+  fontFamily: 'DejaVu Sans, Arial, sans-serif',
+  fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
+  outlineColor: [5, 7, 12, 255],
+};
 
 export function labelsOf(municipalities: FeatureCollection): MunicipalityLabel[] {
   const labels: MunicipalityLabel[] = [];
@@ -136,14 +151,10 @@ export function labelsLayer(labels: MunicipalityLabel[], scale: number) {
     // Accessors are cached until their data changes: screen scaling goes through sizeScale instead.
     getSize: labelSizeOf,
     sizeScale: scale,
-    sizeUnits: 'pixels',
-    characterSet: 'auto',
-    fontFamily: 'DejaVu Sans, Arial, sans-serif',
+    ...LABEL_LETTERING,
     fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
     getColor: [241, 245, 249, 255],
     outlineWidth: 4,
-    outlineColor: [5, 7, 12, 255],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
   });

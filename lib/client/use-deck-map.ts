@@ -1,0 +1,170 @@
+/**
+ * The plumbing every wall map shares: the offline GeoJSON (retried until the server serves it), a MapLibre map
+ * with the offline style, deck.gl interleaved into it, the oblast fitted to the box on every resize, and the
+ * «ready» signal the e2e tests and screenshots wait for. What the maps draw stays in their components.
+ *
+ * Imported only by map components loaded with `ssr: false`: MapLibre touches `window` on import.
+ */
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import maplibregl from 'maplibre-gl';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { INITIAL_VIEW_STATE, OBLAST_BOUNDS, offlineStyle, type GeoData } from './map-style';
+import { loadGeo } from './load-geo';
+import { placeLabels, type PlaceableLabel } from './label-placement';
+
+const GEO_RETRY_MS = 5_000;
+/** After a lost GPU context nothing redraws by itself; an unattended wall reloads instead of going blank. */
+const RELOAD_AFTER_CONTEXT_LOSS_MS = 5_000;
+
+/** Room around the oblast, as fractions of the map box's width (left, right) and height (top, bottom). */
+export interface FitPadding {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface DeckMapOptions {
+  padding: FitPadding;
+  /**
+   * What `scale` (1 at 1080 px) follows: the map box's height when the map fills the screen, the window's
+   * when the map is one part of a panel, so its lines and labels match the text around it.
+   */
+  scaleBy: 'box' | 'window';
+}
+
+export interface DeckMap {
+  /** Goes on the element MapLibre draws into. */
+  containerRef: RefObject<HTMLDivElement | null>;
+  geo: GeoData | null;
+  map: maplibregl.Map | null;
+  /** Null until the map exists; layers are set on it with `setProps`. */
+  overlay: MapboxOverlay | null;
+  /** MapLibre has drawn its style and deck.gl has drawn the layers: what `data-ready` reports. */
+  ready: boolean;
+  /** Multiplier for screen sizes given for a 1080 px tall screen. */
+  scale: number;
+  /** Bumped on every fit: anything placed in screen pixels (labels) is stale after a fit. */
+  fitVersion: number;
+}
+
+/** The offline GeoJSON; a failed load is retried, so a wall started before its server recovers by itself. */
+function useGeo(): GeoData | null {
+  const [geo, setGeo] = useState<GeoData | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      loadGeo().then(
+        (data) => !cancelled && setGeo(data),
+        () => {
+          if (!cancelled) timer = setTimeout(attempt, GEO_RETRY_MS);
+        },
+      );
+    attempt();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  return geo;
+}
+
+export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const geo = useGeo();
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [overlay, setOverlay] = useState<MapboxOverlay | null>(null);
+  const [ready, setReady] = useState(false);
+  const [scale, setScale] = useState(1);
+  const [fitVersion, setFitVersion] = useState(0);
+  // Primitives, so a padding object literal from the caller does not recreate the map on every render.
+  const { left, right, top, bottom } = padding;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!geo || !container) return;
+    const map = new maplibregl.Map({
+      container,
+      style: offlineStyle(geo),
+      center: [INITIAL_VIEW_STATE.longitude, INITIAL_VIEW_STATE.latitude],
+      zoom: INITIAL_VIEW_STATE.zoom,
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+    });
+    // Ready = MapLibre has drawn its style and deck.gl has drawn the layers; the two finish in either order.
+    let mapLoaded = false;
+    let deckDrawn = false;
+    let isReady = false;
+    const markReady = () => {
+      if (isReady || !mapLoaded || !deckDrawn) return;
+      isReady = true;
+      setReady(true);
+    };
+    // Interleaved: deck.gl draws into MapLibre's WebGL context instead of a second one, so the whole wall fits
+    // in one browser (/wall/grid) under Chromium's limit of 16 live contexts.
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => {
+        deckDrawn = true;
+        markReady();
+      },
+    });
+    map.addControl(overlay as unknown as maplibregl.IControl);
+    setMap(map);
+    setOverlay(overlay);
+
+    const fit = () => {
+      const w = container.clientWidth;
+      const h = container.clientHeight;
+      if (w === 0 || h === 0) return;
+      map.resize();
+      map.fitBounds(OBLAST_BOUNDS, {
+        padding: { left: w * left, right: w * right, top: h * top, bottom: h * bottom },
+        animate: false,
+      });
+      setScale((scaleBy === 'box' ? h : window.innerHeight) / 1080);
+      setFitVersion((v) => v + 1);
+    };
+    fit();
+    map.on('load', () => {
+      mapLoaded = true;
+      markReady();
+    });
+    map.on('webglcontextlost', () =>
+      setTimeout(() => window.location.reload(), RELOAD_AFTER_CONTEXT_LOSS_MS),
+    );
+    window.addEventListener('resize', fit);
+    return () => {
+      window.removeEventListener('resize', fit);
+      setOverlay(null);
+      setMap(null);
+      map.removeControl(overlay as unknown as maplibregl.IControl);
+      map.remove();
+    };
+  }, [geo, left, right, top, bottom, scaleBy]);
+
+  return { containerRef, geo, map, overlay, ready, scale, fitVersion };
+}
+
+/**
+ * `labels` decluttered where the map has put them: placed again after every fit and scale change. `labels`
+ * and `sizeOf` (pixels on a 1080 px tall screen) must keep their identity between renders, or the placement
+ * reruns on each one.
+ */
+export function usePlacedLabels<T extends PlaceableLabel>(
+  { map, fitVersion, scale }: DeckMap,
+  labels: T[],
+  sizeOf: (label: T) => number,
+): T[] {
+  return useMemo(() => {
+    if (!map || fitVersion === 0) return [];
+    return placeLabels(
+      labels,
+      (p) => map.project(p),
+      (l) => sizeOf(l) * scale,
+    );
+  }, [map, fitVersion, scale, labels, sizeOf]);
+}
