@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // The production wall page must be opened by host name, as a screen would.
     await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}${pagePath}`);
-    await page.locator('[data-testid="wall-map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    // The region wall's map is `wall-map`, a block panel's `block-map`.
+    await page.locator('[data-testid$="-map"][data-ready="true"]').waitFor({ timeout: 120_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const today = async () =>
