@@ -79,6 +79,19 @@ test.beforeAll(async ({ request }) => {
       category: category.code,
     }));
   });
+  // The newest complaint of one block carries markup and personal data: the ticker must show the markup as
+  // text and the personal data masked.
+  const media = reference.categories.find((c) => c.block === 'media')!;
+  const kolomna = reference.municipalities.find((m) => m.shortName === 'Коломна')!;
+  complaints.push({
+    source: 'dobrodel',
+    externalId: `e2e-panel-${runId}-hostile`,
+    receivedAt: new Date().toISOString(),
+    text: `<img src=x onerror="window.__pwned=1"><b>Срочно</b> звоните +7 (916) 123-45-67, Иванов Иван Иванович`,
+    lat: kolomna.center.lat,
+    lon: kolomna.center.lon,
+    category: media.code,
+  });
   const posted = await request.post('/api/v1/complaints', { data: { complaints } });
   expect(posted.status(), await posted.text()).toBe(200);
 });
@@ -182,6 +195,17 @@ for (const size of SIZES) {
         await expect(page.getByTestId('top-category').first()).toBeVisible();
         expect(await numberAttr(page, '[data-testid="top-category"]', 'data-value')).toBeGreaterThan(0);
         await expect(page.getByTestId('ticker-item').first()).toBeVisible();
+        if (code === 'media') {
+          // Received in the same millisecond as the burst's newest: one of the first few, found by its text.
+          const newest = page.getByTestId('ticker-item').filter({ hasText: 'onerror' });
+          await expect(newest).toHaveCount(1);
+          await expect(newest).toContainText('<img src=x onerror="window.__pwned=1"><b>Срочно</b>');
+          await expect(newest).toContainText('[телефон]');
+          await expect(newest).toContainText('[имя]');
+          await expect(newest).not.toContainText('123-45-67');
+          await expect(newest.locator('img, b')).toHaveCount(0);
+          expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+        }
         await expect(page.getByTestId('data-age')).toContainText('обновлено');
         await expect(page.getByTestId('attribution')).toContainText('© участники OpenStreetMap (ODbL)');
 
