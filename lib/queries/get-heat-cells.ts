@@ -2,7 +2,8 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupH3Hourly } from '../../db/schema';
 import { HEAT_CELLS_LIMIT, HEAT_WINDOW_HOURS, type HeatCell } from '../panels/types';
-import { HOUR_MS, floorHour } from './panel-windows';
+import { HOUR_MS } from '../time/units';
+import { floorHour } from './panel-windows';
 
 export type HeatCells = HeatCell[];
 

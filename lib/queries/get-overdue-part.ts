@@ -4,10 +4,9 @@ import { complaints, rollupOpen } from '../../db/schema';
 import { OPEN_STATUSES } from '../lifecycle/statuses';
 import { OVERDUE_LIST_LIMIT, type OverduePart } from '../panels/types';
 import { ALL } from '../rollups/rollup-delta';
+import { DAY_MS } from '../time/units';
 import { executorName, routeComplaint } from '../routing/route-complaint';
 import type { ExecutorDirectory } from '../routing/types';
-
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * A block's overdue SLAs: late and very late from the backlog rollup (as of the last SLA tick), how many on-time

@@ -4,9 +4,9 @@ import { complaintEvents, complaints } from '../../db/schema';
 import type { WallScope } from '../realtime/contract';
 import type { Summary } from './get-summary';
 import { isOpen, scopeConditions } from './scope-filter';
+import { MINUTE_MS } from '../time/units';
 import { summaryWindows } from './time-windows';
 
-const MINUTE_MS = 60_000;
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);

@@ -4,11 +4,11 @@ import { rollupHourlyScope, rollupMinute, rollupOpen, rollupOpenHourly } from '.
 import type { SummaryNumbers, WallScope } from '../realtime/contract';
 import { ALL } from '../rollups/rollup-delta';
 import { rollupScope } from './rollup-scope';
+import { MINUTE_MS } from '../time/units';
 import { summaryWindows } from './time-windows';
 
 export type Summary = SummaryNumbers;
 
-const MINUTE_MS = 60_000;
 const iso = (d: Date) => d.toISOString();
 const sumWhere = (column: unknown, condition: ReturnType<typeof sql>) =>
   sql<number>`coalesce(sum(${column}) filter (where ${condition}), 0)`.mapWith(Number);

@@ -5,7 +5,8 @@ import { rollupH3Hourly, rollupHourlyScope } from '../../db/schema';
 import { TENSION_LIMIT, type TensionPoint } from '../panels/types';
 import { ALL } from '../rollups/rollup-delta';
 import { detectTension, type TensionCandidate } from '../stats/tension';
-import { HOUR_MS, WEEK_MS, floorHour } from './panel-windows';
+import { HOUR_MS, WEEK_MS } from '../time/units';
+import { floorHour } from './panel-windows';
 
 /** Previous weeks the usual level of an hour of the week is learnt from. */
 export const TENSION_BASELINE_WEEKS = 4;

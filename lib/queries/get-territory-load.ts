@@ -10,7 +10,8 @@ import {
 } from '../panels/types';
 import { ALL } from '../rollups/rollup-delta';
 import { startOfMoscowDay } from '../time/moscow';
-import { DAY_MS, HOUR_MS, floorHour, lastMoscowDates } from './panel-windows';
+import { DAY_MS, HOUR_MS } from '../time/units';
+import { floorHour, lastMoscowDates } from './panel-windows';
 
 export type TerritoryLoads = TerritoryLoad[];
 

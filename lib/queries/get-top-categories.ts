@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { rollupCategoryHourly } from '../../db/schema';
 import { TOP_CATEGORIES_LIMIT, type TopCategory } from '../panels/types';
 import { percentChange } from '../stats/week-over-week';
-import { WEEK_MS, floorHour, startOfMoscowWeek } from './panel-windows';
+import { WEEK_MS } from '../time/units';
+import { floorHour, startOfMoscowWeek } from './panel-windows';
 
 export type TopCategories = TopCategory[];
 

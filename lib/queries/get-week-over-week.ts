@@ -3,10 +3,9 @@ import type { Db } from '../../db/client';
 import { rollupHourlyScope, rollupMinute } from '../../db/schema';
 import type { WeekOverWeek } from '../panels/types';
 import { ALL } from '../rollups/rollup-delta';
+import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
 import { percentChange } from '../stats/week-over-week';
-import { DAY_MS, WEEK_MS, floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
-
-const MINUTE_MS = 60_000;
+import { floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
 
 /**
  * A block's week so far against the week before, per Moscow day (Monday first), and the week-to-date totals.
@@ -17,7 +16,7 @@ export async function getWeekOverWeek(db: Db, block: string, now: Date): Promise
   const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
   const ago = new Date(now.getTime() - WEEK_MS);
   const agoHour = floorHour(ago);
-  const agoMinute = new Date(Math.floor(ago.getTime() / MINUTE_MS) * MINUTE_MS);
+  const agoMinute = floorTo(ago, MINUTE_MS);
   const h = rollupHourlyScope.bucket;
   const day = sql<string>`to_char(${h} at time zone 'Europe/Moscow', 'YYYY-MM-DD')`;
   const [days, [tail]] = await Promise.all([

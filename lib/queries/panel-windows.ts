@@ -1,12 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfISOWeek } from 'date-fns';
 import { MOSCOW_TZ, startOfMoscowDay } from '../time/moscow';
-import { WEEK_MS } from './time-windows';
+import { DAY_MS, HOUR_MS, floorTo } from '../time/units';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-export const floorHour = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+export const floorHour = (at: Date) => floorTo(at, HOUR_MS);
 
 /** Monday 00:00 Moscow time of the week holding `now`. */
 export function startOfMoscowWeek(now: Date): Date {
@@ -25,5 +22,3 @@ export function lastMoscowDates(now: Date, days: number): string[] {
   const today = startOfMoscowDay(now).getTime();
   return Array.from({ length: days }, (_, i) => moscowDate(new Date(today - (days - 1 - i) * DAY_MS)));
 }
-
-export { DAY_MS, HOUR_MS, WEEK_MS };

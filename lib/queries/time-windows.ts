@@ -1,8 +1,6 @@
 import { startOfMoscowDay } from '../time/moscow';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-export const WEEK_MS = 7 * 24 * HOUR_MS;
+import { HOUR_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
 
 export interface SummaryWindows {
   dayStart: Date;
@@ -13,7 +11,7 @@ export interface SummaryWindows {
 
 /** The windows the wall counts over; rollup and raw queries share them so their answers are equal. */
 export function summaryWindows(now: Date): SummaryWindows {
-  const minute = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const minute = floorTo(now, MINUTE_MS).getTime();
   // "Last hour" = the current minute and the 59 before it: whole minute buckets, so the rollup is exact.
   const hourStart = new Date(minute - 59 * MINUTE_MS);
   const dayStart = startOfMoscowDay(now);
@@ -23,10 +21,10 @@ export function summaryWindows(now: Date): SummaryWindows {
     dayStart,
     hourStart,
     weekAgo: {
-      now: new Date(Math.floor(ago / MINUTE_MS) * MINUTE_MS),
+      now: floorTo(new Date(ago), MINUTE_MS),
       dayStart: new Date(dayStart.getTime() - WEEK_MS),
       hourStart: new Date(hourStart.getTime() - WEEK_MS),
-      hourFloor: new Date(Math.floor(ago / HOUR_MS) * HOUR_MS),
+      hourFloor: floorTo(new Date(ago), HOUR_MS),
     },
   };
 }

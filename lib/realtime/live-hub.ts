@@ -19,6 +19,7 @@ import {
   type WallScope,
   type WallSnapshot,
 } from './contract';
+import { SerialLock } from './serial-lock';
 
 export interface LiveHubOptions {
   /** Coalescing window: changes within it reach a screen as one delta. */
@@ -105,7 +106,7 @@ export class LiveHub {
   private readonly scopes = new Map<string, ScopeState>();
   private readonly listeners = new Set<DeltaListener>();
   private readonly opts: Required<LiveHubOptions>;
-  private lock: Promise<unknown> = Promise.resolve();
+  private readonly lock = new SerialLock();
   private flushTimer: NodeJS.Timeout | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
   private unsubscribe: () => void;
@@ -130,7 +131,7 @@ export class LiveHub {
     this.unsubscribe();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.tickTimer) clearInterval(this.tickTimer);
-    await this.lock.catch(() => {});
+    await this.lock.idle();
   }
 
   onDelta(listener: DeltaListener): () => void {
@@ -140,7 +141,7 @@ export class LiveHub {
 
   /** The current state of a scope (counted now if nobody watched it yet). */
   snapshot(scope: WallScope): Promise<WallSnapshot> {
-    return this.exclusive(async () => this.toSnapshot(await this.ensure(scope)));
+    return this.lock.run(async () => this.toSnapshot(await this.ensure(scope)));
   }
 
   /** Catches a subscriber up (replay after `resume`, or a snapshot) and joins it to the scope's broadcasts. */
@@ -149,7 +150,7 @@ export class LiveHub {
     resume: { epoch: string; seq: number } | undefined,
     to: Attachment,
   ): Promise<string> {
-    return this.exclusive(async () => {
+    return this.lock.run(async () => {
       const state = await this.ensure(scope);
       const firstKept = state.ring[0]?.seq ?? state.seq + 1;
       const canReplay =
@@ -166,7 +167,7 @@ export class LiveHub {
 
   /** Recounts every watched scope now (tests and the flush timer use it). */
   flush(heartbeat = false): Promise<void> {
-    return this.exclusive(async () => {
+    return this.lock.run(async () => {
       for (const state of this.scopes.values()) await this.refresh(state, heartbeat);
     });
   }
@@ -192,12 +193,6 @@ export class LiveHub {
       if (!this.hasListeners(key) && now - state.lastUsed > this.opts.idleScopeMs) this.scopes.delete(key);
     }
     await this.flush(true).catch((error: unknown) => this.ctx.log.error({ err: error }, 'live tick failed'));
-  }
-
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.lock.then(work, work);
-    this.lock = run.catch(() => {});
-    return run;
   }
 
   private async ensure(scope: WallScope): Promise<ScopeState> {

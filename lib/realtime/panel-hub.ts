@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { getBlockPanel } from '../panels/get-block-panel';
 import type { BlockPanel } from '../panels/types';
 import type { CommittedChange } from './change-bus';
+import { SerialLock } from './serial-lock';
 
 export interface PanelHubOptions {
   /** A changed block's panel is recounted at most this often: the panel is heavier than the live counts. */
@@ -30,7 +31,7 @@ export class PanelHub {
   private readonly panels = new Map<string, PanelState>();
   private readonly listeners = new Set<PanelListener>();
   private readonly opts: Required<PanelHubOptions>;
-  private lock: Promise<unknown> = Promise.resolve();
+  private readonly lock = new SerialLock();
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: () => void;
   private stopped = false;
@@ -63,7 +64,7 @@ export class PanelHub {
     this.stopped = true;
     this.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
-    await this.lock.catch(() => {});
+    await this.lock.idle();
   }
 
   onUpdate(listener: PanelListener): () => void {
@@ -73,7 +74,7 @@ export class PanelHub {
 
   /** The block's panel, counted now when nobody watched it yet or it is out of date. */
   get(block: string): Promise<BlockPanel> {
-    return this.exclusive(async () => {
+    return this.lock.run(async () => {
       const state = this.panels.get(block);
       if (state && !state.dirty && Date.now() - state.countedAt < this.opts.maxAgeMs) {
         state.lastUsed = Date.now();
@@ -85,19 +86,21 @@ export class PanelHub {
 
   /** Recounts every panel with changes or past its age, and tells the listeners (tests call it directly). */
   refreshDue(force = false): Promise<void> {
-    return this.exclusive(async () => {
-      const now = Date.now();
-      for (const [block, state] of this.panels) {
-        const watched = this.hasListeners(block);
-        if (!watched && now - state.lastUsed > this.opts.idleMs) {
-          this.panels.delete(block);
-          continue;
+    return this.lock
+      .run(async () => {
+        const now = Date.now();
+        for (const [block, state] of this.panels) {
+          const watched = this.hasListeners(block);
+          if (!watched && now - state.lastUsed > this.opts.idleMs) {
+            this.panels.delete(block);
+            continue;
+          }
+          if (this.stopped || !(watched || force)) continue;
+          if (force || state.dirty || now - state.countedAt >= this.opts.maxAgeMs)
+            await this.recount(block, true);
         }
-        if (this.stopped || !(watched || force)) continue;
-        if (force || state.dirty || now - state.countedAt >= this.opts.maxAgeMs)
-          await this.recount(block, true);
-      }
-    }).catch((error: unknown) => this.ctx.log.error({ err: error }, 'panel refresh failed'));
+      })
+      .catch((error: unknown) => this.ctx.log.error({ err: error }, 'panel refresh failed'));
   }
 
   private onChange(change: CommittedChange): void {
@@ -129,11 +132,5 @@ export class PanelHub {
     this.panels.set(block, state);
     if (broadcast) for (const listener of this.listeners) listener(block, panel);
     return state;
-  }
-
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.lock.then(work, work);
-    this.lock = run.catch(() => {});
-    return run;
   }
 }

@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
 import type { AppContext } from '../context';
-import { ALL, HOUR_MS } from './rollup-delta';
+import { HOUR_MS, floorTo } from '../time/units';
+import { ALL } from './rollup-delta';
 
 const OPEN = `('new', 'routed', 'in_progress', 'reopened')`;
 const INSERT_CHUNK = 5_000;
 
-const floorHour = (t: number) => Math.floor(t / HOUR_MS) * HOUR_MS;
+const floorHour = (t: number) => floorTo(new Date(t), HOUR_MS).getTime();
 
 /**
  * Copies the open backlog of every scope into rollup_open_hourly under the current hour, once per hour (the SLA

@@ -1,5 +1,6 @@
 import type { ComplaintStatus, SlaState } from '../lifecycle/statuses';
 import { statusClass } from '../lifecycle/statuses';
+import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../time/units';
 
 /** The dimensions of one stored complaint that the rollups count by. */
 export interface RollupRow {
@@ -14,14 +15,12 @@ export interface RollupRow {
 
 type OpenDims = Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'h3Coarse'>;
 
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
+export { HOUR_MS, MINUTE_MS };
 /** Minute buckets serve "the last hour" and the same minutes a week ago; older ones are pruned. */
-export const MINUTE_RETENTION_MS = 8 * 24 * HOUR_MS;
+export const MINUTE_RETENTION_MS = 8 * DAY_MS;
 /** The "all" value of a scope dimension in the cube rollups; '' stands for unknown. */
 export const ALL = '*';
 
-const floorTo = (at: Date, ms: number) => new Date(Math.floor(at.getTime() / ms) * ms);
 const dim = (value: string | null) => value ?? '';
 const SLA_COLUMN: Record<SlaState, number> = { on_time: 0, late: 1, very_late: 2 };
 const RECEIVED = [1, 0];
