@@ -7,11 +7,16 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  real,
+  smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createSelectSchema } from 'drizzle-zod';
-import { COMPLAINT_STATUSES, SLA_STATES } from '../../lib/lifecycle/statuses';
+import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/lifecycle/statuses';
+
+export const CLASS_SOURCES = ['source', 'classifier', 'operator'] as const;
+export const PLACE_SOURCES = ['coordinates', 'text'] as const;
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
@@ -57,6 +62,24 @@ export const complaints = pgTable(
     updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', tz),
     closedAt: timestamp('closed_at', tz),
+    /** The body that must fix it: set by the routing rules on intake, changed only by a recorded re-routing. */
+    executorCode: text('executor_code'),
+    /** The problem this complaint reports (duplicates close in place and time share one). */
+    problemId: bigint('problem_id', { mode: 'number' }),
+    /** Times it was reopened after a resolution: each counts against the executor that resolved it. */
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    /** Where block and category came from: the source, the offline classifier, or an operator. */
+    classSource: text('class_source', { enum: CLASS_SOURCES }),
+    /** The classifier's confidence (0–1) when it classified or declined to. */
+    classConfidence: real('class_confidence'),
+    /** How the place was found: coordinates given, or a place name found in the text. */
+    placeSource: text('place_source', { enum: PLACE_SOURCES }),
+    /** The place name matched in the text, in the gazetteer's nominative form. */
+    placeName: text('place_name'),
+    /** An ambiguous place name: the comma-separated OKTMO codes it may mean (municipality left empty). */
+    placeCandidates: text('place_candidates'),
+    /** Why it was rejected (with status `rejected`). */
+    rejectionReason: text('rejection_reason', { enum: REJECTION_REASONS }),
   },
   (t) => [
     primaryKey({ columns: [t.id, t.receivedAt] }),
@@ -74,6 +97,16 @@ export const complaints = pgTable(
     index('complaints_open_due_idx')
       .on(t.dueAt)
       .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
+    // Per-executor overdue lists and the drill-down's executor table.
+    index('complaints_executor_open_idx')
+      .on(t.executorCode, t.dueAt)
+      .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
+    // The operator queue: complaints the classifier would not guess, oldest first.
+    index('complaints_triage_idx')
+      .on(t.receivedAt)
+      .where(sql`category_code is null and status = 'new'`),
+    // A problem's complaints.
+    index('complaints_problem_idx').on(t.problemId),
     check(
       'complaints_status_check',
       sql`${t.status} in (${sql.raw(COMPLAINT_STATUSES.map((s) => `'${s}'`).join(', '))})`,

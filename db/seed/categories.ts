@@ -6,9 +6,51 @@ import type { CategoryKind, CategorySeed } from './types';
  * (build, gasify, modernize) and get up to 8 days (192 h), the maximum for an executor's answer.
  */
 
+/**
+ * How far and how long apart two complaints of a category may be and still report one problem. An outage
+ * covers a district for a day; a pothole is one spot for weeks; the default is a house and two days.
+ */
+const DUPLICATE_RULES: Readonly<Record<string, readonly [radiusM: number, windowHours: number]>> = {
+  'housing.no-hot-water': [1500, 24],
+  'housing.no-cold-water': [1500, 24],
+  'housing.no-heating': [1500, 24],
+  'housing.power-outage': [2000, 12],
+  'housing.yard-snow': [200, 24],
+  'transport.pothole': [100, 336],
+  'transport.road-repair': [300, 336],
+  'transport.street-lighting': [300, 168],
+  'transport.road-snow': [500, 24],
+  'transport.traffic-light': [100, 48],
+  'transport.bus-interval': [3000, 12],
+  'ecology.tko-overflow': [150, 48],
+  'ecology.dump': [300, 336],
+  'ecology.air-smell': [5000, 12],
+  'ecology.landfill': [5000, 336],
+  'construction.night-works': [500, 24],
+  'construction.long-term': [300, 720],
+  'safety.noise': [200, 12],
+  'safety.open-manhole': [50, 168],
+  'safety.fire-hazard': [1000, 12],
+  'public-services.portal-failure': [100_000, 6],
+  'public-services.connectivity': [3000, 336],
+  'health.ambulance': [1000, 6],
+};
+const DEFAULT_DUPLICATE_RULE = [300, 48] as const;
+
 function cat(code: string, name: string, kind: CategoryKind, deadlineHours: number): CategorySeed {
   const dot = code.indexOf('.');
-  return { code, blockCode: code.slice(0, dot), name, kind, deadlineHours };
+  const [duplicateRadiusM, duplicateWindowHours] = DUPLICATE_RULES[code] ?? DEFAULT_DUPLICATE_RULE;
+  return {
+    code,
+    blockCode: code.slice(0, dot),
+    name,
+    kind,
+    deadlineHours,
+    // A building or program answer is counted in working days (8 at most); a fix on the spot in hours.
+    deadlineWorkingDays: kind === 'resource' ? Math.round(deadlineHours / 24) : null,
+    duplicateRadiusM,
+    duplicateWindowHours,
+  };
 }
 
 const op = (code: string, name: string, hours: 24 | 48): CategorySeed =>

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../client';
-import { blocks, categories, municipalities, sources } from '../schema';
+import { allExecutors } from '../../lib/routing/executors';
+import { ROUTING_RULES } from '../../lib/routing/routing-rules';
+import { blocks, categories, executors, municipalities, routingRules, sources } from '../schema';
 import { BLOCKS } from './blocks';
 import { CATEGORIES } from './categories';
 import { SOURCES } from './sources';
@@ -46,8 +48,12 @@ function refreshed(columns: string[]) {
   return Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${c}`)]));
 }
 
-/** Upserts blocks, sources, categories and the 57 municipalities; safe to run on every start. */
+/**
+ * Upserts blocks, sources, categories, the 57 municipalities and the executor directory; safe to run on every
+ * start. Routing rules are seeded only into an empty table: after that they are the center's data to edit.
+ */
 export async function seedReference(db: Db): Promise<void> {
+  const municipalityRows = readMunicipalities();
   await db.transaction(async (tx) => {
     await tx
       .insert(blocks)
@@ -62,11 +68,19 @@ export async function seedReference(db: Db): Promise<void> {
       .values(CATEGORIES)
       .onConflictDoUpdate({
         target: categories.code,
-        set: refreshed(['block_code', 'name', 'deadline_hours', 'kind']),
+        set: refreshed([
+          'block_code',
+          'name',
+          'deadline_hours',
+          'deadline_working_days',
+          'kind',
+          'duplicate_radius_m',
+          'duplicate_window_hours',
+        ]),
       });
     await tx
       .insert(municipalities)
-      .values(readMunicipalities())
+      .values(municipalityRows)
       .onConflictDoUpdate({
         target: municipalities.oktmo,
         set: refreshed([
@@ -81,5 +95,37 @@ export async function seedReference(db: Db): Promise<void> {
           'boundary',
         ]),
       });
+    await tx
+      .insert(executors)
+      .values(
+        allExecutors(municipalityRows).map((e) => ({
+          code: e.code,
+          name: e.name,
+          shortName: e.shortName,
+          kind: e.kind,
+          blocks: e.blocks ?? [],
+          municipalityOktmo: e.oktmo ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: executors.code,
+        set: refreshed(['name', 'short_name', 'kind', 'blocks', 'municipality_oktmo']),
+      });
+    const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(routingRules)) as [
+      { n: number },
+    ];
+    if (Number(n) === 0) {
+      await tx.insert(routingRules).values(
+        ROUTING_RULES.map((r, position) => ({
+          id: r.id,
+          position,
+          categories: r.categories ?? null,
+          blockCode: r.block ?? null,
+          municipalities: r.municipalities ?? null,
+          target: r.target,
+          reason: r.reason,
+        })),
+      );
+    }
   });
 }

@@ -15,4 +15,10 @@ export const SOURCES: SourceSeed[] = [
   { code: 'municipal', name: 'Муниципалитеты', nameEn: 'Municipalities', sortOrder: 6 },
   { code: 'sector-systems', name: 'Отраслевые системы', nameEn: 'Sector information systems', sortOrder: 7 },
   { code: 'media', name: 'СМИ', nameEn: 'Mass media', sortOrder: 8 },
+  {
+    code: 'open311',
+    name: 'Внешние системы (Open311)',
+    nameEn: 'External systems (Open311 GeoReport v2)',
+    sortOrder: 9,
+  },
 ];

@@ -28,5 +28,11 @@ export interface CategorySeed {
   name: string;
   /** Regulated deadline for the executor's answer, in hours (operational 24–48, resource-intensive ≤ 192). */
   deadlineHours: number;
+  /** Resource-intensive categories count their deadline in working days of the production calendar. */
+  deadlineWorkingDays: number | null;
   kind: CategoryKind;
+  /** Duplicate joining: a complaint within this many metres of an active problem of the category joins it… */
+  duplicateRadiusM: number;
+  /** …when that problem had a complaint within this many hours. */
+  duplicateWindowHours: number;
 }

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { MINUTE_RETENTION_MS } from './rollup-delta';
 
 const OPEN = `status in ('new', 'routed', 'in_progress', 'reopened')`;
-const STATUS_CLASS = `case when status in ('resolved', 'closed') then status else 'open' end`;
+// As statusClass(): rejected and on_vote leave the backlog like closed.
+const STATUS_CLASS = `case when status = 'resolved' then 'resolved' when ${OPEN} then 'open' else 'closed' end`;
 const M = `coalesce(municipality_oktmo, '')`;
 const B = `coalesce(block_code, '')`;
 /** The four scope rows of every complaint (see rollup-delta.ts), with '*' for "all". */

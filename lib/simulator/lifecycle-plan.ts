@@ -144,6 +144,8 @@ const CONTINUATION: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>
   reopened: ['in_progress', 'resolved'],
   resolved: [],
   closed: [],
+  rejected: [],
+  on_vote: [],
 };
 
 const CONTINUATION_COMMENT: Partial<Record<ComplaintStatus, string>> = {
