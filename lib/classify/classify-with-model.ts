@@ -1,0 +1,53 @@
+import { CATEGORIES } from '../../db/seed/categories';
+import { extractFeatures } from './features';
+import { scoreVector, softmaxInPlace, type TextModel } from './model';
+import { NONE_LABEL } from './training-data';
+
+export interface Classification {
+  /** null when the confidence is below the threshold: the complaint goes to the operator queue. */
+  categoryCode: string | null;
+  /** Block of the best category, even below the threshold (the best guess for routing the queue). */
+  blockCode: string | null;
+  /** Probability of the best category, 0–1. */
+  confidence: number;
+  /** The three most likely categories, best first, for the operator to pick from. */
+  suggestions: { categoryCode: string; score: number }[];
+}
+
+const SUGGESTIONS = 3;
+const BLOCK_OF: ReadonlyMap<string, string> = new Map(CATEGORIES.map((c) => [c.code, c.blockCode]));
+
+/**
+ * Scores a text with a trained model. With `blockCode`, categories of other blocks drop out of the softmax
+ * altogether (the channel already told the block); «no category» always competes.
+ */
+export function classifyWithModel(
+  model: TextModel,
+  text: string,
+  threshold: number,
+  blockCode?: string,
+): Classification {
+  const probs = scoreVector(model, extractFeatures(text));
+  for (let c = 0; c < model.labels.length; c++) {
+    const label = model.labels[c]!;
+    if (blockCode !== undefined && label !== NONE_LABEL && BLOCK_OF.get(label) !== blockCode) {
+      probs[c] = -Infinity;
+    }
+  }
+  softmaxInPlace(probs);
+  const ranked: { categoryCode: string; score: number }[] = [];
+  for (let c = 0; c < model.labels.length; c++) {
+    const label = model.labels[c]!;
+    if (label !== NONE_LABEL && probs[c]! > 0) ranked.push({ categoryCode: label, score: probs[c]! });
+  }
+  // Ties broken by code so that the answer never depends on the order of the label list.
+  ranked.sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
+  const best = ranked[0];
+  if (best === undefined) return { categoryCode: null, blockCode: null, confidence: 0, suggestions: [] };
+  return {
+    categoryCode: best.score >= threshold ? best.categoryCode : null,
+    blockCode: BLOCK_OF.get(best.categoryCode) ?? null,
+    confidence: best.score,
+    suggestions: ranked.slice(0, SUGGESTIONS),
+  };
+}
