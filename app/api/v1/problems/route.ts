@@ -1,0 +1,25 @@
+import type { NextRequest } from 'next/server';
+import { errorResponse, json } from '@/lib/http/responses';
+import { parseProblemListQuery } from '@/lib/problems/parse-problem-list-query';
+import { getLargestProblems } from '@/lib/queries/get-largest-problems';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+/** The open problems that drew the most complaints since `since` (today by default), in a block and/or town. */
+export async function GET(request: NextRequest): Promise<Response> {
+  const { ctx } = getApp();
+  const query = parseProblemListQuery(request.nextUrl.searchParams, ctx.reference, ctx.now());
+  if (!query.ok) {
+    const fields = query.errors.map((e) => e.field).join(', ');
+    return errorResponse(400, 'invalid_query', `invalid query parameters: ${fields}`, query.errors);
+  }
+  const { block, municipality, limit, since } = query.value;
+  const problems = await getLargestProblems(
+    ctx.db,
+    { blockCode: block, municipalityOktmo: municipality },
+    since,
+    limit,
+  );
+  return json({ block, municipality, since: since.toISOString(), problems });
+}
