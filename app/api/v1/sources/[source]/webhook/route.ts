@@ -1,0 +1,68 @@
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json, overloaded } from '@/lib/http/responses';
+import { isOverloaded } from '@/lib/ingest/write-queue';
+import { getApp } from '@/lib/server/app-registry';
+import { deleteWebhook } from '@/lib/webhooks/delete-webhook';
+import { getWebhook } from '@/lib/webhooks/get-webhook';
+import { putWebhook } from '@/lib/webhooks/put-webhook';
+import { unknownSource } from '@/lib/webhooks/unknown-source';
+import { WEBHOOK_BODY_SCHEMA, webhookFieldErrors } from '@/lib/webhooks/webhook-input';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ source: string }> };
+
+const noWebhook = (source: string) =>
+  errorResponse(404, 'no_webhook', `source "${source}" has no webhook`, [
+    { field: 'source', message: 'has no webhook; set one with PUT' },
+  ]);
+
+/** The source's webhook; the secret is never shown, only `secretSet`. */
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  const { ctx } = getApp();
+  const { source } = await params;
+  const unknown = unknownSource(ctx, source);
+  if (unknown) return unknown;
+  const webhook = await getWebhook(ctx.db, source);
+  return webhook ? json(webhook) : noWebhook(source);
+}
+
+/** Sets or replaces the webhook the source's answers are POSTed to: 201 when new, 200 when replaced. */
+export async function PUT(request: Request, { params }: Context): Promise<Response> {
+  const { ctx } = getApp();
+  const { source } = await params;
+  const unknown = unknownSource(ctx, source);
+  if (unknown) return unknown;
+  const body = await readJsonBody(request, 16 * 1024);
+  if (!body.ok) return body.response;
+  const parsed = WEBHOOK_BODY_SCHEMA.safeParse(body.value);
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_body',
+      'the webhook is not valid',
+      webhookFieldErrors(parsed.error, body.value),
+    );
+  try {
+    const { created, webhook } = await putWebhook(ctx, source, parsed.data);
+    return json(webhook, created ? 201 : 200);
+  } catch (error) {
+    if (isOverloaded(error)) return overloaded(error);
+    throw error;
+  }
+}
+
+/** Removes the webhook; its pending deliveries are settled as failed. */
+export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+  const { ctx } = getApp();
+  const { source } = await params;
+  const unknown = unknownSource(ctx, source);
+  if (unknown) return unknown;
+  try {
+    const removed = await deleteWebhook(ctx, source);
+    return removed ? json({ source, deleted: true, ...removed }) : noWebhook(source);
+  } catch (error) {
+    if (isOverloaded(error)) return overloaded(error);
+    throw error;
+  }
+}

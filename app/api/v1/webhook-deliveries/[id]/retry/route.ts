@@ -1,0 +1,42 @@
+import { errorResponse, json, overloaded } from '@/lib/http/responses';
+import { isOverloaded } from '@/lib/ingest/write-queue';
+import { getApp } from '@/lib/server/app-registry';
+import { retryDelivery } from '@/lib/webhooks/retry-delivery';
+
+export const dynamic = 'force-dynamic';
+
+/** Puts a failed delivery back to pending, due now, with a fresh round of attempts. */
+export async function POST(
+  _request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  const { id } = await params;
+  if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) {
+    return errorResponse(400, 'invalid_id', 'the delivery id must be a positive integer', [
+      { field: 'id', message: `got "${id}"` },
+    ]);
+  }
+  let result;
+  try {
+    result = await retryDelivery(getApp().ctx, Number(id));
+  } catch (error) {
+    if (isOverloaded(error)) return overloaded(error);
+    throw error;
+  }
+  switch (result.status) {
+    case 'queued':
+      return json({ id: result.id, status: 'pending', nextAttemptAt: result.nextAttemptAt });
+    case 'not_found':
+      return errorResponse(404, 'not_found', `delivery ${id} does not exist`, [
+        { field: 'id', message: 'no such delivery' },
+      ]);
+    case 'not_failed':
+      return errorResponse(409, 'not_failed', `delivery ${id} is ${result.current}`, [
+        { field: 'id', message: `only a failed delivery can be retried; this one is ${result.current}` },
+      ]);
+    case 'no_webhook':
+      return errorResponse(409, 'no_webhook', `source "${result.source}" has no webhook`, [
+        { field: 'id', message: `set a webhook for "${result.source}" first` },
+      ]);
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { zodFieldErrors } from '../http/field-errors';
+import type { FieldError } from '../ingest/types';
+
+export const SECRET_MIN_CHARS = 16;
+export const SECRET_MAX_CHARS = 200;
+export const MAX_ATTEMPTS_LIMIT = 20;
+export const DEFAULT_MAX_ATTEMPTS = 8;
+export const MAX_URL_CHARS = 2000;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Body of `PUT /api/v1/sources/{source}/webhook`; unknown keys are refused so a misspelt one is not lost. */
+export const WEBHOOK_BODY_SCHEMA = z.strictObject({
+  url: z
+    .string({ message: 'must be a string' })
+    .max(MAX_URL_CHARS, `must be at most ${MAX_URL_CHARS} characters`)
+    .refine(isHttpUrl, 'must be an http or https URL'),
+  secret: z
+    .string({ message: 'must be a string' })
+    .min(SECRET_MIN_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`)
+    .max(SECRET_MAX_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`),
+  enabled: z.boolean({ message: 'must be true or false' }).optional(),
+  maxAttempts: z
+    .number({ message: 'must be an integer' })
+    .int('must be an integer')
+    .min(1, `must be 1 to ${MAX_ATTEMPTS_LIMIT}`)
+    .max(MAX_ATTEMPTS_LIMIT, `must be 1 to ${MAX_ATTEMPTS_LIMIT}`)
+    .optional(),
+});
+
+export type WebhookInput = z.infer<typeof WEBHOOK_BODY_SCHEMA>;
+
+/** Query of `GET /api/v1/sources/{source}/deliveries`. */
+export const DELIVERY_LOG_QUERY_SCHEMA = z.object({
+  status: z
+    .enum(['pending', 'delivered', 'failed'], { message: 'must be one of: pending, delivered, failed' })
+    .optional(),
+  limit: z.coerce
+    .number({ message: 'must be an integer' })
+    .int('must be an integer')
+    .min(1, 'must be 1 to 200')
+    .max(200, 'must be 1 to 200')
+    .default(50),
+  before: z.coerce
+    .number({ message: 'must be a delivery id' })
+    .int('must be a delivery id')
+    .positive('must be a delivery id')
+    .optional(),
+});
+
+export type DeliveryLogQuery = z.infer<typeof DELIVERY_LOG_QUERY_SCHEMA>;
+
+/** zod issues as `{ field, message }`, with each unknown key named as its own field. */
+export function webhookFieldErrors(error: z.ZodError, raw: unknown): FieldError[] {
+  const unknownKeys = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a known field' }))
+      : [],
+  );
+  const rest = new z.ZodError(error.issues.filter((issue) => issue.code !== 'unrecognized_keys'));
+  return [...zodFieldErrors(rest, raw), ...unknownKeys];
+}
