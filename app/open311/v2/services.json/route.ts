@@ -1,0 +1,10 @@
+import { json } from '@/lib/http/responses';
+import { listServices } from '@/lib/open311/services';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+/** GeoReport v2 service list: our complaint categories, grouped by sector block. */
+export function GET(): Response {
+  return json(listServices(getApp().ctx.reference));
+}

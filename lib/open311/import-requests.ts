@@ -1,0 +1,210 @@
+import type { AppContext } from '../context';
+import { MAX_BATCH_ITEMS } from '../ingest/limits';
+import { recordComplaints } from '../ingest/record-complaints';
+import type { ComplaintInput, IngestItemResult } from '../ingest/types';
+import { isOverloaded } from '../ingest/write-queue';
+import { MOSCOW_TZ } from '../time/moscow';
+import { fetchFeed } from './fetch-feed';
+import type { ImportOptions, ImportReport } from './import-types';
+import { normalizeRequest, requestIdOf, type NormalizeContext } from './normalize-request';
+import { prepareImport, type Endpoint } from './prepare-import';
+import { FeedError, parseFeed, type FeedRecord, type ParsedFeed } from './parse-feed';
+
+const DAY_MS = 86_400_000;
+/** Below this a full window is not split again: the server simply holds more than it will send. */
+const MIN_WINDOW_MS = 60_000;
+/** Answers that mean "no JSON here": the server may still speak XML. */
+const NO_JSON_STATUSES = new Set([404, 406, 415, 501]);
+const MAX_OVERLOAD_RETRIES = 5;
+
+interface Window {
+  from: Date;
+  to: Date;
+}
+
+const w3c = (at: Date): string => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function windowsOf(since: Date, until: Date, widthMs: number): Window[] {
+  const list: Window[] = [];
+  for (let from = since.getTime(); from < until.getTime(); from += widthMs) {
+    list.push({ from: new Date(from), to: new Date(Math.min(from + widthMs, until.getTime())) });
+  }
+  return list;
+}
+
+function emptyReport(options: ImportOptions): ImportReport {
+  const asText = (v: string | Date | undefined) => (v instanceof Date ? v.toISOString() : (v ?? ''));
+  return {
+    baseUrl: options.baseUrl,
+    endpoint: null,
+    format: null,
+    since: asText(options.since),
+    until: asText(options.until),
+    requests: 0,
+    fetched: 0,
+    created: 0,
+    duplicates: 0,
+    skipped: [],
+    warnings: {
+      assumedZone: 0,
+      droppedPoint: 0,
+      commaDecimal: 0,
+      missingDescription: 0,
+      unmappedService: 0,
+      htmlText: 0,
+      truncatedText: 0,
+      wrongContentType: 0,
+      bom: 0,
+      repeatedAcrossWindows: 0,
+      fullWindow: 0,
+    },
+    unmappedServiceCodes: [],
+    error: null,
+  };
+}
+
+/** One window of the feed, falling back from requests.json to requests.xml once if the server has no JSON. */
+async function fetchWindow(
+  endpoint: Endpoint,
+  window: Window,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<ParsedFeed> {
+  const url = new URL(endpoint.url);
+  url.searchParams.set('start_date', w3c(window.from));
+  url.searchParams.set('end_date', w3c(window.to));
+  report.requests += 1;
+  const response = await fetchFeed(options.fetch ?? fetch, url.toString(), options.timeoutMs ?? 30_000);
+  if (!endpoint.fixed && NO_JSON_STATUSES.has(response.status)) {
+    endpoint.url.pathname = endpoint.url.pathname.replace(/requests\.json$/, 'requests.xml');
+    endpoint.fixed = true;
+    return fetchWindow(endpoint, window, options, report);
+  }
+  if (response.status < 200 || response.status > 299) {
+    const excerpt = response.body.replace(/\s+/g, ' ').trim().slice(0, 160);
+    throw new FeedError(`HTTP ${response.status} from ${url}${excerpt ? `: ${excerpt}` : ''}`);
+  }
+  const feed = parseFeed(response.body, response.contentType);
+  // The first answer settles the endpoint: later windows ask the same one.
+  endpoint.fixed = true;
+  report.endpoint = endpoint.url.toString();
+  report.format = feed.format;
+  if (feed.bom) report.warnings.bom += 1;
+  if (feed.wrongContentType) report.warnings.wrongContentType += 1;
+  return feed;
+}
+
+/** Intake of one batch, waiting out a full writer a few times before giving up. */
+async function recordPatiently(ctx: AppContext, items: ComplaintInput[]): Promise<IngestItemResult[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await recordComplaints(ctx, items);
+    } catch (error) {
+      if (!isOverloaded(error) || attempt >= MAX_OVERLOAD_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterSeconds, 30) * 1000));
+    }
+  }
+}
+
+async function ingestRecords(
+  ctx: AppContext,
+  records: FeedRecord[],
+  seen: Set<string>,
+  normalize: NormalizeContext,
+  report: ImportReport,
+): Promise<void> {
+  const inResponse = new Set<string>();
+  const ready: { id: string; item: ComplaintInput }[] = [];
+  for (const record of records) {
+    report.fetched += 1;
+    const id = requestIdOf(record);
+    if (id !== undefined && inResponse.has(id)) {
+      report.skipped.push({ id, reason: 'duplicate service_request_id within one response' });
+      continue;
+    }
+    if (id !== undefined && seen.has(id)) {
+      report.warnings.repeatedAcrossWindows += 1;
+      continue;
+    }
+    if (id !== undefined) {
+      inResponse.add(id);
+      seen.add(id);
+    }
+    const result = normalizeRequest(record, normalize);
+    if (result.ok) ready.push(result);
+    else report.skipped.push({ id: result.id, reason: result.reason });
+  }
+  for (let start = 0; start < ready.length; start += MAX_BATCH_ITEMS) {
+    const batch = ready.slice(start, start + MAX_BATCH_ITEMS);
+    const results = await recordPatiently(
+      ctx,
+      batch.map((r) => r.item),
+    );
+    results.forEach((r, i) => {
+      if (r.status === 'created') report.created += 1;
+      else if (r.status === 'duplicate') report.duplicates += 1;
+      else {
+        const why = (r.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+        report.skipped.push({ id: batch[i]!.id, reason: `refused by intake: ${why}` });
+      }
+    });
+  }
+}
+
+/**
+ * Pulls another GeoReport v2 server's requests into our intake (source `open311`, externalId
+ * `<host>:<service_request_id>`, so a second run stores nothing new). Walks the period in date windows, halving
+ * a window whose answer looks cut off. Never throws for the server's faults: an HTTP error, a timeout or an
+ * unreadable body stops the import and is named in `error`, with what was stored until then counted.
+ */
+export async function importOpen311(ctx: AppContext, options: ImportOptions): Promise<ImportReport> {
+  const report = emptyReport(options);
+  const plan = prepareImport(ctx, options);
+  if (!plan.ok) {
+    report.error = plan.error;
+    return report;
+  }
+  const { endpoint, since, until } = plan;
+  report.since = since.toISOString();
+  report.until = until.toISOString();
+  report.endpoint = endpoint.url.toString();
+  const normalize: NormalizeContext = {
+    host: endpoint.host,
+    assumeZone: options.assumeZone ?? MOSCOW_TZ,
+    serviceMap: options.serviceMap ?? {},
+    reference: ctx.reference,
+    locator: ctx.locator,
+    warnings: report.warnings,
+    unmappedCodes: new Set(),
+  };
+  const fullAt = options.fullAt ?? 1000;
+  const maxRequests = options.maxRequests ?? 500;
+  const windows = windowsOf(since, until, (options.windowDays ?? 7) * DAY_MS);
+  const seen = new Set<string>();
+
+  try {
+    for (let window = windows.shift(); window; window = windows.shift()) {
+      if (report.requests >= maxRequests) {
+        throw new FeedError(
+          `stopped after ${maxRequests} requests: the server may ignore start_date and end_date`,
+        );
+      }
+      const feed = await fetchWindow(endpoint, window, options, report);
+      if (feed.records.length >= fullAt) {
+        const span = window.to.getTime() - window.from.getTime();
+        if (span > MIN_WINDOW_MS) {
+          const mid = new Date(window.from.getTime() + Math.floor(span / 2));
+          windows.unshift({ from: window.from, to: mid }, { from: mid, to: window.to });
+          continue;
+        }
+        report.warnings.fullWindow += 1;
+      }
+      await ingestRecords(ctx, feed.records, seen, normalize, report);
+    }
+  } catch (error) {
+    if (error instanceof FeedError || isOverloaded(error)) report.error = error.message;
+    else throw error;
+  }
+  report.unmappedServiceCodes = [...normalize.unmappedCodes].sort();
+  return report;
+}

@@ -1,0 +1,57 @@
+/**
+ * Imports requests from another GeoReport v2 server into intake and prints the report (JSON). Opens the
+ * database the way server.ts does; on PGlite stop the server first (one process per data folder), or use
+ * `POST /api/v1/imports/open311` against the running server instead.
+ * Usage: npx tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--assume-zone Europe/Moscow]
+ *        [--service-map map.json]   (a JSON object: their service_code → our category code)
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bootstrap } from '../lib/bootstrap';
+import { loadConfig } from '../lib/config';
+import { importOpen311 } from '../lib/open311/import-requests';
+
+const USAGE =
+  'usage: tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--assume-zone ZONE] [--service-map FILE]';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      'assume-zone': { type: 'string' },
+      'service-map': { type: 'string' },
+    },
+  });
+  if (!values.url) {
+    console.error(USAGE);
+    return 2;
+  }
+  const serviceMap = values['service-map']
+    ? (JSON.parse(readFileSync(values['service-map'], 'utf8')) as Record<string, string>)
+    : undefined;
+  const config = loadConfig();
+  const { ctx, handle } = await bootstrap({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  try {
+    const report = await importOpen311(ctx, {
+      baseUrl: values.url,
+      since: values.since,
+      until: values.until,
+      assumeZone: values['assume-zone'],
+      serviceMap,
+    });
+    console.log(JSON.stringify(report, null, 2));
+    return report.error ? 1 : 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
