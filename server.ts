@@ -13,6 +13,8 @@ import { createRealtime } from './lib/realtime/create-realtime';
 import { LiveHub } from './lib/realtime/live-hub';
 import { registerApp } from './lib/server/app-registry';
 import { startSlaClock } from './lib/sla/advance-sla-clock';
+import { startWebhookDispatcher } from './lib/webhooks/dispatcher';
+import { warmUpClassifier } from './lib/classify/classify-text';
 import { createSimulator } from './lib/simulator';
 import { PanelHub } from './lib/realtime/panel-hub';
 import { ensureRollupHistory } from './lib/rollups/ensure-history';
@@ -64,7 +66,10 @@ async function main(): Promise<void> {
   const io = createRealtime(httpServer, { live, panels, reference: ctx.reference, log });
   live.start();
   panels.start();
+  // The classifier's model is built on first use: build it before the first complaint arrives.
+  warmUpClassifier();
   const stopSlaClock = startSlaClock(ctx);
+  const webhooks = startWebhookDispatcher(ctx);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   log.info(
     { port: config.PORT, driver: handle.driver, dev: config.dev },
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     await simulator?.stop();
     await stopSlaClock();
+    await webhooks.stop();
     await live.stop();
     await panels.stop();
     await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -4,6 +4,7 @@ import { runMigrations } from '../db/migrate';
 import { seedReference } from '../db/seed/seed-reference';
 import type { AppContext } from './context';
 import { loadMunicipalityLocator } from './geo/municipality-locator';
+import { loadPlaceFinder } from './geo/place-from-text';
 import { loadReference } from './reference/load-reference';
 import { ChangeBus } from './realtime/change-bus';
 import { WriteQueue } from './ingest/write-queue';
@@ -34,6 +35,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped
       db: handle.db,
       reference,
       locator: loadMunicipalityLocator(),
+      places: loadPlaceFinder(),
       changes: new ChangeBus(),
       writer: new WriteQueue({
         maxQueuedItems: options.maxQueuedWrites ?? 20_000,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import type { ReferenceCache } from './reference/types';
 import type { MunicipalityLocator } from './geo/municipality-locator';
+import type { PlaceFinder } from './geo/place-from-text';
 import type { ChangeBus } from './realtime/change-bus';
 import type { WriteQueue } from './ingest/write-queue';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   db: Db;
   reference: ReferenceCache;
   locator: MunicipalityLocator;
+  /** Finds the municipality and town from place names in a message without coordinates. */
+  places: PlaceFinder;
   /** Hears of every committed change, after the commit. */
   changes: ChangeBus;
   /** The single writer every write transaction goes through. */

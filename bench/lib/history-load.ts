@@ -81,13 +81,15 @@ d as (
 ins as (
   insert into complaints (source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
     block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse,
-    created_at, updated_at, resolved_at, closed_at)
+    created_at, updated_at, resolved_at, closed_at, executor_code)
   -- Zero-padded so each source's keys arrive in index order (appends, not random b-tree inserts).
   select src, 'hist-' || lpad(g::text, 10, '0'), rec, replace(t.body, '{town}', coalesce(town, 'Подмосковье')), lat, lon, null, oktmo,
     block, cat, status, status_at, sla, due, vlate, h3_fine, h3_coarse,
     rec, status_at,
     case when status in ('resolved', 'closed') then res end,
-    case when status = 'closed' then clo end
+    case when status = 'closed' then clo end,
+    -- Every complaint is routed on intake; the municipal administration stands in for the rules' choice.
+    case when oktmo is not null then 'adm-' || oktmo else 'glavkontrol' end
   from d join bench_texts t on t.i = d.k * ${TEXTS_PER_CATEGORY} + d.ti
   order by rec
   returning id, source_code, external_id, received_at

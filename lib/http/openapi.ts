@@ -1,5 +1,11 @@
 import { COMPLAINT_STATUSES } from '../lifecycle/statuses';
 import {
+  WEBHOOK_OPENAPI_PATHS,
+  WEBHOOK_OPENAPI_SCHEMAS,
+  WEBHOOK_OPENAPI_WEBHOOKS,
+} from '../webhooks/openapi-paths';
+import { LIFECYCLE_OPENAPI_PATHS, TRANSITION_PROOF_PROPERTIES } from './openapi-lifecycle-paths';
+import {
   MAX_BATCH_ITEMS,
   MAX_BODY_BYTES,
   MAX_TEXT_CHARS,
@@ -72,6 +78,14 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/api/v1/complaints/{id}/events': {
+      get: {
+        summary: "The complaint's append-only history: intake, routing, each status change with who and when",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: {
+          200: { description: 'The complaint and its events', content: jsonBody({ type: 'object' }) },
+          404: errorReply('No such complaint'),
+        },
+      },
       post: {
         summary: 'Record a lifecycle change',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
@@ -121,9 +135,13 @@ export const OPENAPI_DOCUMENT = {
         responses: { 200: { description: 'OK' }, 503: { description: 'Database down' } },
       },
     },
+    ...LIFECYCLE_OPENAPI_PATHS,
+    ...WEBHOOK_OPENAPI_PATHS,
   },
+  webhooks: WEBHOOK_OPENAPI_WEBHOOKS,
   components: {
     schemas: {
+      ...WEBHOOK_OPENAPI_SCHEMAS,
       ComplaintInput: {
         type: 'object',
         required: ['source', 'externalId', 'receivedAt', 'text'],
@@ -160,6 +178,8 @@ export const OPENAPI_DOCUMENT = {
                 externalId: { type: ['string', 'null'] },
                 status: { enum: ['created', 'duplicate', 'rejected'] },
                 id: { type: 'integer' },
+                complaintStatus: { enum: ['new', 'routed'], description: 'new: waits in the operator queue' },
+                executor: { type: 'string', description: 'The executor the routing rules chose' },
                 errors: { type: 'array', items: ref('FieldError') },
               },
             },
@@ -178,6 +198,7 @@ export const OPENAPI_DOCUMENT = {
           },
           actor: { type: 'string' },
           comment: { type: 'string' },
+          ...TRANSITION_PROOF_PROPERTIES,
         },
       },
       TransitionApplied: {

@@ -1,3 +1,4 @@
+import { duplicateRulesOf } from '../reference/duplicate-rules';
 import type { AppContext } from '../context';
 import { OverloadedError } from './write-queue';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
@@ -71,6 +72,7 @@ class IntakeBatcher {
         this.ctx.db,
         taken.flatMap((w) => w.rows),
         this.ctx.now(),
+        duplicateRulesOf(this.ctx.reference),
       );
       for (const w of taken) w.resolve(outcome);
       const seconds = (performance.now() - began) / 1000;

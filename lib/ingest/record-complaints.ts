@@ -1,40 +1,9 @@
-import { cellToParent, latLngToCell } from 'h3-js';
 import type { AppContext } from '../context';
-import { WALL_H3_RESOLUTION } from '../realtime/contract';
-import { DEFAULT_DEADLINE_HOURS } from './limits';
 import type { IngestItemResult } from './types';
-import { externalIdOf, validateComplaint, type ValidComplaint } from './validate-complaint';
+import { externalIdOf, validateComplaint } from './validate-complaint';
 import { submitForWrite } from './intake-batcher';
+import { prepareComplaint } from './prepare-complaint';
 import { keyOf, type ComplaintRow } from './write-complaints';
-
-/** Fine cells for drill-down maps; the coarse wall cell is derived from it so both always nest. */
-export const FINE_H3_RESOLUTION = 8;
-const HOUR_MS = 3_600_000;
-
-function toRow(v: ValidComplaint): ComplaintRow {
-  const { input } = v;
-  const fine =
-    input.lat !== undefined && input.lon !== undefined
-      ? latLngToCell(input.lat, input.lon, FINE_H3_RESOLUTION)
-      : null;
-  const deadlineMs = (v.deadlineHours ?? DEFAULT_DEADLINE_HOURS) * HOUR_MS;
-  return {
-    sourceCode: input.source,
-    externalId: input.externalId,
-    receivedAt: v.receivedAt,
-    text: input.text,
-    lat: input.lat ?? null,
-    lon: input.lon ?? null,
-    address: input.address ?? null,
-    municipalityOktmo: v.municipalityOktmo,
-    blockCode: v.blockCode,
-    categoryCode: v.categoryCode,
-    dueAt: new Date(v.receivedAt.getTime() + deadlineMs),
-    veryLateAt: new Date(v.receivedAt.getTime() + 3 * deadlineMs),
-    h3Fine: fine,
-    h3Coarse: fine ? cellToParent(fine, WALL_H3_RESOLUTION) : null,
-  };
-}
 
 /**
  * The one write path for intake (API, simulator, importers). Validates every item, then hands the valid new
@@ -56,7 +25,7 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     }
     const key = keyOf(check.value.input.source, check.value.input.externalId);
     if (fresh.has(key)) repeats.push({ index, key });
-    else fresh.set(key, { index, row: toRow(check.value) });
+    else fresh.set(key, { index, row: prepareComplaint(ctx, check.value) });
   });
 
   const candidates = [...fresh.values()].map((c) => c.row);
@@ -71,8 +40,16 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
   const createdKeys = new Set(mine.map((r) => keyOf(r.sourceCode, r.externalId)));
 
   for (const [key, { index, row }] of fresh) {
-    const status = createdKeys.has(key) ? 'created' : 'duplicate';
-    results[index] = { externalId: row.externalId, status, id: outcome.idByKey.get(key) };
+    const id = outcome.idByKey.get(key);
+    results[index] = createdKeys.has(key)
+      ? {
+          externalId: row.externalId,
+          status: 'created',
+          id,
+          complaintStatus: row.status,
+          ...(row.executorCode ? { executor: row.executorCode } : {}),
+        }
+      : { externalId: row.externalId, status: 'duplicate', id };
   }
   for (const { index, key } of repeats) {
     results[index] = {

@@ -26,5 +26,9 @@ export interface IngestItemResult {
   externalId: string | null;
   status: IngestStatus;
   id?: number;
+  /** created: `routed` when the rules named an executor on intake, `new` when it waits in the operator queue. */
+  complaintStatus?: 'new' | 'routed';
+  /** created and routed: the executor's code. */
+  executor?: string;
   errors?: FieldError[];
 }

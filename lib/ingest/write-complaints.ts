@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
 import { slaStateAt, type SlaState } from '../lifecycle/statuses';
+import { joinProblems } from '../problems/join-problems';
+import type { DuplicateRule } from '../problems/match-problems';
+import { ROUTING_ACTOR } from './prepare-complaint';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
@@ -22,6 +25,16 @@ export interface ComplaintRow {
   veryLateAt: Date;
   h3Fine: string | null;
   h3Coarse: string | null;
+  /** `routed` when the rules named an executor on intake; `new` waits in the operator queue. */
+  status: 'new' | 'routed';
+  executorCode: string | null;
+  /** The routing rule that chose the executor. */
+  ruleId: string | null;
+  classSource: 'source' | 'classifier' | 'operator' | null;
+  classConfidence: number | null;
+  placeSource: 'coordinates' | 'text' | null;
+  placeName: string | null;
+  placeCandidates: string | null;
 }
 
 export interface WriteOutcome {
@@ -39,7 +52,12 @@ const iso = (d: Date) => d.toISOString();
  * the idempotency keys (a replayed key keeps its first id), the complaints, their `created` events and the
  * rollups. Only rows whose key is new are stored.
  */
-export async function writeComplaints(db: Db, batch: ComplaintRow[], now: Date): Promise<WriteOutcome> {
+export async function writeComplaints(
+  db: Db,
+  batch: ComplaintRow[],
+  now: Date,
+  duplicateRules: ReadonlyMap<string, DuplicateRule>,
+): Promise<WriteOutcome> {
   // Key order: two intake transactions running side by side lock shared keys in the same order (no deadlock).
   const rows = [...batch].sort((a, b) => {
     const [ka, kb] = [keyOf(a.sourceCode, a.externalId), keyOf(b.sourceCode, b.externalId)];
@@ -88,27 +106,47 @@ export async function writeComplaints(db: Db, batch: ComplaintRow[], now: Date):
     if (created.length === 0) return;
 
     const slaStates: SlaState[] = created.map(({ row }) => slaStateAt(now, row.dueAt, row.veryLateAt));
-    const stored = created.map(({ row, id }) => ({ ...row, id }));
+    const problemIds = await joinProblems(
+      tx,
+      created.map(({ row }) => ({ ...row, blockCode: row.blockCode ?? '', open: true })),
+      duplicateRules,
+    );
+    const stored = created.map(({ row, id }, i) => ({ ...row, id, problemId: problemIds[i] ?? null }));
     const col = <T extends string | number | null>(pick: (r: (typeof stored)[number]) => T) =>
       pgArray(stored.map(pick));
     await tx.execute(sql`
       insert into complaints (id, source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
-        block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse)
-      select id, s, e, r, txt, lat, lon, addr, m, b, c, 'new', r, sla, due, vl, h3f, h3c
+        block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse,
+        executor_code, problem_id, class_source, class_confidence, place_source, place_name, place_candidates)
+      select id, s, e, r, txt, lat, lon, addr, m, b, c, st, r, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc
       from unnest(${col((r) => r.id)}::int8[], ${col((r) => r.sourceCode)}::text[], ${col((r) => r.externalId)}::text[],
         ${col((r) => iso(r.receivedAt))}::timestamptz[], ${col((r) => r.text)}::text[], ${col((r) => r.lat)}::float8[],
         ${col((r) => r.lon)}::float8[], ${col((r) => r.address)}::text[], ${col((r) => r.municipalityOktmo)}::text[],
-        ${col((r) => r.blockCode)}::text[], ${col((r) => r.categoryCode)}::text[], ${pgArray(slaStates)}::text[],
-        ${col((r) => iso(r.dueAt))}::timestamptz[], ${col((r) => iso(r.veryLateAt))}::timestamptz[],
-        ${col((r) => r.h3Fine)}::text[], ${col((r) => r.h3Coarse)}::text[])
-        as t(id, s, e, r, txt, lat, lon, addr, m, b, c, sla, due, vl, h3f, h3c)`);
+        ${col((r) => r.blockCode)}::text[], ${col((r) => r.categoryCode)}::text[], ${col((r) => r.status)}::text[],
+        ${pgArray(slaStates)}::text[], ${col((r) => iso(r.dueAt))}::timestamptz[],
+        ${col((r) => iso(r.veryLateAt))}::timestamptz[], ${col((r) => r.h3Fine)}::text[], ${col((r) => r.h3Coarse)}::text[],
+        ${col((r) => r.executorCode)}::text[], ${col((r) => r.problemId)}::int8[], ${col((r) => r.classSource)}::text[],
+        ${col((r) => r.classConfidence)}::float4[], ${col((r) => r.placeSource)}::text[], ${col((r) => r.placeName)}::text[],
+        ${col((r) => r.placeCandidates)}::text[])
+        as t(id, s, e, r, txt, lat, lon, addr, m, b, c, st, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc)`);
     await tx.execute(sql`
       insert into complaint_events (complaint_id, type, to_status, at, actor)
       select id, 'created', 'new', at, 'source:' || s
       from unnest(${col((r) => r.id)}::int8[], ${col((r) => iso(r.receivedAt))}::timestamptz[], ${col((r) => r.sourceCode)}::text[]) as t(id, at, s)`);
+    // Routing on intake is the complaint's first lifecycle step, recorded with the rule that chose the executor.
+    const routed = stored.filter((r) => r.status === 'routed');
+    if (routed.length > 0) {
+      const rcol = <T extends string | number | null>(pick: (r: (typeof stored)[number]) => T) =>
+        pgArray(routed.map(pick));
+      await tx.execute(sql`
+        insert into complaint_events (complaint_id, type, from_status, to_status, at, actor, executor_code, rule_id)
+        select id, 'status', 'new', 'routed', at, ${ROUTING_ACTOR}, ex, rule
+        from unnest(${rcol((r) => r.id)}::int8[], ${rcol((r) => iso(r.receivedAt))}::timestamptz[],
+          ${rcol((r) => r.executorCode)}::text[], ${rcol((r) => r.ruleId)}::text[]) as t(id, at, ex, rule)`);
+    }
 
     const delta = new RollupDelta(now);
-    created.forEach(({ row }, i) => delta.addComplaint(row, 'new', slaStates[i]!));
+    created.forEach(({ row }, i) => delta.addComplaint(row, row.status, slaStates[i]!));
     await applyRollupDelta(tx, delta);
   });
   return { created, idByKey };

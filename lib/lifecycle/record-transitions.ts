@@ -1,35 +1,23 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
+import { adjustOpenProblems } from '../problems/join-problems';
 import type { AppliedTransition } from '../realtime/change-bus';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
-import { RollupDelta, type RollupRow } from '../rollups/rollup-delta';
-import {
-  ALLOWED_TRANSITIONS,
-  canTransition,
-  isOpenStatus,
-  slaStateAt,
-  type ComplaintStatus,
-  type SlaState,
-} from './statuses';
+import { RollupDelta } from '../rollups/rollup-delta';
+import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
+import { applyTransition, type LockedComplaint } from './apply-transition';
+import { lockComplaints } from './lock-complaints';
 import type { TransitionInput, TransitionResult } from './types';
 import { validateTransition } from './validate-transition';
 
-interface Current extends RollupRow {
-  status: ComplaintStatus;
-  statusAt: Date;
-  slaState: SlaState;
-  dueAt: Date;
-  veryLateAt: Date;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  changed: boolean;
-}
+type EventRow = typeof complaintEvents.$inferInsert;
 
 /**
  * The one write path for status changes. Locks the complaints, applies each transition in order against the
- * stored state (several steps of one complaint may come in one batch), appends the events and updates the rows
- * in one transaction. A refused transition changes nothing and says why.
+ * stored state (several steps of one complaint may come in one batch), appends the events, updates the rows,
+ * the rollups, the problems' open counts and queues the answers to the source channels, all in one
+ * transaction. A refused transition changes nothing and says why.
  */
 export async function recordTransitions(
   ctx: AppContext,
@@ -50,31 +38,11 @@ export async function recordTransitions(
     await ctx.writer.run(checked.length, () =>
       ctx.db.transaction(async (tx) => {
         const ids = [...new Set(checked.map((i) => inputs[i]!.complaintId))];
-        const rows = await tx
-          .select({
-            id: complaints.id,
-            status: complaints.status,
-            statusAt: complaints.statusAt,
-            slaState: complaints.slaState,
-            dueAt: complaints.dueAt,
-            veryLateAt: complaints.veryLateAt,
-            resolvedAt: complaints.resolvedAt,
-            closedAt: complaints.closedAt,
-            receivedAt: complaints.receivedAt,
-            municipalityOktmo: complaints.municipalityOktmo,
-            blockCode: complaints.blockCode,
-            categoryCode: complaints.categoryCode,
-            sourceCode: complaints.sourceCode,
-            h3Fine: complaints.h3Fine,
-            h3Coarse: complaints.h3Coarse,
-          })
-          .from(complaints)
-          .where(inArray(complaints.id, ids))
-          .orderBy(complaints.id) // one lock order for every writer: no deadlocks between batches
-          .for('update');
-        const state = new Map<number, Current>(rows.map((r) => [r.id, { ...r, changed: false }]));
-        const events: (typeof complaintEvents.$inferInsert)[] = [];
+        const state = await lockComplaints(tx, ids);
+        const events: EventRow[] = [];
+        const eventOf: LockedComplaint[] = [];
         const delta = new RollupDelta(now);
+        const problemDeltas = new Map<number, number>();
 
         for (const index of checked) {
           const input = inputs[index]!;
@@ -89,94 +57,91 @@ export async function recordTransitions(
             continue;
           }
           const at = input.at ? new Date(input.at) : now;
-          if (!canTransition(current.status, input.status)) {
-            const allowed = ALLOWED_TRANSITIONS[current.status];
+          const step = applyTransition(current, input, at, now, delta);
+          if (!step.ok) {
             results[index] = {
               complaintId: input.complaintId,
               status: 'rejected',
-              code: 'illegal',
-              errors: [
-                {
-                  field: 'status',
-                  message: `cannot go from "${current.status}" to "${input.status}"; allowed: ${allowed.join(', ') || 'none'}`,
-                },
-              ],
-            };
-            continue;
-          }
-          if (at.getTime() < current.statusAt.getTime()) {
-            results[index] = {
-              complaintId: input.complaintId,
-              status: 'rejected',
-              code: 'invalid',
-              errors: [
-                {
-                  field: 'at',
-                  message: `precedes the complaint's last event (${current.statusAt.toISOString()})`,
-                },
-              ],
+              code: step.code,
+              errors: step.errors,
             };
             continue;
           }
           events.push({
             complaintId: input.complaintId,
             type: 'status',
-            fromStatus: current.status,
-            toStatus: input.status,
+            fromStatus: step.from,
+            toStatus: step.to,
             at,
             actor: input.actor ?? null,
             comment: input.comment ?? null,
+            executorCode: current.executorCode,
+            reason: input.reason ?? null,
+            answer: input.answer ?? null,
+            photoUrls: input.photoUrls ?? null,
           });
+          eventOf.push(current);
+          if (current.problemId !== null && step.problemDelta !== 0) {
+            problemDeltas.set(
+              current.problemId,
+              (problemDeltas.get(current.problemId) ?? 0) + step.problemDelta,
+            );
+          }
           applied.push({
             complaintId: input.complaintId,
             blockCode: current.blockCode,
-            from: current.status,
-            to: input.status,
+            from: step.from,
+            to: step.to,
             at,
           });
           results[index] = {
             complaintId: input.complaintId,
             status: 'applied',
-            from: current.status,
-            to: input.status,
+            from: step.from,
+            to: step.to,
             at: at.toISOString(),
           };
-          const toSla = isOpenStatus(input.status)
-            ? isOpenStatus(current.status)
-              ? current.slaState
-              : slaStateAt(now, current.dueAt, current.veryLateAt)
-            : slaStateAt(at, current.dueAt, current.veryLateAt);
-          delta.changeStatus(current, current.status, input.status, current.slaState, toSla, at);
-          current.slaState = toSla;
-          current.status = input.status;
-          current.statusAt = at;
-          if (input.status === 'resolved') current.resolvedAt = at;
-          if (input.status === 'closed') current.closedAt = at;
-          if (input.status === 'reopened') {
-            current.resolvedAt = null;
-            current.closedAt = null;
-          }
-          current.changed = true;
         }
 
-        const changed = [...state].filter(([, c]) => c.changed);
+        const changed = [...state.values()].filter((c) => c.changed);
         if (changed.length === 0) return;
         const iso = (d: Date | null) => (d ? d.toISOString() : null);
         const values = sql.join(
           changed.map(
-            ([id, c]) =>
-              sql`(${id}::bigint, ${iso(c.receivedAt)}::timestamptz, ${c.status}::text, ${c.slaState}::text, ${iso(c.statusAt)}::timestamptz, ${iso(c.resolvedAt)}::timestamptz, ${iso(c.closedAt)}::timestamptz)`,
+            (c) =>
+              sql`(${c.id}::bigint, ${iso(c.receivedAt)}::timestamptz, ${c.status}::text, ${c.slaState}::text, ${iso(c.statusAt)}::timestamptz, ${iso(c.resolvedAt)}::timestamptz, ${iso(c.closedAt)}::timestamptz, ${c.reopenCount}::int2, ${c.rejectionReason}::text)`,
           ),
           sql`, `,
         );
         await tx.execute(sql`
         update ${complaints} set
           status = v.status, sla_state = v.sla_state, status_at = v.status_at, resolved_at = v.resolved_at,
-          closed_at = v.closed_at, updated_at = now()
-        from (values ${values}) as v(id, received_at, status, sla_state, status_at, resolved_at, closed_at)
+          closed_at = v.closed_at, reopen_count = v.reopen_count, rejection_reason = v.rejection_reason,
+          updated_at = now()
+        from (values ${values}) as v(id, received_at, status, sla_state, status_at, resolved_at, closed_at, reopen_count, rejection_reason)
         where ${complaints.id} = v.id and ${complaints.receivedAt} = v.received_at`);
-        await tx.insert(complaintEvents).values(events);
+        // RETURNING follows the VALUES order: each id pairs with the event built at the same index.
+        const stored = await tx.insert(complaintEvents).values(events).returning({ id: complaintEvents.id });
         await applyRollupDelta(tx, delta);
+        if (problemDeltas.size > 0) await adjustOpenProblems(tx, problemDeltas);
+        const answers: AnswerEvent[] = events.map((e, i) => {
+          const c = eventOf[i]!;
+          return {
+            eventId: stored[i]!.id,
+            complaintId: c.id,
+            sourceCode: c.sourceCode,
+            externalId: c.externalId,
+            status: e.toStatus,
+            at: e.at,
+            executorCode: c.executorCode,
+            executorName: c.executorCode ? (ctx.reference.executors.get(c.executorCode)?.name ?? null) : null,
+            answer: e.answer ?? null,
+            photoUrls: e.photoUrls ?? null,
+            reason: e.reason ?? null,
+            comment: e.comment ?? null,
+          };
+        });
+        await enqueueDeliveries(tx, answers, now);
       }),
     );
   }

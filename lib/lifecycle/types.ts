@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from './statuses';
+import type { ComplaintStatus, RejectionReason } from './statuses';
 import type { FieldError } from '../ingest/types';
 
 /** One requested status change (`POST /api/v1/complaints/{id}/events`, or a batch from the simulator). */
@@ -9,6 +9,12 @@ export interface TransitionInput {
   at?: string;
   actor?: string;
   comment?: string;
+  /** resolved: photo proof of the fix (required, http(s) URLs). */
+  photoUrls?: string[];
+  /** resolved (required), rejected, on_vote: the answer to the resident. */
+  answer?: string;
+  /** rejected: why (required). */
+  reason?: RejectionReason;
 }
 
 export type TransitionResult =

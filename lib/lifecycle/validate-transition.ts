@@ -3,8 +3,22 @@ import { zodFieldErrors } from '../http/field-errors';
 import { isoDateTimeWithOffset } from '../http/iso-date-time';
 import type { FieldError } from '../ingest/types';
 import { MAX_FUTURE_SKEW_MS } from '../ingest/limits';
-import { COMPLAINT_STATUSES } from './statuses';
+import { COMPLAINT_STATUSES, REJECTION_REASONS } from './statuses';
 import type { TransitionInput } from './types';
+
+export const MAX_PHOTOS = 10;
+
+const httpUrl = z
+  .string({ message: 'must be a string' })
+  .max(2000, 'must be at most 2000 characters')
+  .refine((v) => {
+    try {
+      const url = new URL(v);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
 
 /** Body of `POST /api/v1/complaints/{id}/events`. */
 export const TRANSITION_BODY_SCHEMA = z.object({
@@ -12,7 +26,49 @@ export const TRANSITION_BODY_SCHEMA = z.object({
   at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00').optional(),
   actor: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200).optional(),
   comment: z.string({ message: 'must be a string' }).max(4000, 'must be at most 4000 characters').optional(),
+  photoUrls: z
+    .array(httpUrl, { message: 'must be an array of URLs' })
+    .max(MAX_PHOTOS, `must hold at most ${MAX_PHOTOS} URLs`)
+    .optional(),
+  answer: z
+    .string({ message: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(4000, 'must be at most 4000 characters')
+    .optional(),
+  reason: z
+    .enum(REJECTION_REASONS, { message: `must be one of: ${REJECTION_REASONS.join(', ')}` })
+    .optional(),
 });
+
+/**
+ * Fields a status needs or refuses: a resolution is accepted only with proof (a photo of the fix and the
+ * answer to the resident), a rejection only with its reason.
+ */
+function statusFieldErrors(input: TransitionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.status === 'resolved') {
+    if (!input.photoUrls || input.photoUrls.length === 0)
+      errors.push({ field: 'photoUrls', message: 'a resolution needs at least one photo URL of the fix' });
+    if (!input.answer)
+      errors.push({ field: 'answer', message: 'a resolution needs the answer to the resident' });
+  } else if (input.photoUrls !== undefined) {
+    errors.push({ field: 'photoUrls', message: 'is only accepted with status "resolved"' });
+  }
+  if (input.status === 'rejected') {
+    if (!input.reason)
+      errors.push({
+        field: 'reason',
+        message: `a rejection needs a reason: ${REJECTION_REASONS.join(', ')}`,
+      });
+  } else if (input.reason !== undefined) {
+    errors.push({ field: 'reason', message: 'is only accepted with status "rejected"' });
+  }
+  if (input.answer !== undefined && !['resolved', 'rejected', 'on_vote'].includes(input.status)) {
+    errors.push({ field: 'answer', message: 'is only accepted with status resolved, rejected or on_vote' });
+  }
+  return errors;
+}
 
 /** Checks one transition's own fields (the status rule needs the stored state, checked later under lock). */
 export function validateTransition(input: TransitionInput, now: Date): FieldError[] {
@@ -24,5 +80,5 @@ export function validateTransition(input: TransitionInput, now: Date): FieldErro
   if (input.at && Date.parse(input.at) > now.getTime() + MAX_FUTURE_SKEW_MS) {
     return [{ field: 'at', message: 'is in the future' }];
   }
-  return [];
+  return statusFieldErrors(parsed.data as TransitionInput);
 }

@@ -8,6 +8,9 @@ import { getWeekOverWeek } from '../queries/get-week-over-week';
 import type { ReferenceCache } from '../reference/types';
 import { buildExecutorDirectory } from '../routing/executors';
 import type { ExecutorDirectory } from '../routing/types';
+import { getProblemCounts } from '../queries/get-problem-counts';
+import { startOfMoscowDay } from '../time/moscow';
+import { getQualityPart } from './get-quality-part';
 import type { BlockPanel } from './types';
 
 const directories = new WeakMap<ReferenceCache, ExecutorDirectory>();
@@ -29,13 +32,31 @@ export async function getBlockPanel(
   now: Date,
 ): Promise<BlockPanel> {
   const { db, reference, locator } = ctx;
-  const [territories, overdue, week, topCategories, tension, heat] = await Promise.all([
+  const [territories, overdue, week, topCategories, tension, heat, problems, quality] = await Promise.all([
     getTerritoryLoad(db, block, now, reference.municipalities.values()),
     getOverduePart(db, block, now, directoryOf(reference)),
     getWeekOverWeek(db, block, now),
     getTopCategories(db, block, now),
     getTensionPoints(db, block, now, (lon, lat) => locator.locate(lon, lat)),
     getHeatCells(db, block, now),
+    getProblemCounts(db, { blockCode: block }, startOfMoscowDay(now)),
+    getQualityPart(db, reference, block, now),
   ]);
-  return { block, asOf: now.toISOString(), territories, overdue, week, topCategories, tension, heat };
+  return {
+    block,
+    asOf: now.toISOString(),
+    territories,
+    overdue,
+    week,
+    topCategories,
+    tension,
+    heat,
+    problems: {
+      newToday: problems.newProblems,
+      complaintsInNewToday: problems.complaintsInNew,
+      open: problems.openProblems,
+      openComplaints: problems.openComplaints,
+    },
+    quality,
+  };
 }

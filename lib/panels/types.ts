@@ -103,6 +103,49 @@ export interface HeatCell {
   n: number;
 }
 
+/** Days the executors' and municipalities' on-time and reopen rates are counted over (today included). */
+export const QUALITY_WINDOW_DAYS = 30;
+export const EXECUTOR_LIST_LIMIT = 6;
+
+/** Problems vs complaints: duplicates joined, 300 posts about one outage are one problem. */
+export interface ProblemsPart {
+  /** Problems first reported today (Moscow) and the complaints they gathered. */
+  newToday: number;
+  complaintsInNewToday: number;
+  /** Problems open now and the open complaints they carry. */
+  open: number;
+  openComplaints: number;
+}
+
+export interface ExecutorPunctuality {
+  code: string;
+  /** Short name that fits a wall column. */
+  name: string;
+  resolved: number;
+  /** Shares of the window's resolutions; null without resolutions. */
+  onTimeRate: number | null;
+  reopenRate: number | null;
+  openNow: number;
+  overdueNow: number;
+}
+
+export interface MunicipalityQuality {
+  oktmo: string;
+  resolved: number;
+  onTimeRate: number | null;
+  reopenRate: number | null;
+}
+
+export interface QualityPart {
+  windowDays: number;
+  /** The block's busiest executors (resolved in the window + open now). */
+  executors: ExecutorPunctuality[];
+  /** Every municipality with resolutions in the window. */
+  municipalities: MunicipalityQuality[];
+  /** The whole block over the window. */
+  total: { resolved: number; onTimeRate: number | null; reopenRate: number | null };
+}
+
 export interface BlockPanel {
   block: string;
   /** ISO time the panel was counted at. */
@@ -114,4 +157,6 @@ export interface BlockPanel {
   tension: TensionPoint[];
   /** The block's complaints of the last HEAT_WINDOW_HOURS hours per fine cell, hottest first. */
   heat: HeatCell[];
+  problems: ProblemsPart;
+  quality: QualityPart;
 }

@@ -10,8 +10,7 @@ import type { ExecutorDirectory } from '../routing/types';
 
 /**
  * A block's overdue SLAs: late and very late from the backlog rollup (as of the last SLA tick), how many on-time
- * complaints fall due within 24 hours, and the longest overdue with the body responsible for each under the
- * routing rules (lib/routing).
+ * complaints fall due within 24 hours, and the longest overdue with the executor each is assigned to.
  */
 export async function getOverduePart(
   db: Db,
@@ -45,6 +44,7 @@ export async function getOverduePart(
         receivedAt: complaints.receivedAt,
         dueAt: complaints.dueAt,
         severity: complaints.slaState,
+        executor: complaints.executorCode,
       })
       .from(complaints)
       .where(and(open, ne(complaints.slaState, 'on_time'), eq(complaints.blockCode, block)))
@@ -56,16 +56,19 @@ export async function getOverduePart(
     veryLate: backlog?.veryLate ?? 0,
     breachNext24h: soon?.n ?? 0,
     oldest: oldest.map((r) => {
-      const route = routeComplaint({
-        categoryCode: r.category ?? '',
-        blockCode: block,
-        municipalityOktmo: r.municipality,
-      });
+      // Complaints stored before routing was recorded on intake have no executor: name the rules' choice.
+      const code =
+        r.executor ??
+        routeComplaint({
+          categoryCode: r.category ?? '',
+          blockCode: block,
+          municipalityOktmo: r.municipality,
+        }).executorCode;
       return {
         id: r.id,
         category: r.category ?? '',
         municipality: r.municipality,
-        executor: executorName(route.executorCode, { short: true, directory }),
+        executor: executorName(code, { short: true, directory }),
         receivedAt: r.receivedAt.toISOString(),
         dueAt: r.dueAt.toISOString(),
         severity: r.severity === 'very_late' ? 'very_late' : 'late',

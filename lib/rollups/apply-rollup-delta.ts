@@ -102,6 +102,19 @@ const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target:
       counts: ['on_time', 'late', 'very_late'],
     },
   },
+  {
+    pick: (d) => d.executorDaily,
+    target: {
+      table: 'rollup_executor_daily',
+      keys: [
+        ['day', 'date'],
+        ['executor_code', TEXT],
+        ['municipality_oktmo', TEXT],
+        ['block_code', TEXT],
+      ],
+      counts: ['resolved', 'resolved_on_time', 'resolved_very_late', 'reopened', 'rejected'],
+    },
+  },
 ];
 
 /** One multi-row upsert: the counts are added to the stored ones (a new row starts from zero). */

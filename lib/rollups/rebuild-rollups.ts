@@ -33,6 +33,21 @@ function scopeFlows(table: string, unit: 'hour' | 'minute', since: string | null
     from flows group by grouping sets ((m, b, bucket), (m, bucket), (b, bucket), (bucket))`;
 }
 
+/** Quality per executor from the history, as RollupDelta.countQuality counts it on the write path. */
+const EXECUTOR_QUALITY = `insert into rollup_executor_daily (day, executor_code, municipality_oktmo, block_code, resolved,
+    resolved_on_time, resolved_very_late, reopened, rejected)
+  select (e.at at time zone 'Europe/Moscow')::date, e.executor_code, coalesce(c.municipality_oktmo, ''),
+    coalesce(c.block_code, ''),
+    count(*) filter (where e.to_status = 'resolved'),
+    count(*) filter (where e.to_status = 'resolved' and e.at <= c.due_at),
+    count(*) filter (where e.to_status = 'resolved' and e.at >= c.very_late_at),
+    count(*) filter (where e.to_status = 'reopened'),
+    count(*) filter (where e.to_status = 'rejected')
+  from complaint_events e join complaints c on c.id = e.complaint_id
+  where e.type = 'status' and e.executor_code is not null
+    and (e.to_status in ('resolved', 'rejected') or (e.to_status = 'reopened' and e.from_status in ('resolved', 'closed')))
+  group by 1, 2, 3, 4`;
+
 /**
  * Recomputes every rollup from the raw complaints in one transaction. Used after loading history in bulk
  * outside the write path (the benchmark) and as the reference the incremental rollups must always equal.
@@ -41,8 +56,9 @@ export async function rebuildRollups(db: Db, now = new Date()): Promise<void> {
   const minuteSince = new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString();
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_category_hourly, rollup_open, rollup_open_cells`,
+      sql`truncate rollup_hourly, rollup_hourly_scope, rollup_minute, rollup_h3_hourly, rollup_category_hourly, rollup_open, rollup_open_cells, rollup_executor_daily`,
     );
+    await tx.execute(sql.raw(EXECUTOR_QUALITY));
     await tx.execute(
       sql.raw(`insert into rollup_hourly (bucket, municipality_oktmo, block_code, category_code, source_code, status_class, n)
         select date_trunc('hour', received_at, 'UTC'), ${M}, ${B}, coalesce(category_code, ''), source_code, ${STATUS_CLASS}, count(*)

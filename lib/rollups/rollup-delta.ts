@@ -1,5 +1,6 @@
 import type { ComplaintStatus, SlaState } from '../lifecycle/statuses';
 import { statusClass } from '../lifecycle/statuses';
+import { moscowDate } from '../queries/panel-windows';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../time/units';
 
 /** The dimensions of one stored complaint that the rollups count by. */
@@ -77,27 +78,59 @@ export class RollupDelta {
   /** Open backlog per scope: [on time, late, very late]. */
   readonly open = new Counter<[string, string]>(3);
   readonly openCells = new Counter<[string, string, string]>(3);
+  /**
+   * Quality per Moscow day × executor × municipality × block:
+   * [resolved, resolved on time, resolved very late, reopened, rejected].
+   */
+  readonly executorDaily = new Counter<[string, string, string, string]>(5);
 
   constructor(private readonly now: Date) {}
 
-  /** A complaint stored. */
-  addComplaint(row: RollupRow, status: ComplaintStatus, sla: SlaState): void {
+  /**
+   * A complaint stored (`sign` 1), or taken out of the dimensions it was counted under (`sign` -1) before it is
+   * counted again under new ones (an operator classifying a complaint moves it into a block).
+   */
+  addComplaint(row: RollupRow, status: ComplaintStatus, sla: SlaState, sign: 1 | -1 = 1): void {
     const hour = floorTo(row.receivedAt, HOUR_MS).toISOString();
     const b = dim(row.blockCode);
     this.hourly.add(
       [hour, dim(row.municipalityOktmo), b, dim(row.categoryCode), row.sourceCode, statusClass(status)],
-      1,
+      sign,
     );
     const recent = this.now.getTime() - row.receivedAt.getTime() < MINUTE_RETENTION_MS;
     const minute = floorTo(row.receivedAt, MINUTE_MS).toISOString();
+    const received = RECEIVED.map((v) => v * sign);
     for (const [sm, sb] of scopes(row)) {
-      this.hourlyScope.add([sm, sb, hour], RECEIVED);
-      if (recent) this.minute.add([sm, sb, minute], RECEIVED);
+      this.hourlyScope.add([sm, sb, hour], received);
+      if (recent) this.minute.add([sm, sb, minute], received);
     }
-    this.categoryHourly.add([b, hour, dim(row.categoryCode)], 1);
-    if (row.h3Coarse) this.h3.add([hour, 6, row.h3Coarse, b], 1);
-    if (row.h3Fine) this.h3.add([hour, 8, row.h3Fine, b], 1);
-    if (statusClass(status) === 'open') this.addOpen(row, sla, 1);
+    this.categoryHourly.add([b, hour, dim(row.categoryCode)], sign);
+    if (row.h3Coarse) this.h3.add([hour, 6, row.h3Coarse, b], sign);
+    if (row.h3Fine) this.h3.add([hour, 8, row.h3Fine, b], sign);
+    if (statusClass(status) === 'open') this.addOpen(row, sla, sign);
+  }
+
+  /**
+   * A quality event of an executor: a resolution (on time when at ≤ due, very late when at ≥ 3× the deadline),
+   * a reopen counted against the executor that resolved, or a rejection.
+   */
+  countQuality(
+    executorCode: string,
+    row: Pick<RollupRow, 'municipalityOktmo' | 'blockCode'>,
+    at: Date,
+    event: 'resolved' | 'reopened' | 'rejected',
+    deadlines?: { dueAt: Date; veryLateAt: Date },
+  ): void {
+    const values = [0, 0, 0, 0, 0];
+    if (event === 'resolved') {
+      values[0] = 1;
+      if (deadlines && at.getTime() <= deadlines.dueAt.getTime()) values[1] = 1;
+      if (deadlines && at.getTime() >= deadlines.veryLateAt.getTime()) values[2] = 1;
+    } else values[event === 'reopened' ? 3 : 4] = 1;
+    this.executorDaily.add(
+      [moscowDate(at), executorCode, dim(row.municipalityOktmo), dim(row.blockCode)],
+      values,
+    );
   }
 
   /**

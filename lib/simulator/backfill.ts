@@ -113,7 +113,7 @@ export async function runBackfill(
   const now = ctx.now().getTime();
   const dueStepsOf = (i: number) =>
     planLifecycle(subjectAt(created, i))
-      .slice(1)
+      .slice(2) // intake stored the first two steps: `new` and the automatic routing
       .filter((s) => s.at.getTime() <= now);
   let transitionsTotal = 0;
   for (let i = 0; i < created.ids.length; i++) transitionsTotal += dueStepsOf(i).length;

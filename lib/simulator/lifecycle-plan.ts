@@ -1,5 +1,5 @@
 import type { CategoryKind } from '../../db/seed/types';
-import { canTransition, type ComplaintStatus } from '../lifecycle/statuses';
+import { canTransition, type ComplaintStatus, type RejectionReason } from '../lifecycle/statuses';
 import { createRng, mixSeed, type Rng } from './random';
 
 /** What a complaint's fate depends on; every field is stored, so the plan can be rebuilt after a restart. */
@@ -16,6 +16,11 @@ export interface PlanStep {
   at: Date;
   actor: string;
   comment: string;
+  /** resolved: the proof the center requires. */
+  photoUrls?: string[];
+  answer?: string;
+  /** rejected: why. */
+  reason?: RejectionReason;
 }
 
 const MIN = 60_000;
@@ -49,10 +54,36 @@ const RESOLUTIONS = [
 ];
 
 /** The operator of the ЦУР (routing, closing) or the executor (work, answer) who makes each step. */
-const ACTOR = { center: 'ЦУР МО', executor: 'Исполнитель' } as const;
+const ACTOR = { center: 'ЦУР МО', executor: 'Исполнитель', routing: 'system:routing' } as const;
+/** Share of messages the center rejects (spam, not the region's competence, too vague). */
+export const REJECTED_SHARE = 0.02;
+/** Share of resource-intensive complaints put to the residents' vote instead of a fix. */
+export const VOTE_SHARE = 0.2;
+
+const REJECTIONS: readonly [RejectionReason, string][] = [
+  ['spam', 'Сообщение не содержит обращения по существу'],
+  ['spam', 'Сообщение содержит нецензурные выражения'],
+  ['not_competence', 'Вопрос относится к компетенции федеральных органов, заявителю дано разъяснение'],
+  ['not_competence', 'Вопрос рассматривается в судебном порядке'],
+  ['insufficient_data', 'Не указан адрес, заявителю предложено уточнить обращение'],
+];
 
 function step(status: ComplaintStatus, at: number, actor: string, comment: string): PlanStep {
   return { status, at: new Date(Math.round(at)), actor, comment };
+}
+
+/** A resolution with its proof: the answer to the resident and photos of the fix (synthetic URLs). */
+function resolution(rng: Rng, id: number, at: number, actor: string, n: number): PlanStep {
+  const answer = rng.pick(RESOLUTIONS);
+  const photos = 1 + Math.floor(rng.next() * 3);
+  return {
+    ...step('resolved', at, actor, answer),
+    answer,
+    photoUrls: Array.from(
+      { length: photos },
+      (_, i) => `https://media.example.org/cur/${id}/fix-${n}-${i + 1}.jpg`,
+    ),
+  };
 }
 
 /** Resolution after `from`: on time, skewed early inside the window left before the deadline, or late. */
@@ -80,26 +111,39 @@ export function planLifecycle(subject: PlanSubject): PlanStep[] {
   const due = subject.dueAt.getTime();
   const operational = subject.kind === 'operational';
   const executor = rng.pick(EXECUTORS[subject.blockCode ?? ''] ?? ['Профильное ведомство']);
-  const steps: PlanStep[] = [step('new', received, ACTOR.center, 'Сообщение поступило')];
+  // Intake routes the complaint by the rules at once: the plan's second step is that automatic routing.
+  const steps: PlanStep[] = [
+    step('new', received, ACTOR.center, 'Сообщение поступило'),
+    step('routed', received, ACTOR.routing, 'Направлено исполнителю по правилам маршрутизации'),
+  ];
 
   let t = received;
-  if (rng.chance(0.05)) {
-    // The executor picks it up straight from its own system.
-    t += rng.uniform(10 * MIN, 60 * MIN);
+  if (rng.chance(REJECTED_SHARE)) {
+    const [reason, answer] = rng.pick(REJECTIONS);
+    t += rng.uniform(20 * MIN, 3 * HOUR);
+    steps.push({ ...step('rejected', t, ACTOR.center, answer), reason, answer });
+    return steps;
+  }
+  // Small fixes (a bulb, a bag of rubbish) are done and answered without a separate "in work" mark.
+  const quickFix = operational && rng.chance(0.1);
+  if (!quickFix) {
+    t += operational ? rng.uniform(20 * MIN, 6 * HOUR) : rng.uniform(2 * HOUR, 36 * HOUR);
     steps.push(step('in_progress', t, executor, 'Принято в работу'));
-  } else {
-    t += rng.chance(0.85) ? rng.uniform(3 * MIN, 55 * MIN) : rng.uniform(HOUR, 4 * HOUR);
-    steps.push(step('routed', t, ACTOR.center, `Направлено исполнителю: ${executor}`));
-    // Small fixes (a bulb, a bag of rubbish) are done and answered without a separate "in work" mark.
-    const quickFix = operational && rng.chance(0.1);
-    if (!quickFix) {
-      t += operational ? rng.uniform(20 * MIN, 6 * HOUR) : rng.uniform(2 * HOUR, 36 * HOUR);
-      steps.push(step('in_progress', t, executor, 'Принято в работу'));
+  }
+  if (!operational && rng.chance(VOTE_SHARE)) {
+    const answer = 'Вопрос вынесен на голосование жителей на портале «Добродел»';
+    t += rng.uniform(DAY, 5 * DAY);
+    steps.push({ ...step('on_vote', t, ACTOR.center, answer), answer });
+    t += rng.uniform(14 * DAY, 30 * DAY);
+    if (rng.chance(0.7)) {
+      steps.push(step('closed', t, ACTOR.center, 'По итогам голосования включено в программу работ'));
+      return steps;
     }
+    steps.push(step('in_progress', t, executor, 'Жители поддержали: работы начаты'));
   }
 
   t = Math.max(t + MIN, resolveTime(rng, t, due, subject.kind, rng.chance(LATE_SHARE)));
-  steps.push(step('resolved', t, executor, rng.pick(RESOLUTIONS)));
+  steps.push(resolution(rng, subject.id, t, executor, 1));
 
   if (rng.chance(0.04)) {
     if (rng.chance(0.5)) {
@@ -111,7 +155,7 @@ export function planLifecycle(subject: PlanSubject): PlanStep[] {
     t += rng.uniform(30 * MIN, 4 * HOUR);
     steps.push(step('in_progress', t, executor, 'Повторно принято в работу'));
     t += operational ? rng.uniform(4 * HOUR, 40 * HOUR) : rng.uniform(DAY, 4 * DAY);
-    steps.push(step('resolved', t, executor, rng.pick(RESOLUTIONS)));
+    steps.push(resolution(rng, subject.id, t, executor, 2));
     if (rng.chance(0.6)) {
       t += rng.uniform(12 * HOUR, 36 * HOUR);
       steps.push(step('closed', t, ACTOR.center, 'Заявитель подтвердил решение'));
@@ -145,7 +189,7 @@ const CONTINUATION: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>
   resolved: [],
   closed: [],
   rejected: [],
-  on_vote: [],
+  on_vote: ['closed'],
 };
 
 const CONTINUATION_COMMENT: Partial<Record<ComplaintStatus, string>> = {
@@ -159,8 +203,9 @@ function continuation(subject: PlanSubject, current: CurrentState): PlanStep[] {
   let t = current.statusAt.getTime();
   return CONTINUATION[current.status].map((status) => {
     t += status === 'resolved' ? rng.uniform(2 * HOUR, 30 * HOUR) : rng.uniform(10 * MIN, 4 * HOUR);
-    const actor = status === 'routed' ? ACTOR.center : ACTOR.executor;
-    return step(status, t, actor, CONTINUATION_COMMENT[status] ?? rng.pick(RESOLUTIONS));
+    if (status === 'resolved') return resolution(rng, subject.id, t, ACTOR.executor, 9);
+    const actor = status === 'routed' || status === 'closed' ? ACTOR.center : ACTOR.executor;
+    return step(status, t, actor, CONTINUATION_COMMENT[status] ?? 'Закрыто по итогам голосования');
   });
 }
 

@@ -11,6 +11,9 @@ export function toTransitionInputs(complaintId: number, steps: readonly PlanStep
     at: s.at.toISOString(),
     actor: s.actor,
     comment: s.comment,
+    ...(s.photoUrls ? { photoUrls: s.photoUrls } : {}),
+    ...(s.answer ? { answer: s.answer } : {}),
+    ...(s.reason ? { reason: s.reason } : {}),
   }));
 }
 

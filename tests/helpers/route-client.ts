@@ -1,6 +1,10 @@
 import { NextRequest } from 'next/server';
 import { POST as postComplaints } from '@/app/api/v1/complaints/route';
-import { POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
+import { GET as getHistory, POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
+import { POST as postRouting } from '@/app/api/v1/complaints/[id]/routing/route';
+import { POST as postClassification } from '@/app/api/v1/complaints/[id]/classification/route';
+import { GET as getTriage } from '@/app/api/v1/triage/route';
+import { GET as getQuality } from '@/app/api/v1/quality/route';
 import { GET as getSummary } from '@/app/api/v1/summary/route';
 import { GET as getBlockPanel } from '@/app/api/v1/blocks/[block]/panel/route';
 
@@ -38,6 +42,38 @@ export const api = {
         { params: Promise.resolve({ id: String(id) }) },
       ),
     ),
+  history: async <T = unknown>(id: number | string) =>
+    reply<T>(
+      await getHistory(new Request(`${BASE}/api/v1/complaints/${id}/events`), {
+        params: Promise.resolve({ id: String(id) }),
+      }),
+    ),
+  postRouting: async <T = unknown>(id: number | string, body: unknown) =>
+    reply<T>(
+      await postRouting(
+        new Request(`${BASE}/api/v1/complaints/${id}/routing`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: String(id) }) },
+      ),
+    ),
+  postClassification: async <T = unknown>(id: number | string, body: unknown) =>
+    reply<T>(
+      await postClassification(
+        new Request(`${BASE}/api/v1/complaints/${id}/classification`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: String(id) }) },
+      ),
+    ),
+  triage: async <T = unknown>(query = '') =>
+    reply<T>(await getTriage(new Request(`${BASE}/api/v1/triage${query}`))),
+  quality: async <T = unknown>(query = '') =>
+    reply<T>(await getQuality(new Request(`${BASE}/api/v1/quality${query}`))),
   summary: async <T = unknown>(query = '') =>
     reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
   blockPanel: async <T = unknown>(block: string) =>

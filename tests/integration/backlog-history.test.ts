@@ -9,6 +9,7 @@ import { getSummaryRaw } from '@/lib/queries/get-summary-raw';
 import { reconstructBacklogHistory, recordBacklogHour } from '@/lib/rollups/backlog-history';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { transitionTo, intakeStatus } from '../helpers/lifecycle';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
 const HOUR = 3_600_000;
@@ -65,16 +66,12 @@ describe('the hourly backlog record', () => {
       });
       clock = new Date(clock.getTime() + 30 * 60_000);
       for (const r of await recordComplaints(app.ctx, batch))
-        if (r.status === 'created') status.set(r.id!, 'new');
+        if (r.status === 'created') status.set(r.id!, intakeStatus(r));
       const moves = [...status.keys()]
         .filter(() => random() < 0.15)
         .map((id) => {
           const allowed = ALLOWED_TRANSITIONS[status.get(id)!];
-          return {
-            complaintId: id,
-            status: allowed[Math.floor(random() * allowed.length)]!,
-            at: clock.toISOString(),
-          };
+          return transitionTo(id, allowed[Math.floor(random() * allowed.length)]!, clock.toISOString());
         });
       for (const r of await recordTransitions(app.ctx, moves))
         if (r.status === 'applied') status.set(r.complaintId, r.to);

@@ -17,6 +17,7 @@ import { LiveHub } from '@/lib/realtime/live-hub';
 import { PanelHub } from '@/lib/realtime/panel-hub';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { transitionTo, intakeStatus } from '../helpers/lifecycle';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
 // Wednesday noon: the week has history behind it and "today" is well away from midnight.
@@ -95,11 +96,11 @@ beforeAll(async () => {
   const ids = created.filter((r) => r.status === 'created').map((r) => r.id!);
   await recordTransitions(
     app.ctx,
-    ids.slice(0, 150).map((id) => ({ complaintId: id, status: 'routed' as const, at: at(HOUR / 2) })),
+    ids.slice(0, 150).map((id) => transitionTo(id, 'in_progress', at(HOUR / 2))),
   );
   await recordTransitions(
     app.ctx,
-    ids.slice(0, 100).map((id) => ({ complaintId: id, status: 'resolved' as const, at: at(HOUR / 4) })),
+    ids.slice(0, 100).map((id) => transitionTo(id, 'resolved', at(HOUR / 4))),
   );
   await advanceSlaClock(app.ctx);
 });
@@ -128,11 +129,11 @@ describe('a block panel over Socket.IO', () => {
         return aComplaint({ lat, lon, receivedAt: at((5 + ((round * 4 + i) % 50)) * 60_000) });
       });
       for (const r of await recordComplaints(app.ctx, batch))
-        if (r.status === 'created') statusOf.set(r.id!, 'new');
+        if (r.status === 'created') statusOf.set(r.id!, intakeStatus(r));
       const moving = [...statusOf].filter(([, s]) => NEXT[s]).slice(0, 3);
       const results = await recordTransitions(
         app.ctx,
-        moving.map(([id, s]) => ({ complaintId: id, status: NEXT[s]!, at: NOW.toISOString() })),
+        moving.map(([id, s]) => transitionTo(id, NEXT[s]!, NOW.toISOString())),
       );
       for (const r of results) if (r.status === 'applied') statusOf.set(r.complaintId, r.to);
       await new Promise((r) => setTimeout(r, 10));

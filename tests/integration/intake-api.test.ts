@@ -25,7 +25,13 @@ describe('POST /api/v1/complaints', () => {
     const res = await api.postComplaints<IngestReply>(input);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
-      { externalId: input.externalId, status: 'created', id: expect.any(Number) },
+      {
+        externalId: input.externalId,
+        status: 'created',
+        id: expect.any(Number),
+        complaintStatus: 'routed',
+        executor: expect.any(String),
+      },
     ]);
     const [row] = await app.ctx.db
       .select()
@@ -68,7 +74,8 @@ describe('POST /api/v1/complaints', () => {
     const forKey = replies.map((r) => r.body.results[0]!);
     expect(forKey.map((r) => r.status).sort()).toEqual(['created', 'duplicate', 'duplicate']);
     expect(new Set(forKey.map((r) => r.id)).size).toBe(1);
-    expect(await stored()).toEqual({ complaints: before.complaints + 4, events: before.events + 4 });
+    // Each stored complaint has two events: its intake and its routing by the rules.
+    expect(await stored()).toEqual({ complaints: before.complaints + 4, events: before.events + 8 });
   });
 
   it('stores the good items of a mixed batch and reports each bad one (207)', async () => {
@@ -83,7 +90,7 @@ describe('POST /api/v1/complaints', () => {
       { field: 'source', message: 'unknown source code "pigeon-post"' },
     ]);
     expect(res.body.results[2]!.errors![0]!.message).toMatch(/outside Moscow Oblast/);
-    expect(await stored()).toEqual({ complaints: before.complaints + 1, events: before.events + 1 });
+    expect(await stored()).toEqual({ complaints: before.complaints + 1, events: before.events + 2 });
   });
 });
 

@@ -25,13 +25,21 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+const PROOF = { photoUrls: ['https://photos.example.org/fix/1.jpg'], answer: 'Лампа заменена' };
+
 describe('POST /api/v1/complaints/{id}/events', () => {
-  it('walks new → routed → in_progress → resolved → closed → reopened and records each step', async () => {
+  it('routes on intake, walks routed → in_progress → resolved → closed → reopened and records each step', async () => {
     const id = await newComplaint();
-    for (const status of ['routed', 'in_progress', 'resolved', 'closed', 'reopened']) {
-      const res = await api.postEvent<{ to: string }>(id, { status, actor: 'test' });
+    const steps: Record<string, unknown>[] = [
+      { status: 'in_progress' },
+      { status: 'resolved', ...PROOF },
+      { status: 'closed' },
+      { status: 'reopened' },
+    ];
+    for (const step of steps) {
+      const res = await api.postEvent<{ to: string }>(id, { ...step, actor: 'test' });
       expect(res.status).toBe(201);
-      expect(res.body.to).toBe(status);
+      expect(res.body.to).toBe(step.status);
     }
     expect(await history(id)).toEqual([
       { type: 'created', from: null, to: 'new' },
@@ -44,6 +52,7 @@ describe('POST /api/v1/complaints/{id}/events', () => {
     const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, id));
     expect(row!.status).toBe('reopened');
     expect(row!.resolvedAt).toBeNull();
+    expect(row!.reopenCount).toBe(1);
   });
 
   it('refuses an illegal transition with 409, names the allowed ones and changes nothing', async () => {
@@ -52,9 +61,9 @@ describe('POST /api/v1/complaints/{id}/events', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.errors![0]).toEqual({
       field: 'status',
-      message: 'cannot go from "new" to "closed"; allowed: routed, in_progress',
+      message: 'cannot go from "routed" to "closed"; allowed: in_progress, resolved, rejected, on_vote',
     });
-    expect(await history(id)).toHaveLength(1);
+    expect(await history(id)).toHaveLength(2);
   });
 
   it('404 for a complaint that does not exist', async () => {
@@ -70,10 +79,13 @@ describe('POST /api/v1/complaints/{id}/events', () => {
     expect(unknown.body.error.errors![0]!.field).toBe('status');
     const badId = await api.postEvent<ErrorReply>('abc', { status: 'routed' });
     expect(badId.status).toBe(400);
-    const early = await api.postEvent<ErrorReply>(id, { status: 'routed', at: '2026-10-31T10:00:00+03:00' });
+    const early = await api.postEvent<ErrorReply>(id, {
+      status: 'in_progress',
+      at: '2026-10-31T10:00:00+03:00',
+    });
     expect(early.status).toBe(400);
     expect(early.body.error.errors![0]!.field).toBe('at');
-    expect(await history(id)).toHaveLength(1);
+    expect(await history(id)).toHaveLength(2);
   });
 
   it('moves the summary: a resolved complaint leaves open', async () => {
@@ -81,7 +93,7 @@ describe('POST /api/v1/complaints/{id}/events', () => {
     const id = await newComplaint();
     expect((await api.summary<{ open: number }>()).body.open).toBe(before.body.open + 1);
     await api.postEvent(id, { status: 'in_progress' });
-    await api.postEvent(id, { status: 'resolved' });
+    expect((await api.postEvent(id, { status: 'resolved', ...PROOF })).status).toBe(201);
     expect((await api.summary<{ open: number }>()).body.open).toBe(before.body.open);
   });
 });

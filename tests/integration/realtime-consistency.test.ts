@@ -21,6 +21,7 @@ import { registerApp, unregisterApp } from '@/lib/server/app-registry';
 import { startOfMoscowDay } from '@/lib/time/moscow';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
+import { transitionTo, intakeStatus } from '../helpers/lifecycle';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
 // A pinned clock keeps "today" and "last hour" away from their edges while the test runs.
@@ -121,7 +122,7 @@ describe('a wall client over Socket.IO', () => {
         for (const r of results) {
           if (r.status !== 'created') continue;
           ids.push(r.id!);
-          statusOf.set(r.id!, 'new');
+          statusOf.set(r.id!, intakeStatus(r));
         }
         events += batch.length;
       } else {
@@ -129,11 +130,7 @@ describe('a wall client over Socket.IO', () => {
           .slice(-30)
           .filter((_, i) => i % 3 === events % 3)
           .slice(0, 5);
-        const inputs = picks.map((id) => ({
-          complaintId: id,
-          status: NEXT[statusOf.get(id)!]!,
-          at: NOW.toISOString(),
-        }));
+        const inputs = picks.map((id) => transitionTo(id, NEXT[statusOf.get(id)!]!, NOW.toISOString()));
         const results = await recordTransitions(app.ctx, inputs);
         for (const r of results) if (r.status === 'applied') statusOf.set(r.complaintId, r.to);
         events += inputs.length;

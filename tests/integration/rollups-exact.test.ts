@@ -8,6 +8,7 @@ import { PANEL_QUERIES } from '@/lib/queries/panel-queries';
 import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { transitionTo, intakeStatus } from '../helpers/lifecycle';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
 const ROLLUPS = [
@@ -84,15 +85,11 @@ describe('incremental rollups', () => {
         });
       });
       for (const r of await recordComplaints(app.ctx, batch))
-        if (r.status === 'created') status.set(r.id!, 'new');
+        if (r.status === 'created') status.set(r.id!, intakeStatus(r));
       const ids = [...status.keys()].filter(() => random() < 0.3);
       const moves = ids.map((id) => {
         const allowed = ALLOWED_TRANSITIONS[status.get(id)!];
-        return {
-          complaintId: id,
-          status: allowed[Math.floor(random() * allowed.length)]!,
-          at: clock.toISOString(),
-        };
+        return transitionTo(id, allowed[Math.floor(random() * allowed.length)]!, clock.toISOString());
       });
       for (const r of await recordTransitions(app.ctx, moves))
         if (r.status === 'applied') status.set(r.complaintId, r.to);

@@ -4,7 +4,7 @@ import { CATEGORIES } from '../../db/seed/categories';
 import { SOURCES } from '../../db/seed/sources';
 
 describe('reference catalogue', () => {
-  it('has the 11 blocks and 8 sources with unique codes', () => {
+  it('has the 11 blocks and 9 sources with unique codes', () => {
     expect(BLOCKS.map((b) => b.code)).toEqual([
       'health',
       'education',
@@ -18,7 +18,7 @@ describe('reference catalogue', () => {
       'public-services',
       'media',
     ]);
-    expect(new Set(SOURCES.map((s) => s.code)).size).toBe(8);
+    expect(new Set(SOURCES.map((s) => s.code)).size).toBe(9);
   });
 
   it('has at least 60 categories with unique codes prefixed by a known block', () => {

@@ -77,6 +77,7 @@ beforeAll(() => {
     db: {} as Db,
     reference: {} as ReferenceCache,
     locator,
+    places: { find: () => ({ kind: 'none' }) },
     changes: new ChangeBus(),
     writer: new WriteQueue({ maxQueuedItems: 10_000 }),
     log: pino({ level: 'silent' }),
@@ -168,7 +169,7 @@ describe('live loop', () => {
     calls.open = [
       {
         id: 7,
-        status: 'new',
+        status: 'routed',
         receivedAt,
         statusAt: receivedAt,
         dueAt,
@@ -185,7 +186,7 @@ describe('live loop', () => {
     await vi.advanceTimersByTimeAsync(1500);
     await loop.stop();
     const plan = planLifecycle({ id: 7, receivedAt, dueAt, kind: 'operational', blockCode: 'transport' });
-    const expected = plan.slice(1).filter((s) => s.at.getTime() <= Date.now());
+    const expected = plan.slice(2).filter((s) => s.at.getTime() <= Date.now());
     expect(calls.transitions.flat().map((t) => t.status)).toEqual(expected.map((s) => s.status));
     expect(calls.transitions.flat().every((t) => t.complaintId === 7)).toBe(true);
   });

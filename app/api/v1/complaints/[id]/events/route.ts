@@ -1,26 +1,21 @@
+import { zodFieldErrors } from '@/lib/http/field-errors';
+import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/ingest/write-queue';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
-import { zodFieldErrors } from '@/lib/http/field-errors';
 import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
+import { getComplaintHistory } from '@/lib/queries/get-complaint-history';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS_BY_CODE = { not_found: 404, illegal: 409, invalid: 400 } as const;
+type Params = { params: Promise<{ id: string }> };
 
 /** A lifecycle change of one complaint, appended to its history. */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const { id } = await params;
-  if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) {
-    return errorResponse(400, 'invalid_id', 'the complaint id must be a positive integer', [
-      { field: 'id', message: `got "${id}"` },
-    ]);
-  }
+export async function POST(request: Request, { params }: Params): Promise<Response> {
+  const id = parseIdParam((await params).id);
+  if (!id.ok) return id.response;
   const body = await readJsonBody(request, 64 * 1024);
   if (!body.ok) return body.response;
   const parsed = TRANSITION_BODY_SCHEMA.safeParse(body.value);
@@ -34,19 +29,25 @@ export async function POST(
 
   let result;
   try {
-    [result] = await recordTransitions(getApp().ctx, [{ complaintId: Number(id), ...parsed.data }]);
+    [result] = await recordTransitions(getApp().ctx, [{ complaintId: id.id, ...parsed.data }]);
   } catch (error) {
     if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
   if (!result) return errorResponse(500, 'internal', 'no result');
-  if (result.status === 'rejected') {
-    return errorResponse(
-      STATUS_BY_CODE[result.code],
-      result.code,
-      result.errors[0]?.message ?? 'refused',
-      result.errors,
-    );
-  }
+  if (result.status === 'rejected') return refusedResponse(result);
   return json(result, 201);
+}
+
+/** The complaint's whole history, oldest first: intake, routing, every status change with who and when. */
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
+  const id = parseIdParam((await params).id);
+  if (!id.ok) return id.response;
+  const { ctx } = getApp();
+  const history = await getComplaintHistory(ctx.db, id.id, ctx.now());
+  if (!history)
+    return errorResponse(404, 'not_found', `complaint ${id.id} does not exist`, [
+      { field: 'id', message: 'unknown' },
+    ]);
+  return json(history);
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { zodFieldErrors } from '@/lib/http/field-errors';
+import { errorResponse, json } from '@/lib/http/responses';
+import { getExecutorQuality } from '@/lib/queries/get-executor-quality';
+import { getMunicipalityQuality } from '@/lib/queries/get-municipality-quality';
+import { lastMoscowDates } from '@/lib/queries/panel-windows';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+const QUERY = z.object({
+  by: z
+    .enum(['executor', 'municipality'], { message: 'must be "executor" or "municipality"' })
+    .default('executor'),
+  block: z.string().trim().min(1, 'must not be empty').optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{11}$/, 'must be an 11-digit OKTMO code')
+    .optional(),
+  days: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(1)
+    .max(366)
+    .default(30),
+});
+
+/**
+ * Reopen rate and on-time rate per executor or per municipality over the last `days` Moscow days (today
+ * included); executors also carry what they hold open and how much of it is overdue now.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = QUERY.safeParse(raw);
+  if (!parsed.success)
+    return errorResponse(400, 'invalid_query', 'the query is not valid', zodFieldErrors(parsed.error, raw));
+  const { ctx } = getApp();
+  const q = parsed.data;
+  if (q.block && !ctx.reference.blocks.has(q.block))
+    return errorResponse(404, 'not_found', `unknown block "${q.block}"`, [
+      { field: 'block', message: 'unknown block code' },
+    ]);
+  if (q.municipality && !ctx.reference.municipalities.has(q.municipality))
+    return errorResponse(404, 'not_found', `unknown municipality "${q.municipality}"`, [
+      { field: 'municipality', message: 'unknown OKTMO code' },
+    ]);
+  const now = ctx.now();
+  const dates = lastMoscowDates(now, q.days);
+  const scope = {
+    blockCode: q.block,
+    municipalityOktmo: q.municipality,
+    fromDate: dates[0]!,
+    toDate: dates.at(-1)!,
+  };
+  const window = { from: scope.fromDate, to: scope.toDate, days: q.days };
+  if (q.by === 'municipality') {
+    if (q.municipality)
+      return errorResponse(400, 'invalid_query', 'by=municipality lists all municipalities', [
+        { field: 'municipality', message: 'is not accepted with by=municipality' },
+      ]);
+    return json({ by: q.by, window, rows: await getMunicipalityQuality(ctx.db, scope) });
+  }
+  const rows = await getExecutorQuality(ctx.db, scope, now);
+  return json({
+    by: q.by,
+    window,
+    rows: rows.map((r) => ({ ...r, name: ctx.reference.executors.get(r.code)?.name ?? r.code })),
+  });
+}

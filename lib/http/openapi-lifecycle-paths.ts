@@ -1,0 +1,131 @@
+import { REJECTION_REASONS } from '../lifecycle/statuses';
+
+/** Lifecycle, routing, operator queue, quality and problems paths of the OpenAPI document (merged in openapi.ts). */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (schema: object) => ({ 'application/json': { schema } });
+const errorReply = (description: string) => ({ description, content: jsonBody(ref('Error')) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+const query = (name: string, schema: object, description?: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  ...(description ? { description } : {}),
+});
+
+export const LIFECYCLE_OPENAPI_PATHS = {
+  '/api/v1/complaints/{id}/routing': {
+    post: {
+      summary: 'Re-route an open complaint to another executor (recorded as a `routed` event)',
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: jsonBody({
+          type: 'object',
+          required: ['executor'],
+          properties: {
+            executor: { type: 'string' },
+            actor: { type: 'string' },
+            comment: { type: 'string' },
+          },
+        }),
+      },
+      responses: {
+        201: { description: 'Re-routed', content: jsonBody({ type: 'object' }) },
+        400: errorReply('Unknown executor or bad body'),
+        404: errorReply('No such complaint'),
+        409: errorReply('Not open, not yet classified, or already with that executor'),
+      },
+    },
+  },
+  '/api/v1/complaints/{id}/classification': {
+    post: {
+      summary: 'An operator gives a queued complaint its category; it is then routed by the rules',
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: jsonBody({
+          type: 'object',
+          required: ['category'],
+          properties: { category: { type: 'string' }, actor: { type: 'string' } },
+        }),
+      },
+      responses: {
+        201: { description: 'Classified and routed', content: jsonBody({ type: 'object' }) },
+        400: errorReply('Unknown category or bad body'),
+        404: errorReply('No such complaint'),
+        409: errorReply('The complaint is not waiting in the operator queue'),
+      },
+    },
+  },
+  '/api/v1/triage': {
+    get: {
+      summary: 'The operator queue: complaints the classifier was not confident about, with its suggestions',
+      parameters: [
+        query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
+        query('after', { type: 'integer', minimum: 1 }, 'Continue after this complaint id'),
+      ],
+      responses: {
+        200: { description: 'The queue', content: jsonBody({ type: 'object' }) },
+        400: errorReply('Bad query'),
+      },
+    },
+  },
+  '/api/v1/quality': {
+    get: {
+      summary: 'On-time and reopen rates per executor or per municipality over the last days',
+      parameters: [
+        query('by', { enum: ['executor', 'municipality'], default: 'executor' }),
+        query('block', { type: 'string' }),
+        query('municipality', { type: 'string', pattern: '^\\d{11}$' }),
+        query('days', { type: 'integer', minimum: 1, maximum: 366, default: 30 }),
+      ],
+      responses: {
+        200: { description: 'Rates', content: jsonBody({ type: 'object' }) },
+        400: errorReply('Bad query'),
+        404: errorReply('Unknown block or municipality'),
+      },
+    },
+  },
+  '/api/v1/problems': {
+    get: {
+      summary: 'The largest open problems (duplicates joined by category, place and time)',
+      parameters: [
+        query('block', { type: 'string' }),
+        query('municipality', { type: 'string' }),
+        query('limit', { type: 'integer' }),
+      ],
+      responses: {
+        200: { description: 'Problems', content: jsonBody({ type: 'object' }) },
+        400: errorReply('Bad query'),
+      },
+    },
+  },
+  '/api/v1/problems/{id}': {
+    get: {
+      summary: 'One problem with its complaints',
+      parameters: [idParam],
+      responses: {
+        200: { description: 'The problem', content: jsonBody({ type: 'object' }) },
+        404: errorReply('No such problem'),
+      },
+    },
+  },
+};
+
+/** Extra fields of TransitionInput: proof for a resolution, the reason of a rejection. */
+export const TRANSITION_PROOF_PROPERTIES = {
+  photoUrls: {
+    type: 'array',
+    items: { type: 'string', format: 'uri' },
+    minItems: 1,
+    maxItems: 10,
+    description: 'Required with status resolved: photos of the fix (http/https)',
+  },
+  answer: {
+    type: 'string',
+    maxLength: 4000,
+    description: 'Required with resolved; allowed with rejected and on_vote',
+  },
+  reason: { enum: [...REJECTION_REASONS], description: 'Required with status rejected' },
+};

@@ -1,0 +1,98 @@
+import { cellToParent, latLngToCell } from 'h3-js';
+import { classifyText } from '../classify/classify-text';
+import type { AppContext } from '../context';
+import { WALL_H3_RESOLUTION } from '../realtime/contract';
+import { routeComplaint } from '../routing/route-complaint';
+import { computeDeadlines } from '../sla/deadline';
+import { DEFAULT_DEADLINE_HOURS } from './limits';
+import type { ValidComplaint } from './validate-complaint';
+import type { ComplaintRow } from './write-complaints';
+
+/** Fine cells for drill-down maps; the coarse wall cell is derived from it so both always nest. */
+export const FINE_H3_RESOLUTION = 8;
+/** Routing rules and the first lifecycle step are written by this actor. */
+export const ROUTING_ACTOR = 'system:routing';
+
+/** Known OKTMO codes per reference cache: routing treats anything else as "no municipality". */
+const knownOktmoOf = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Everything intake decides about a valid complaint before it is stored: the place (coordinates, or a place
+ * name found in the text), the block and category (given, or from the offline classifier when it is
+ * confident), the deadlines in the category's units, and the executor by the routing rules. A complaint the
+ * classifier is unsure of stays `new`, without a category, in the operator queue.
+ */
+export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow {
+  const { input } = v;
+  const { reference } = ctx;
+  let lat = input.lat ?? null;
+  let lon = input.lon ?? null;
+  let municipalityOktmo = v.municipalityOktmo;
+  let placeSource: ComplaintRow['placeSource'] = lat !== null ? 'coordinates' : null;
+  let placeName: string | null = null;
+  let placeCandidates: string | null = null;
+  if (lat === null) {
+    const match = ctx.places.find(input.address ? `${input.address}. ${input.text}` : input.text);
+    if (match.kind === 'found') {
+      ({ lat, lon } = match.place);
+      municipalityOktmo = match.place.oktmo;
+      placeSource = 'text';
+      placeName = match.place.name;
+    } else if (match.kind === 'ambiguous') {
+      placeName = match.name;
+      placeCandidates = [...new Set(match.candidates.map((c) => c.oktmo))].join(',');
+    }
+  }
+
+  let { blockCode, categoryCode } = v;
+  let classSource: ComplaintRow['classSource'] = categoryCode ? 'source' : null;
+  let classConfidence: number | null = null;
+  if (!categoryCode) {
+    const guess = classifyText(input.text, blockCode ? { blockCode } : undefined);
+    classConfidence = guess.confidence;
+    if (guess.categoryCode) {
+      categoryCode = guess.categoryCode;
+      blockCode = reference.categories.get(guess.categoryCode)?.blockCode ?? guess.blockCode;
+      classSource = 'classifier';
+    }
+  }
+  const category = categoryCode ? reference.categories.get(categoryCode) : undefined;
+  const { dueAt, veryLateAt } = computeDeadlines(v.receivedAt, {
+    hours: category?.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
+    workingDays: category?.deadlineWorkingDays ?? null,
+  });
+
+  let knownOktmo = knownOktmoOf.get(reference);
+  if (!knownOktmo) knownOktmoOf.set(reference, (knownOktmo = new Set(reference.municipalities.keys())));
+  const route = categoryCode
+    ? routeComplaint(
+        { categoryCode, blockCode, municipalityOktmo },
+        { rules: reference.routingRules, knownOktmo },
+      )
+    : null;
+  const fine = lat !== null && lon !== null ? latLngToCell(lat, lon, FINE_H3_RESOLUTION) : null;
+  return {
+    sourceCode: input.source,
+    externalId: input.externalId,
+    receivedAt: v.receivedAt,
+    text: input.text,
+    lat,
+    lon,
+    address: input.address ?? null,
+    municipalityOktmo,
+    blockCode,
+    categoryCode,
+    dueAt,
+    veryLateAt,
+    h3Fine: fine,
+    h3Coarse: fine ? cellToParent(fine, WALL_H3_RESOLUTION) : null,
+    status: route ? 'routed' : 'new',
+    executorCode: route?.executorCode ?? null,
+    ruleId: route?.ruleId ?? null,
+    classSource,
+    classConfidence,
+    placeSource,
+    placeName,
+    placeCandidates,
+  };
+}

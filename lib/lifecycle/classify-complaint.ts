@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { complaintEvents, complaints } from '../../db/schema';
+import type { AppContext } from '../context';
+import { ROUTING_ACTOR } from '../ingest/prepare-complaint';
+import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
+import type { FieldError } from '../ingest/types';
+import { joinProblems } from '../problems/join-problems';
+import { duplicateRulesOf } from '../reference/duplicate-rules';
+import { applyRollupDelta } from '../rollups/apply-rollup-delta';
+import { RollupDelta } from '../rollups/rollup-delta';
+import { routeComplaint } from '../routing/route-complaint';
+import { computeDeadlines } from '../sla/deadline';
+import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
+import { lockComplaints } from './lock-complaints';
+import { slaStateAt } from './statuses';
+
+export interface ClassifyInput {
+  complaintId: number;
+  category: string;
+  actor?: string;
+}
+
+export type ClassifyResult =
+  | {
+      status: 'applied';
+      complaintId: number;
+      category: string;
+      block: string;
+      executor: string;
+      dueAt: string;
+    }
+  | { status: 'rejected'; code: 'not_found' | 'illegal' | 'invalid'; errors: FieldError[] };
+
+/**
+ * An operator's decision for a complaint from the queue (the classifier was not confident): it gets its block
+ * and category, its deadlines by the category, the executor by the routing rules and its problem, and moves in
+ * the rollups from "no block" into its block. Recorded as a `classified` event and the `new → routed` step.
+ */
+export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): Promise<ClassifyResult> {
+  const category = ctx.reference.categories.get(input.category);
+  if (!category) {
+    return {
+      status: 'rejected',
+      code: 'invalid',
+      errors: [{ field: 'category', message: `unknown category code "${input.category}"` }],
+    };
+  }
+  const now = ctx.now();
+  const actor = input.actor ?? 'operator';
+  const result = await ctx.writer.run(1, () =>
+    ctx.db.transaction(async (tx): Promise<ClassifyResult> => {
+      const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
+      if (!current) {
+        return {
+          status: 'rejected',
+          code: 'not_found',
+          errors: [{ field: 'id', message: `complaint ${input.complaintId} does not exist` }],
+        };
+      }
+      if (current.categoryCode !== null || current.status !== 'new') {
+        return {
+          status: 'rejected',
+          code: 'illegal',
+          errors: [
+            {
+              field: 'category',
+              message: `only a complaint waiting in the operator queue (status "new", no category) can be classified; this one is "${current.status}"${current.categoryCode ? ` in "${current.categoryCode}"` : ''}`,
+            },
+          ],
+        };
+      }
+      const { dueAt, veryLateAt } = computeDeadlines(current.receivedAt, {
+        hours: category.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
+        workingDays: category.deadlineWorkingDays,
+      });
+      const route = routeComplaint(
+        {
+          categoryCode: category.code,
+          blockCode: category.blockCode,
+          municipalityOktmo: current.municipalityOktmo,
+        },
+        { rules: ctx.reference.routingRules, knownOktmo: new Set(ctx.reference.municipalities.keys()) },
+      );
+      const slaState = slaStateAt(now, dueAt, veryLateAt);
+      const delta = new RollupDelta(now);
+      delta.addComplaint(current, 'new', current.slaState, -1);
+      const moved = { ...current, blockCode: category.blockCode, categoryCode: category.code };
+      delta.addComplaint(moved, 'routed', slaState, 1);
+      const [problemId] = await joinProblems(
+        tx,
+        [{ ...moved, blockCode: category.blockCode, open: true }],
+        duplicateRulesOf(ctx.reference),
+      );
+      await tx.execute(sql`update ${complaints} set block_code = ${category.blockCode},
+          category_code = ${category.code}, class_source = 'operator', due_at = ${dueAt.toISOString()}::timestamptz,
+          very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState}, status = 'routed',
+          status_at = ${now.toISOString()}::timestamptz, executor_code = ${route.executorCode},
+          problem_id = ${problemId ?? null}, updated_at = now()
+        where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
+      const [, routed] = await tx
+        .insert(complaintEvents)
+        .values([
+          {
+            complaintId: current.id,
+            type: 'classified',
+            fromStatus: 'new',
+            toStatus: 'new',
+            at: now,
+            actor,
+            reason: category.code,
+          },
+          {
+            complaintId: current.id,
+            type: 'status',
+            fromStatus: 'new',
+            toStatus: 'routed',
+            at: now,
+            actor: ROUTING_ACTOR,
+            executorCode: route.executorCode,
+            ruleId: route.ruleId,
+          },
+        ])
+        .returning({ id: complaintEvents.id });
+      await applyRollupDelta(tx, delta);
+      await enqueueDeliveries(
+        tx,
+        [
+          {
+            eventId: routed!.id,
+            complaintId: current.id,
+            sourceCode: current.sourceCode,
+            externalId: current.externalId,
+            status: 'routed',
+            at: now,
+            executorCode: route.executorCode,
+            executorName: ctx.reference.executors.get(route.executorCode)?.name ?? null,
+          },
+        ],
+        now,
+      );
+      return {
+        status: 'applied',
+        complaintId: current.id,
+        category: category.code,
+        block: category.blockCode,
+        executor: route.executorCode,
+        dueAt: dueAt.toISOString(),
+      };
+    }),
+  );
+  if (result.status === 'applied') {
+    ctx.changes.publish({
+      created: [],
+      transitions: [
+        { complaintId: result.complaintId, blockCode: result.block, from: 'new', to: 'routed', at: now },
+      ],
+      slaMoved: 0,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { complaintEvents, complaints } from '../../db/schema';
+import type { AppContext } from '../context';
+import type { FieldError } from '../ingest/types';
+import { lockComplaints } from './lock-complaints';
+import { isOpenStatus } from './statuses';
+
+export interface RerouteInput {
+  complaintId: number;
+  executor: string;
+  actor?: string;
+  comment?: string;
+}
+
+export type RerouteResult =
+  | { status: 'applied'; complaintId: number; from: string | null; to: string; at: string }
+  | { status: 'rejected'; code: 'not_found' | 'illegal' | 'invalid'; errors: FieldError[] };
+
+/**
+ * Hands an open complaint to another executor (the rules picked the wrong body, or the body passed it on). The
+ * status stays as it is; the change is an append-only `routed` event with both executors, so the history says
+ * who held the complaint when, and quality counts go to whoever holds it at resolution.
+ */
+export async function rerouteComplaint(ctx: AppContext, input: RerouteInput): Promise<RerouteResult> {
+  if (!ctx.reference.executors.has(input.executor)) {
+    return {
+      status: 'rejected',
+      code: 'invalid',
+      errors: [{ field: 'executor', message: `unknown executor code "${input.executor}"` }],
+    };
+  }
+  const now = ctx.now();
+  const result = await ctx.writer.run(1, () =>
+    ctx.db.transaction(async (tx): Promise<RerouteResult> => {
+      const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
+      if (!current) {
+        return {
+          status: 'rejected',
+          code: 'not_found',
+          errors: [{ field: 'id', message: `complaint ${input.complaintId} does not exist` }],
+        };
+      }
+      const refuse = (message: string): RerouteResult => ({
+        status: 'rejected',
+        code: 'illegal',
+        errors: [{ field: 'executor', message }],
+      });
+      if (!isOpenStatus(current.status) || !current.executorCode) {
+        return refuse(
+          current.executorCode
+            ? `only an open complaint can be re-routed; it is "${current.status}"`
+            : 'the complaint has no category yet: classify it first, routing follows',
+        );
+      }
+      if (current.executorCode === input.executor) return refuse(`already routed to "${input.executor}"`);
+      await tx.execute(sql`update ${complaints} set executor_code = ${input.executor}, updated_at = now()
+        where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
+      await tx.insert(complaintEvents).values({
+        complaintId: current.id,
+        type: 'routed',
+        fromStatus: current.status,
+        toStatus: current.status,
+        at: now,
+        actor: input.actor ?? null,
+        comment: input.comment ?? null,
+        executorCode: input.executor,
+        fromExecutorCode: current.executorCode,
+      });
+      return {
+        status: 'applied',
+        complaintId: current.id,
+        from: current.executorCode,
+        to: input.executor,
+        at: now.toISOString(),
+      };
+    }),
+  );
+  return result;
+}
