@@ -21,16 +21,17 @@ import { OverduePart } from './overdue-part';
 import { WeekChart } from './week-chart';
 import { TopCategories } from './top-categories';
 import { ExecutorQuality } from './executor-quality';
+import { ProblemsStrip } from './problems-strip';
 import { PanelTicker } from './panel-ticker';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
 
 /** List lengths that fit their boxes; every size is in vh, so they hold on 1080p and 4K alike. */
-const TENSION_ROWS = 3;
-const OVERDUE_ROWS = 3;
+const TENSION_ROWS = 2;
+const OVERDUE_ROWS = 2;
 const TOP_ROWS = 3;
-const EXECUTOR_ROWS = 4;
+const EXECUTOR_ROWS = 3;
 
 interface BlockScreenProps {
   block: string;
@@ -57,10 +58,6 @@ export function BlockScreen(props: BlockScreenProps) {
   const categoryOf = useMemo(() => (code: string) => categoryName(names, code), [names]);
   const municipalityOf = useMemo(() => (oktmo: string | null) => municipalityName(names, oktmo), [names]);
   const per10k = useMemo(() => per10kScale(panel.territories), [panel.territories]);
-  const onTime = useMemo(
-    () => new Map(panel.quality.municipalities.map((m) => [m.oktmo, m.onTimeRate])),
-    [panel.quality.municipalities],
-  );
   const tense = useMemo(
     () => new Set(panel.tension.filter((t) => t.kind === 'municipality').map((t) => t.key)),
     [panel.tension],
@@ -70,7 +67,7 @@ export function BlockScreen(props: BlockScreenProps) {
     <main className="wall-root panel-root" data-block={block} data-stale={stale}>
       <div className="panel-top">
         <PanelTitle title={title} />
-        <PanelCounters summary={state.summary} problems={panel.problems} />
+        <PanelCounters summary={state.summary} />
         <PanelStatus now={now} connection={connection} updatedAt={updatedAt} ageMs={ageMs} stale={stale} />
       </div>
 
@@ -89,7 +86,9 @@ export function BlockScreen(props: BlockScreenProps) {
             />
           </div>
           <PanelMapLegend per10k={per10k} />
+          <ProblemsStrip problems={panel.problems} />
           <TensionList tension={panel.tension} municipalityName={municipalityOf} limit={TENSION_ROWS} />
+          <TopCategories categories={panel.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
         </div>
 
         <TerritoryRanking
@@ -97,7 +96,6 @@ export function BlockScreen(props: BlockScreenProps) {
           per10k={per10k}
           tense={tense}
           nameOf={municipalityOf}
-          onTime={onTime}
         />
 
         <div className="panel-column">
@@ -110,7 +108,6 @@ export function BlockScreen(props: BlockScreenProps) {
           />
           <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
           <ExecutorQuality quality={panel.quality} municipalityName={municipalityOf} limit={EXECUTOR_ROWS} />
-          <TopCategories categories={panel.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
         </div>
       </div>
 

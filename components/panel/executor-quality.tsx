@@ -14,6 +14,11 @@ interface ExecutorQualityProps {
   limit: number;
 }
 
+/** «91%», «3,8%»: one decimal only below 10%, as everywhere on the wall. */
+function percent(share: number | null): string {
+  return share === null ? '—' : formatPercentRu(share * 100);
+}
+
 function Rate({ value, alarm, testId }: { value: number | null; alarm: boolean; testId: string }) {
   if (value === null)
     return (
@@ -28,7 +33,7 @@ function Rate({ value, alarm, testId }: { value: number | null; alarm: boolean; 
       className={`text-right tabular-nums ${alarm ? 'font-bold text-amber-300' : ''}`}
     >
       {alarm ? <span aria-hidden="true">▲ </span> : null}
-      {formatPercentRu(value * 100)}
+      {percent(value)}
     </span>
   );
 }
@@ -43,19 +48,14 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
     .filter((m) => m.resolved >= MIN_RESOLVED_FOR_RATE && m.reopenRate !== null && m.reopenRate > 0)
     .sort((a, b) => b.reopenRate! - a.reopenRate!)
     .slice(0, 2);
+  const lateLeaders = quality.municipalities
+    .filter((m) => m.resolved >= MIN_RESOLVED_FOR_RATE && m.onTimeRate !== null)
+    .sort((a, b) => a.onTimeRate! - b.onTimeRate!)
+    .slice(0, 2);
   const { total } = quality;
   return (
     <section data-testid="executor-quality" data-rows={rows.length} className="flex flex-none flex-col">
-      <h2 className="panel-heading">
-        Исполнители · {quality.windowDays} дн.: в срок{' '}
-        <span data-testid="quality-on-time" className="tabular-nums">
-          {total.onTimeRate === null ? '—' : formatPercentRu(total.onTimeRate * 100)}
-        </span>
-        , повторно{' '}
-        <span data-testid="quality-reopen" className="tabular-nums">
-          {total.reopenRate === null ? '—' : formatPercentRu(total.reopenRate * 100)}
-        </span>
-      </h2>
+      <h2 className="panel-heading">Исполнители · {quality.windowDays} дней</h2>
       {rows.length === 0 ? (
         <p className="panel-text text-slate-400">Нет обращений у исполнителей</p>
       ) : (
@@ -63,8 +63,18 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
           <div className="panel-quality-row panel-small text-slate-400" aria-hidden="true">
             <span />
             <span className="text-right">в срок</span>
-            <span className="text-right">повторно</span>
-            <span className="text-right">просрочено</span>
+            <span className="text-right">повт.</span>
+            <span className="text-right">просроч.</span>
+          </div>
+          <div className="panel-quality-row font-semibold" data-testid="quality-total">
+            <span className="panel-cond truncate">Весь блок</span>
+            <span data-testid="quality-on-time" className="text-right tabular-nums">
+              {percent(total.onTimeRate)}
+            </span>
+            <span data-testid="quality-reopen" className="text-right tabular-nums">
+              {percent(total.reopenRate)}
+            </span>
+            <span />
           </div>
           <ol className="flex flex-col gap-[0.35vh]">
             {rows.map((e) => (
@@ -100,14 +110,29 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
           </ol>
         </div>
       )}
+      {lateLeaders.length > 0 ? (
+        <p
+          className="panel-small panel-cond mt-[0.4vh] truncate text-slate-300"
+          data-testid="on-time-laggards"
+        >
+          Реже всего в срок:{' '}
+          {lateLeaders.map((m, i) => (
+            <span key={m.oktmo} data-testid="on-time-laggard" data-value={m.onTimeRate!.toFixed(4)}>
+              {i > 0 ? ' · ' : ''}
+              {municipalityName(m.oktmo)}{' '}
+              <strong className="tabular-nums text-amber-300">{percent(m.onTimeRate)}</strong>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {reopenLeaders.length > 0 ? (
-        <p className="panel-small panel-cond mt-[0.4vh] truncate text-slate-300" data-testid="reopen-leaders">
+        <p className="panel-small panel-cond truncate text-slate-300" data-testid="reopen-leaders">
           Чаще возвращают на доработку:{' '}
           {reopenLeaders.map((m, i) => (
             <span key={m.oktmo}>
               {i > 0 ? ' · ' : ''}
               {municipalityName(m.oktmo)}{' '}
-              <strong className="tabular-nums text-amber-300">{formatPercentRu(m.reopenRate! * 100)}</strong>
+              <strong className="tabular-nums text-amber-300">{percent(m.reopenRate)}</strong>
             </span>
           ))}
         </p>

@@ -1,6 +1,4 @@
 import type { SummaryNumbers, WeekAgoNumbers } from '@/lib/realtime/contract';
-import type { ProblemsPart } from '@/lib/panels/types';
-import { withPlural } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { describeChangeShort, type ChangeDirection } from '@/lib/stats/week-over-week';
 import { CounterList, type CounterSpec as ListedCounter } from '@/components/wall/counter-list';
@@ -64,18 +62,7 @@ function Change({
   );
 }
 
-const PROBLEM_FORMS = ['проблема', 'проблемы', 'проблем'] as const;
-
-/** Duplicates joined: «в 845 проблемах» under today's complaints, «1 204 проблемы» under the open ones. */
-function ProblemsLine({ testId, value, text }: { testId: string; value: number; text: string }) {
-  return (
-    <div className="panel-change text-slate-300" data-testid={testId} data-value={value}>
-      {text}
-    </div>
-  );
-}
-
-export function PanelCounters({ summary, problems }: { summary: SummaryNumbers; problems?: ProblemsPart }) {
+export function PanelCounters({ summary }: { summary: SummaryNumbers }) {
   // The last tile is wider: «Решено сегодня» is the longest label.
   return (
     <CounterList
@@ -89,20 +76,6 @@ export function PanelCounters({ summary, problems }: { summary: SummaryNumbers; 
       extraOf={(c, value) => (
         <dd className="m-0">
           <Change current={value} base={summary.weekAgo[c.key]} moreIs={c.moreIs} />
-          {problems && c.key === 'today' ? (
-            <ProblemsLine
-              testId="problems-new-today"
-              value={problems.newToday}
-              text={`новых проблем: ${formatCountRu(problems.newToday)}`}
-            />
-          ) : null}
-          {problems && c.key === 'open' ? (
-            <ProblemsLine
-              testId="problems-open"
-              value={problems.open}
-              text={`это ${withPlural(problems.open, PROBLEM_FORMS)}`}
-            />
-          ) : null}
         </dd>
       )}
     />

@@ -15,12 +15,7 @@ interface TerritoryRankingProps {
   /** OKTMOs with a tension point now: marked in the list as on the map. */
   tense: Set<string>;
   nameOf: (oktmo: string) => string;
-  /** On-time share per OKTMO over the quality window. */
-  onTime: ReadonlyMap<string, number | null>;
 }
-
-/** A municipality resolving less than this share on time is marked in amber. */
-const ON_TIME_ALARM = 0.85;
 
 type Item = TerritoryLoad | 'few-divider';
 
@@ -41,7 +36,6 @@ function Header() {
       <span>округ</span>
       <span className="panel-rank-head__end">на 10 тыс.</span>
       <span className="panel-rank-head__end">шт.</span>
-      <span className="panel-rank-head__end">в срок</span>
       <span className="panel-rank-head__end">{SPARKLINE_DAYS} дн.</span>
     </div>
   );
@@ -52,14 +46,11 @@ function Row({
   scale,
   tense,
   name,
-  onTime,
 }: {
   t: TerritoryLoad;
   scale: Per10kScale;
   tense: boolean;
   name: string;
-  /** Share resolved on time over the quality window; null without resolutions. */
-  onTime: number | null;
 }) {
   const [r, g, b] = scale.colorOf(t.rank === null ? null : t.per10k);
   return (
@@ -84,12 +75,6 @@ function Row({
       <span className={`truncate ${tense ? 'text-amber-300' : ''}`}>{name}</span>
       <span className="text-right font-bold tabular-nums">{formatPer10k(t.per10k)}</span>
       <span className="text-right tabular-nums text-slate-300">{formatCountRu(t.count)}</span>
-      <span
-        data-testid="territory-on-time"
-        className={`text-right tabular-nums ${onTime !== null && onTime < ON_TIME_ALARM ? 'font-bold text-amber-300' : 'text-slate-300'}`}
-      >
-        {onTime === null ? '—' : `${Math.round(onTime * 100)}%`}
-      </span>
       <Sparkline values={t.daily} className="h-[75%] w-full text-sky-300" />
     </li>
   );
@@ -101,7 +86,6 @@ export const TerritoryRanking = memo(function TerritoryRanking({
   per10k,
   tense,
   nameOf,
-  onTime,
 }: TerritoryRankingProps) {
   const items = ordered(territories, nameOf);
   const perColumn = Math.ceil(items.length / COLUMNS);
@@ -129,14 +113,7 @@ export const TerritoryRanking = memo(function TerritoryRanking({
                     мало данных: меньше {TERRITORY_MIN_COUNT} обращений
                   </li>
                 ) : (
-                  <Row
-                    key={t.oktmo}
-                    t={t}
-                    scale={per10k}
-                    tense={tense.has(t.oktmo)}
-                    name={nameOf(t.oktmo)}
-                    onTime={onTime.get(t.oktmo) ?? null}
-                  />
+                  <Row key={t.oktmo} t={t} scale={per10k} tense={tense.has(t.oktmo)} name={nameOf(t.oktmo)} />
                 ),
               )}
             </ol>

@@ -39,6 +39,8 @@ const PARTS = [
   'overdue-part',
   'week-chart',
   'top-categories',
+  'executor-quality',
+  'problems-strip',
   'tension-list',
   'panel-ticker',
 ] as const;
@@ -194,6 +196,18 @@ for (const size of SIZES) {
         ).toBeGreaterThanOrEqual(0);
         await expect(page.getByTestId('top-category').first()).toBeVisible();
         expect(await numberAttr(page, '[data-testid="top-category"]', 'data-value')).toBeGreaterThan(0);
+        // «Быстро решаем»: problems against complaints, executors' punctuality and reopen rates, municipalities'
+        // on-time share in the ranking.
+        expect(await numberAttr(page, '[data-testid="problems-open"]', 'data-value')).toBeGreaterThan(0);
+        expect(await numberAttr(page, '[data-testid="problems-open"]', 'data-value')).toBeLessThanOrEqual(
+          await numberAttr(page, '[data-testid="problems-open"]', 'data-complaints'),
+        );
+        await expect(page.getByTestId('executor-row').first()).toBeVisible();
+        expect(await numberAttr(page, '[data-testid="executor-on-time"]', 'data-value')).toBeGreaterThan(0.5);
+        await expect(page.getByTestId('quality-on-time')).toContainText('%');
+        await expect(page.getByTestId('quality-reopen')).toContainText('%');
+        await expect(page.getByTestId('on-time-laggard').first()).toBeVisible();
+        await expect(page.getByTestId('reopen-leaders')).toContainText('%');
         await expect(page.getByTestId('ticker-item').first()).toBeVisible();
         if (code === 'media') {
           // Received in the same millisecond as the burst's newest: one of the first few, found by its text.
