@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { complaints } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { ensureMonthlyPartitions } from '@/lib/partitions/ensure-partitions';
 import { aComplaint } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
@@ -97,5 +98,29 @@ describe('monthly partitions', () => {
       await app.ctx.db.execute(sql`select count(*) as n from complaints_default`),
     );
     expect(Number(inDefault!.n)).toBe(0);
+  });
+});
+
+describe('partition creation under concurrency', () => {
+  it('creates a new month once when several writers need it at the same time, and tolerates one made elsewhere', async () => {
+    const month = new Date('2022-03-15T12:00:00Z');
+    await Promise.all([1, 2, 3].map(() => ensureMonthlyPartitions(app.ctx.db, month, month)));
+    // Another process created April already: `if not exists` or the duplicate error must both be harmless.
+    await app.ctx.db.execute(
+      sql.raw(
+        `create table if not exists complaints_y2022m04 partition of complaints for values from ('2022-04-01T00:00:00.000Z') to ('2022-05-01T00:00:00.000Z')`,
+      ),
+    );
+    await ensureMonthlyPartitions(
+      app.ctx.db,
+      new Date('2022-04-10T00:00:00Z'),
+      new Date('2022-04-10T00:00:00Z'),
+    );
+    const names = rowsOf<{ relname: string }>(
+      await app.ctx.db.execute(
+        sql`select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'complaints' and c.relname in ('complaints_y2022m03', 'complaints_y2022m04')`,
+      ),
+    ).map((r) => r.relname);
+    expect(names.sort()).toEqual(['complaints_y2022m03', 'complaints_y2022m04']);
   });
 });
