@@ -101,6 +101,10 @@ export const complaints = pgTable(
     index('complaints_executor_open_idx')
       .on(t.executorCode, t.dueAt)
       .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
+    // A block panel counts what each executor holds open and overdue now from the index alone.
+    index('complaints_block_executor_open_idx')
+      .on(t.blockCode, t.executorCode, t.dueAt)
+      .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
     // The operator queue: complaints the classifier would not guess, oldest first.
     index('complaints_triage_idx')
       .on(t.receivedAt)

@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
  * Quality of execution per Moscow day × executor × municipality × block: resolutions (on time or not), reopens
@@ -22,5 +22,9 @@ export const rollupExecutorDaily = pgTable(
     reopened: integer('reopened').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.executorCode, t.municipalityOktmo, t.blockCode] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.executorCode, t.municipalityOktmo, t.blockCode] }),
+    // A block panel sums its block's last 30 days.
+    index('rollup_executor_daily_block_day_idx').on(t.blockCode, t.day),
+  ],
 );

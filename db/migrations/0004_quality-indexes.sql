@@ -1,0 +1,2 @@
+CREATE INDEX "complaints_block_executor_open_idx" ON "complaints" USING btree ("block_code","executor_code","due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened');--> statement-breakpoint
+CREATE INDEX "rollup_executor_daily_block_day_idx" ON "rollup_executor_daily" USING btree ("block_code","day");
