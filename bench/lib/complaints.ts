@@ -11,7 +11,7 @@ import { seededRandom } from './geo-points';
 import { renderText } from './texts';
 
 export interface Reference {
-  categories: { code: string; block: string; deadlineHours: number }[];
+  categories: { code: string; block: string; deadlineHours: number; deadlineWorkingDays: number | null }[];
   sources: { code: string }[];
   municipalities: { code: string }[];
 }

@@ -8,15 +8,22 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import type { BatchTemplate, TemplateItem } from './complaints';
+import { computeDeadlines } from '../../lib/sla/deadline';
 import { nowMs } from './stats';
 
 type Value = string | number | null;
 type Builder = (item: TemplateItem, externalId: string) => Value;
 
-const HOUR = 3600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Every column the app fills on intake, as the app fills it (lib/ingest/record-complaints.ts). */
+/** The app's own deadline rule: hours, or working days of the production calendar. */
+const deadlinesOf = (it: TemplateItem) =>
+  computeDeadlines(new Date(it.receivedAtMs), {
+    hours: it.category.deadlineHours,
+    workingDays: it.category.deadlineWorkingDays,
+  });
+
 const BUILDERS: Record<string, Builder> = {
   source_code: (it) => it.source,
   external_id: (_it, id) => id,
@@ -28,12 +35,13 @@ const BUILDERS: Record<string, Builder> = {
   municipality_oktmo: (it) => it.point.oktmo,
   block_code: (it) => it.category.block,
   category_code: (it) => it.category.code,
-  status: () => 'new',
+  // Every bench complaint has a category: intake routes it at once.
+  status: () => 'routed',
   status_at: (it) => iso(it.receivedAtMs),
-  due_at: (it) => iso(it.receivedAtMs + it.category.deadlineHours * HOUR),
+  due_at: (it) => deadlinesOf(it).dueAt.toISOString(),
   // Templates are received within the last 3 hours and the shortest deadline is 24 h: on time at intake.
   sla_state: () => 'on_time',
-  very_late_at: (it) => iso(it.receivedAtMs + 3 * it.category.deadlineHours * HOUR),
+  very_late_at: (it) => deadlinesOf(it).veryLateAt.toISOString(),
   h3_fine: (it) => it.point.h3Fine,
   h3_coarse: (it) => it.point.h3Coarse,
   resolved_at: () => null,
