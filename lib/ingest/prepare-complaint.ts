@@ -13,8 +13,14 @@ export const FINE_H3_RESOLUTION = 8;
 /** Routing rules and the first lifecycle step are written by this actor. */
 export const ROUTING_ACTOR = 'system:routing';
 
+const knownOktmo = new WeakMap<object, ReadonlySet<string>>();
+
 /** Known OKTMO codes per reference cache: routing treats anything else as "no municipality". */
-const knownOktmoOf = new WeakMap<object, ReadonlySet<string>>();
+export function knownOktmoOf(reference: AppContext['reference']): ReadonlySet<string> {
+  let known = knownOktmo.get(reference);
+  if (!known) knownOktmo.set(reference, (known = new Set(reference.municipalities.keys())));
+  return known;
+}
 
 /**
  * Everything intake decides about a valid complaint before it is stored: the place (coordinates, or a place
@@ -62,12 +68,10 @@ export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintR
     workingDays: category?.deadlineWorkingDays ?? null,
   });
 
-  let knownOktmo = knownOktmoOf.get(reference);
-  if (!knownOktmo) knownOktmoOf.set(reference, (knownOktmo = new Set(reference.municipalities.keys())));
   const route = categoryCode
     ? routeComplaint(
         { categoryCode, blockCode, municipalityOktmo },
-        { rules: reference.routingRules, knownOktmo },
+        { rules: reference.routingRules, knownOktmo: knownOktmoOf(reference) },
       )
     : null;
   const fine = lat !== null && lon !== null ? latLngToCell(lat, lon, FINE_H3_RESOLUTION) : null;

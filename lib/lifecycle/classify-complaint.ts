@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
-import { ROUTING_ACTOR } from '../ingest/prepare-complaint';
+import { knownOktmoOf, ROUTING_ACTOR } from '../ingest/prepare-complaint';
 import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
 import type { FieldError } from '../ingest/types';
 import { joinProblems } from '../problems/join-problems';
@@ -11,7 +11,7 @@ import { RollupDelta } from '../rollups/rollup-delta';
 import { routeComplaint } from '../routing/route-complaint';
 import { computeDeadlines } from '../sla/deadline';
 import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
-import { lockComplaints } from './lock-complaints';
+import { lockComplaints, notFound } from './lock-complaints';
 import { slaStateAt } from './statuses';
 
 export interface ClassifyInput {
@@ -50,13 +50,7 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
   const result = await ctx.writer.run(1, () =>
     ctx.db.transaction(async (tx): Promise<ClassifyResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
-      if (!current) {
-        return {
-          status: 'rejected',
-          code: 'not_found',
-          errors: [{ field: 'id', message: `complaint ${input.complaintId} does not exist` }],
-        };
-      }
+      if (!current) return notFound(input.complaintId);
       if (current.categoryCode !== null || current.status !== 'new') {
         return {
           status: 'rejected',
@@ -79,7 +73,7 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
           blockCode: category.blockCode,
           municipalityOktmo: current.municipalityOktmo,
         },
-        { rules: ctx.reference.routingRules, knownOktmo: new Set(ctx.reference.municipalities.keys()) },
+        { rules: ctx.reference.routingRules, knownOktmo: knownOktmoOf(ctx.reference) },
       );
       const slaState = slaStateAt(now, dueAt, veryLateAt);
       const delta = new RollupDelta(now);

@@ -36,3 +36,12 @@ export async function lockComplaints(tx: Tx, ids: number[]): Promise<Map<number,
     .for('update');
   return new Map(rows.map((r) => [r.id, { ...r, changed: false }]));
 }
+
+/** The refusal for an id that names no complaint. */
+export function notFound(complaintId: number) {
+  return {
+    status: 'rejected' as const,
+    code: 'not_found' as const,
+    errors: [{ field: 'id', message: `complaint ${complaintId} does not exist` }],
+  };
+}

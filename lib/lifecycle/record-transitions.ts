@@ -7,7 +7,7 @@ import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
 import { applyTransition, type LockedComplaint } from './apply-transition';
-import { lockComplaints } from './lock-complaints';
+import { lockComplaints, notFound } from './lock-complaints';
 import type { TransitionInput, TransitionResult } from './types';
 import { validateTransition } from './validate-transition';
 
@@ -48,12 +48,7 @@ export async function recordTransitions(
           const input = inputs[index]!;
           const current = state.get(input.complaintId);
           if (!current) {
-            results[index] = {
-              complaintId: input.complaintId,
-              status: 'rejected',
-              code: 'not_found',
-              errors: [{ field: 'id', message: `complaint ${input.complaintId} does not exist` }],
-            };
+            results[index] = { complaintId: input.complaintId, ...notFound(input.complaintId) };
             continue;
           }
           const at = input.at ? new Date(input.at) : now;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import type { FieldError } from '../ingest/types';
-import { lockComplaints } from './lock-complaints';
+import { lockComplaints, notFound } from './lock-complaints';
 import { isOpenStatus } from './statuses';
 
 export interface RerouteInput {
@@ -33,13 +33,7 @@ export async function rerouteComplaint(ctx: AppContext, input: RerouteInput): Pr
   const result = await ctx.writer.run(1, () =>
     ctx.db.transaction(async (tx): Promise<RerouteResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
-      if (!current) {
-        return {
-          status: 'rejected',
-          code: 'not_found',
-          errors: [{ field: 'id', message: `complaint ${input.complaintId} does not exist` }],
-        };
-      }
+      if (!current) return notFound(input.complaintId);
       const refuse = (message: string): RerouteResult => ({
         status: 'rejected',
         code: 'illegal',

@@ -5,25 +5,10 @@ import { getTensionPoints } from '../queries/get-tension-points';
 import { getTerritoryLoad } from '../queries/get-territory-load';
 import { getTopCategories } from '../queries/get-top-categories';
 import { getWeekOverWeek } from '../queries/get-week-over-week';
-import type { ReferenceCache } from '../reference/types';
-import { buildExecutorDirectory } from '../routing/executors';
-import type { ExecutorDirectory } from '../routing/types';
 import { getProblemCounts } from '../queries/get-problem-counts';
 import { startOfMoscowDay } from '../time/moscow';
 import { getQualityPart } from './get-quality-part';
 import type { BlockPanel } from './types';
-
-const directories = new WeakMap<ReferenceCache, ExecutorDirectory>();
-
-/** The executor directory with the administrations of the reference's municipalities, built once per cache. */
-function directoryOf(reference: ReferenceCache): ExecutorDirectory {
-  let directory = directories.get(reference);
-  if (!directory) {
-    directory = buildExecutorDirectory([...reference.municipalities.values()]);
-    directories.set(reference, directory);
-  }
-  return directory;
-}
 
 /** A block panel's whole payload at `now`, assembled from one small query per part. */
 export async function getBlockPanel(
@@ -34,7 +19,7 @@ export async function getBlockPanel(
   const { db, reference, locator } = ctx;
   const [territories, overdue, week, topCategories, tension, heat, problems, quality] = await Promise.all([
     getTerritoryLoad(db, block, now, reference.municipalities.values()),
-    getOverduePart(db, block, now, directoryOf(reference)),
+    getOverduePart(db, block, now, reference.executors),
     getWeekOverWeek(db, block, now),
     getTopCategories(db, block, now),
     getTensionPoints(db, block, now, (lon, lat) => locator.locate(lon, lat)),
