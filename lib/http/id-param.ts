@@ -1,13 +1,19 @@
 import { errorResponse } from './responses';
 
-/** A positive integer id from a path segment, or the 400 answer naming it. */
-export function parseIdParam(id: string): { ok: true; id: number } | { ok: false; response: Response } {
+/** A positive integer id from a path segment, or the 400 answer naming it (`noun`: «the problem id …»). */
+export function parseIdParam(
+  id: string,
+  noun = '',
+): { ok: true; id: number } | { ok: false; response: Response } {
   if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) {
     return {
       ok: false,
-      response: errorResponse(400, 'invalid_id', 'the id must be a positive integer', [
-        { field: 'id', message: `got "${id}"` },
-      ]),
+      response: errorResponse(
+        400,
+        'invalid_id',
+        `the ${noun ? `${noun} ` : ''}id must be a positive integer`,
+        [{ field: 'id', message: `got "${id}"` }],
+      ),
     };
   }
   return { ok: true, id: Number(id) };

@@ -1,3 +1,4 @@
+import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getProblem } from '@/lib/queries/get-problem';
 import { getApp } from '@/lib/server/app-registry';
@@ -10,12 +11,9 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) {
-    return errorResponse(400, 'invalid_id', 'the problem id must be a positive integer', [
-      { field: 'id', message: `got "${id}"` },
-    ]);
-  }
-  const problem = await getProblem(getApp().ctx.db, Number(id));
+  const parsed = parseIdParam(id, 'problem');
+  if (!parsed.ok) return parsed.response;
+  const problem = await getProblem(getApp().ctx.db, parsed.id);
   if (!problem) {
     return errorResponse(404, 'not_found', `no problem with id ${id}`, [
       { field: 'id', message: 'no such problem' },

@@ -1,3 +1,4 @@
+import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/ingest/write-queue';
 import { getApp } from '@/lib/server/app-registry';
@@ -11,14 +12,11 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) {
-    return errorResponse(400, 'invalid_id', 'the delivery id must be a positive integer', [
-      { field: 'id', message: `got "${id}"` },
-    ]);
-  }
+  const parsed = parseIdParam(id, 'delivery');
+  if (!parsed.ok) return parsed.response;
   let result;
   try {
-    result = await retryDelivery(getApp().ctx, Number(id));
+    result = await retryDelivery(getApp().ctx, parsed.id);
   } catch (error) {
     if (isOverloaded(error)) return overloaded(error);
     throw error;
