@@ -13,6 +13,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createSelectSchema } from 'drizzle-zod';
+import { HOME_REGION } from '../../lib/federal/home-region';
 import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/lifecycle/statuses';
 
 export const CLASS_SOURCES = ['source', 'classifier', 'operator'] as const;
@@ -43,6 +44,12 @@ export const complaints = pgTable(
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
     address: text('address'),
+    /**
+     * ISO 3166-2 code of the region whose center sent it (UA-43/UA-40 for Crimea and Sevastopol, as in
+     * ru_regions.geojson). Only HOME_REGION complaints reach the wall, panels, problems and Open311; the others
+     * feed the federal view through rollup_region_daily / rollup_region_open.
+     */
+    regionCode: text('region_code').notNull().default(HOME_REGION),
     municipalityOktmo: text('municipality_oktmo'),
     blockCode: text('block_code'),
     categoryCode: text('category_code'),
@@ -111,11 +118,17 @@ export const complaints = pgTable(
       .where(sql`category_code is null and status = 'new'`),
     // A problem's complaints.
     index('complaints_problem_idx').on(t.problemId),
+    // The federal view's reads of other regions (a region's latest complaints and last data time): partial, so
+    // the home region's intake pays nothing for it.
+    index('complaints_foreign_region_idx')
+      .on(t.regionCode, t.receivedAt)
+      .where(sql`region_code <> '${sql.raw(HOME_REGION)}'`),
     check(
       'complaints_status_check',
       sql`${t.status} in (${sql.raw(COMPLAINT_STATUSES.map((s) => `'${s}'`).join(', '))})`,
     ),
     check('complaints_sla_state_check', sql`${t.slaState} in ('on_time', 'late', 'very_late')`),
+    check('complaints_region_code_check', sql`region_code ~ '^[A-Z]{2}-[A-Z0-9]{2,3}$'`),
     check('complaints_lat_lon_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
   ],
 );

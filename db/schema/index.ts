@@ -21,3 +21,4 @@ export * from './source-webhooks';
 export * from './webhook-deliveries';
 export * from './webhook-attempts';
 export * from './api-keys';
+export * from './rollup-region';

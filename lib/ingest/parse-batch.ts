@@ -1,3 +1,4 @@
+import { checkRegion } from '../federal/check-region';
 import type { FieldError } from './types';
 import { MAX_BATCH_ITEMS } from './limits';
 
@@ -21,7 +22,7 @@ export function parseBatch(body: unknown): BatchParse {
       ],
     };
   }
-  if (!('complaints' in body)) return { ok: true, items: [body] };
+  if (!('complaints' in body)) return regionsChecked([body], () => '');
   const list = (body as { complaints: unknown }).complaints;
   if (!Array.isArray(list)) {
     return {
@@ -50,5 +51,21 @@ export function parseBatch(body: unknown): BatchParse {
       errors: [{ field: 'complaints', message: `has ${list.length} items; the limit is ${MAX_BATCH_ITEMS}` }],
     };
   }
-  return { ok: true, items: list };
+  return regionsChecked(list, (i) => `complaints[${i}].`);
+}
+
+/**
+ * A region code the directory does not know, or a foreign region's point outside it, is a fault of the sending
+ * center's integration rather than of one message: the whole request is refused (400) naming each bad item.
+ */
+function regionsChecked(items: unknown[], prefixOf: (i: number) => string): BatchParse {
+  const errors = items.flatMap((item, i) => checkRegion(item, prefixOf(i)));
+  if (errors.length === 0) return { ok: true, items };
+  return {
+    ok: false,
+    status: 400,
+    code: 'invalid_region',
+    message: 'a region code is unknown or a point lies outside its region',
+    errors,
+  };
 }

@@ -5,6 +5,8 @@ import { WALL_H3_RESOLUTION } from '../realtime/contract';
 import { routeComplaint } from '../routing/route-complaint';
 import { computeDeadlines } from '../sla/deadline';
 import { DEFAULT_DEADLINE_HOURS } from './limits';
+import { HOME_REGION } from '../federal/home-region';
+import { prepareForeignComplaint } from '../federal/prepare-foreign-complaint';
 import type { ValidComplaint } from './validate-complaint';
 import type { ComplaintRow } from './write-complaints';
 
@@ -29,6 +31,7 @@ export function knownOktmoOf(reference: AppContext['reference']): ReadonlySet<st
  * classifier is unsure of stays `new`, without a category, in the operator queue.
  */
 export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow {
+  if (v.regionCode !== HOME_REGION) return prepareForeignComplaint(ctx.reference, v);
   const { input } = v;
   const { reference } = ctx;
   let lat = input.lat ?? null;
@@ -76,6 +79,7 @@ export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintR
     : null;
   const fine = lat !== null && lon !== null ? latLngToCell(lat, lon, FINE_H3_RESOLUTION) : null;
   return {
+    regionCode: HOME_REGION,
     sourceCode: input.source,
     externalId: input.externalId,
     receivedAt: v.receivedAt,

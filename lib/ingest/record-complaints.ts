@@ -1,4 +1,5 @@
 import type { AppContext } from '../context';
+import { HOME_REGION } from '../federal/home-region';
 import type { IngestItemResult } from './types';
 import { externalIdOf, validateComplaint } from './validate-complaint';
 import { submitForWrite } from './intake-batcher';
@@ -59,17 +60,20 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     };
   }
 
+  // The wall's live feed is the home region's; the federal view reads its rollups.
   ctx.changes.publish({
-    created: mine.map((r) => ({
-      id: r.id,
-      receivedAt: r.receivedAt,
-      text: r.text,
-      blockCode: r.blockCode,
-      categoryCode: r.categoryCode,
-      municipalityOktmo: r.municipalityOktmo,
-      lat: r.lat,
-      lon: r.lon,
-    })),
+    created: mine
+      .filter((r) => r.regionCode === HOME_REGION)
+      .map((r) => ({
+        id: r.id,
+        receivedAt: r.receivedAt,
+        text: r.text,
+        blockCode: r.blockCode,
+        categoryCode: r.categoryCode,
+        municipalityOktmo: r.municipalityOktmo,
+        lat: r.lat,
+        lon: r.lon,
+      })),
     transitions: [],
     slaMoved: 0,
   });

@@ -18,6 +18,8 @@ export interface ComplaintInput {
   address?: string;
   category?: string;
   block?: string;
+  /** ISO 3166-2 code of the sending center's region; HOME_REGION when absent. */
+  region?: string;
 }
 
 export type IngestStatus = 'created' | 'duplicate' | 'rejected';

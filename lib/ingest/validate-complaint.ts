@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { checkRegion } from '../federal/check-region';
+import { HOME_REGION } from '../federal/home-region';
 import { zodFieldErrors } from '../http/field-errors';
 import { isoDateTimeWithOffset } from '../http/iso-date-time';
 import type { ComplaintInput, FieldError } from './types';
@@ -32,12 +34,15 @@ const ITEM_SCHEMA = z.object({
   address: text(MAX_ADDRESS_CHARS).optional(),
   category: text(64).optional(),
   block: text(64).optional(),
+  region: text(16).optional(),
 });
 
 /** A complaint that passed every check, with everything the insert needs resolved. */
 export interface ValidComplaint {
   input: ComplaintInput;
   receivedAt: Date;
+  /** The sending center's region; only HOME_REGION complaints get a municipality, routing and problems. */
+  regionCode: string;
   municipalityOktmo: string | null;
   blockCode: string | null;
   categoryCode: string | null;
@@ -93,6 +98,11 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
     });
   }
 
+  const regionCode = item.region ?? HOME_REGION;
+  // The API refuses these batches whole (parseBatch); other callers (simulator, importers) reject the item.
+  errors.push(...checkRegion(raw));
+  const home = regionCode === HOME_REGION;
+
   let municipalityOktmo: string | null = null;
   if ((item.lat === undefined) !== (item.lon === undefined)) {
     errors.push({
@@ -103,7 +113,7 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
     if (item.lat < -90 || item.lat > 90) errors.push({ field: 'lat', message: 'must be between -90 and 90' });
     else if (item.lon < -180 || item.lon > 180)
       errors.push({ field: 'lon', message: 'must be between -180 and 180' });
-    else {
+    else if (home) {
       municipalityOktmo = locator.locate(item.lon, item.lat);
       if (!municipalityOktmo) {
         errors.push({ field: 'lat', message: 'the point (lat, lon) is outside Moscow Oblast' });
@@ -117,6 +127,7 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
     value: {
       input: item,
       receivedAt,
+      regionCode,
       municipalityOktmo,
       blockCode: category?.blockCode ?? item.block ?? null,
       categoryCode: category?.code ?? null,

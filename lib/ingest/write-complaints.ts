@@ -4,6 +4,7 @@ import { pgArray } from '../../db/pg-array';
 import { slaStateAt, type SlaState } from '../lifecycle/statuses';
 import { joinProblems } from '../problems/join-problems';
 import type { DuplicateRule } from '../problems/match-problems';
+import { HOME_REGION } from '../federal/home-region';
 import { ROUTING_ACTOR } from './prepare-complaint';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
@@ -11,6 +12,8 @@ import { RollupDelta } from '../rollups/rollup-delta';
 
 /** A complaint ready to store: validated, located, classified, with its deadlines. */
 export interface ComplaintRow {
+  /** HOME_REGION, or the region of the center that sent it (then no municipality, executor or problem). */
+  regionCode: string;
   sourceCode: string;
   externalId: string;
   receivedAt: Date;
@@ -106,19 +109,23 @@ export async function writeComplaints(
     if (created.length === 0) return;
 
     const slaStates: SlaState[] = created.map(({ row }) => slaStateAt(now, row.dueAt, row.veryLateAt));
-    const problemIds = await joinProblems(
+    // Problems are the home region's: another region's complaints never join or start one.
+    const home = created.filter(({ row }) => row.regionCode === HOME_REGION);
+    const homeProblemIds = await joinProblems(
       tx,
-      created.map(({ row }) => ({ ...row, blockCode: row.blockCode ?? '', open: true })),
+      home.map(({ row }) => ({ ...row, blockCode: row.blockCode ?? '', open: true })),
       duplicateRules,
     );
-    const stored = created.map(({ row, id }, i) => ({ ...row, id, problemId: problemIds[i] ?? null }));
+    const problemOf = new Map(home.map(({ id }, i) => [id, homeProblemIds[i] ?? null]));
+    const stored = created.map(({ row, id }) => ({ ...row, id, problemId: problemOf.get(id) ?? null }));
     const col = <T extends string | number | null>(pick: (r: (typeof stored)[number]) => T) =>
       pgArray(stored.map(pick));
     await tx.execute(sql`
       insert into complaints (id, source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
         block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse,
-        executor_code, problem_id, class_source, class_confidence, place_source, place_name, place_candidates)
-      select id, s, e, r, txt, lat, lon, addr, m, b, c, st, r, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc
+        executor_code, problem_id, class_source, class_confidence, place_source, place_name, place_candidates,
+        region_code)
+      select id, s, e, r, txt, lat, lon, addr, m, b, c, st, r, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg
       from unnest(${col((r) => r.id)}::int8[], ${col((r) => r.sourceCode)}::text[], ${col((r) => r.externalId)}::text[],
         ${col((r) => iso(r.receivedAt))}::timestamptz[], ${col((r) => r.text)}::text[], ${col((r) => r.lat)}::float8[],
         ${col((r) => r.lon)}::float8[], ${col((r) => r.address)}::text[], ${col((r) => r.municipalityOktmo)}::text[],
@@ -127,8 +134,8 @@ export async function writeComplaints(
         ${col((r) => iso(r.veryLateAt))}::timestamptz[], ${col((r) => r.h3Fine)}::text[], ${col((r) => r.h3Coarse)}::text[],
         ${col((r) => r.executorCode)}::text[], ${col((r) => r.problemId)}::int8[], ${col((r) => r.classSource)}::text[],
         ${col((r) => r.classConfidence)}::float4[], ${col((r) => r.placeSource)}::text[], ${col((r) => r.placeName)}::text[],
-        ${col((r) => r.placeCandidates)}::text[])
-        as t(id, s, e, r, txt, lat, lon, addr, m, b, c, st, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc)`);
+        ${col((r) => r.placeCandidates)}::text[], ${col((r) => r.regionCode)}::text[])
+        as t(id, s, e, r, txt, lat, lon, addr, m, b, c, st, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg)`);
     await tx.execute(sql`
       insert into complaint_events (complaint_id, type, to_status, at, actor)
       select id, 'created', 'new', at, 'source:' || s

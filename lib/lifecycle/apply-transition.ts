@@ -1,3 +1,4 @@
+import { HOME_REGION } from '../federal/home-region';
 import type { FieldError } from '../ingest/types';
 import type { RollupDelta, RollupRow } from '../rollups/rollup-delta';
 import {
@@ -64,7 +65,8 @@ export function applyTransition(
       ],
     };
   }
-  if (NEEDS_EXECUTOR.includes(to) && !current.executorCode) {
+  // Another region's complaint has no executor of ours: its own center is the executor and moves it on.
+  if (NEEDS_EXECUTOR.includes(to) && !current.executorCode && current.regionCode === HOME_REGION) {
     return {
       ok: false,
       code: 'illegal',

@@ -11,6 +11,7 @@ import { RollupDelta } from '../rollups/rollup-delta';
 import { routeComplaint } from '../routing/route-complaint';
 import { computeDeadlines } from '../sla/deadline';
 import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
+import { foreignRefusal } from '../federal/foreign-refusal';
 import { lockComplaints, notFound } from './lock-complaints';
 import { slaStateAt } from './statuses';
 
@@ -51,6 +52,8 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
     ctx.db.transaction(async (tx): Promise<ClassifyResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
       if (!current) return notFound(input.complaintId);
+      const foreign = foreignRefusal(current.regionCode, 'category');
+      if (foreign) return foreign;
       if (current.categoryCode !== null || current.status !== 'new') {
         return {
           status: 'rejected',

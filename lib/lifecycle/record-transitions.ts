@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
+import { HOME_REGION } from '../federal/home-region';
 import { adjustOpenProblems } from '../problems/join-problems';
 import type { AppliedTransition } from '../realtime/change-bus';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
@@ -82,13 +83,15 @@ export async function recordTransitions(
               (problemDeltas.get(current.problemId) ?? 0) + step.problemDelta,
             );
           }
-          applied.push({
-            complaintId: input.complaintId,
-            blockCode: current.blockCode,
-            from: step.from,
-            to: step.to,
-            at,
-          });
+          // The wall's panels refresh on home complaints only; the federal view reads its rollups.
+          if (current.regionCode === HOME_REGION)
+            applied.push({
+              complaintId: input.complaintId,
+              blockCode: current.blockCode,
+              from: step.from,
+              to: step.to,
+              at,
+            });
           results[index] = {
             complaintId: input.complaintId,
             status: 'applied',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import type { FieldError } from '../ingest/types';
+import { foreignRefusal } from '../federal/foreign-refusal';
 import { lockComplaints, notFound } from './lock-complaints';
 import { isOpenStatus } from './statuses';
 
@@ -34,6 +35,8 @@ export async function rerouteComplaint(ctx: AppContext, input: RerouteInput): Pr
     ctx.db.transaction(async (tx): Promise<RerouteResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
       if (!current) return notFound(input.complaintId);
+      const foreign = foreignRefusal(current.regionCode, 'executor');
+      if (foreign) return foreign;
       const refuse = (message: string): RerouteResult => ({
         status: 'rejected',
         code: 'illegal',

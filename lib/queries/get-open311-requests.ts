@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { HOME_REGION } from '../federal/home-region';
 import { rowsOf, type Db } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
 import type { ComplaintStatus, RejectionReason } from '../lifecycle/statuses';
@@ -56,9 +57,12 @@ interface RawRow {
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
+// Open311 publishes the home region's requests only; other regions' centers answer for theirs.
+const HOME = sql.raw(`c.region_code = '${HOME_REGION}'`);
+
 function conditions(filter: Open311RequestFilter): SQL[] {
-  if (filter.ids) return [sql`c.id = any(${pgArray(filter.ids)}::bigint[])`];
-  const where: SQL[] = [];
+  if (filter.ids) return [sql`c.id = any(${pgArray(filter.ids)}::bigint[])`, HOME];
+  const where: SQL[] = [HOME];
   // The date window comes first so that complaints_received_idx bounds the scan.
   if (filter.from) where.push(sql`c.received_at >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) where.push(sql`c.received_at <= ${filter.to.toISOString()}::timestamptz`);

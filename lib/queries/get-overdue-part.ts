@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { homeRegion } from './scope-filter';
 import { complaints, rollupOpen } from '../../db/schema';
 import { OPEN_STATUSES } from '../lifecycle/statuses';
 import { OVERDUE_LIST_LIMIT, type OverduePart } from '../panels/types';
@@ -18,7 +19,8 @@ export async function getOverduePart(
   now: Date,
   directory: ExecutorDirectory,
 ): Promise<OverduePart> {
-  const open = inArray(complaints.status, [...OPEN_STATUSES]);
+  // The block's overdue list is the home region's (other regions' complaints carry blocks too).
+  const open = and(inArray(complaints.status, [...OPEN_STATUSES]), homeRegion());
   const [[backlog], [soon], oldest] = await Promise.all([
     db
       .select({ late: rollupOpen.late, veryLate: rollupOpen.veryLate })

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complaints } from '../../db/schema';
+import { homeRegion } from './scope-filter';
 import { classifyText } from '../classify/classify-text';
 import { excerptOf } from '../text/mask-personal-data';
 
@@ -32,7 +33,8 @@ export async function getTriageQueue(
   db: Db,
   options: { limit: number; after?: number },
 ): Promise<TriageQueue> {
-  const waiting = and(isNull(complaints.categoryCode), eq(complaints.status, 'new'));
+  // Another region's unclassified complaints wait for their own center, not our operators.
+  const waiting = and(isNull(complaints.categoryCode), eq(complaints.status, 'new'), homeRegion());
   const [rows, [count]] = await Promise.all([
     db
       .select({

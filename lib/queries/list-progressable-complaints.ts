@@ -1,11 +1,14 @@
-import { and, asc, eq, gt, gte, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, like, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { CategoryKind } from '../../db/seed/types';
 import { categories, complaints } from '../../db/schema';
+import { HOME_REGION } from '../federal/home-region';
 import { OPEN_STATUSES, type ComplaintStatus } from '../lifecycle/statuses';
 
 export interface ProgressableComplaint {
   id: number;
+  /** Always read; optional so that hand-built rows (tests) need not name the home region. */
+  regionCode?: string;
   status: ComplaintStatus;
   receivedAt: Date;
   /** Time of the last event: where the complaint stands in its history. */
@@ -28,6 +31,8 @@ export interface ListProgressableOptions {
   limit: number;
   /** Only complaints whose externalId starts with this (the simulator moves only its own). */
   externalIdPrefix?: string;
+  /** `home`: the home region's only; `foreign`: the other regions' (the federal feed moves those). */
+  region?: 'home' | 'foreign';
 }
 
 // A literal list (not bound parameters) so the planner can match the partial index `complaints_open_due_idx`.
@@ -41,7 +46,13 @@ export async function listProgressableComplaints(
   db: Db,
   options: ListProgressableOptions,
 ): Promise<ProgressableComplaint[]> {
-  const { after, limit, externalIdPrefix } = options;
+  const { after, limit, externalIdPrefix, region } = options;
+  const inRegion =
+    region === undefined
+      ? undefined
+      : region === 'home'
+        ? eq(complaints.regionCode, HOME_REGION)
+        : ne(complaints.regionCode, HOME_REGION);
   const ownedBy =
     externalIdPrefix === undefined
       ? undefined
@@ -55,6 +66,7 @@ export async function listProgressableComplaints(
   const rows = await db
     .select({
       id: complaints.id,
+      regionCode: complaints.regionCode,
       status: complaints.status,
       receivedAt: complaints.receivedAt,
       statusAt: complaints.statusAt,
@@ -65,7 +77,7 @@ export async function listProgressableComplaints(
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.code, complaints.categoryCode))
-    .where(and(OPEN_FILTER, position, ownedBy))
+    .where(and(OPEN_FILTER, position, ownedBy, inRegion))
     .orderBy(asc(complaints.dueAt), asc(complaints.id))
     .limit(limit);
   return rows;

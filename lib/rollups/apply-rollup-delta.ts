@@ -115,6 +115,29 @@ const TARGETS: { pick: (d: RollupDelta) => Counter<(string | number)[]>; target:
       counts: ['resolved', 'resolved_on_time', 'resolved_very_late', 'reopened', 'rejected'],
     },
   },
+  {
+    pick: (d) => d.regionDaily,
+    target: {
+      table: 'rollup_region_daily',
+      keys: [
+        ['day', 'date'],
+        ['region_code', TEXT],
+        ['block_code', TEXT],
+      ],
+      counts: ['received', 'resolved', 'resolved_on_time'],
+    },
+  },
+  {
+    pick: (d) => d.regionOpen,
+    target: {
+      table: 'rollup_region_open',
+      keys: [
+        ['region_code', TEXT],
+        ['block_code', TEXT],
+      ],
+      counts: ['on_time', 'late', 'very_late'],
+    },
+  },
 ];
 
 /** One multi-row upsert: the counts are added to the stored ones (a new row starts from zero). */

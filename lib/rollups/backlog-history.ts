@@ -4,6 +4,7 @@ import { pgArray } from '../../db/pg-array';
 import type { AppContext } from '../context';
 import { HOUR_MS, floorTo } from '../time/units';
 import { ALL } from './rollup-delta';
+import { HOME_REGION } from '../federal/home-region';
 
 const OPEN = `('new', 'routed', 'in_progress', 'reopened')`;
 const INSERT_CHUNK = 5_000;
@@ -58,7 +59,7 @@ export async function reconstructBacklogHistory(db: Db, from: Date, to: Date): P
           e.to_status, e.at as start_at,
           lead(e.at) over (partition by e.complaint_id order by e.at, e.id) as end_at
         from complaint_events e join complaints c on c.id = e.complaint_id
-        where c.received_at <= ${toIso}::timestamptz) x
+        where c.received_at <= ${toIso}::timestamptz and c.region_code = ${HOME_REGION}) x
       where to_status in ${sql.raw(OPEN)} and start_at <= ${toIso}::timestamptz
         and (end_at is null or end_at > ${fromIso}::timestamptz)`),
   );

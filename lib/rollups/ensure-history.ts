@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { AppContext } from '../context';
+import { rebuildRegionRollups } from '../federal/rebuild-region-rollups';
 import { reconstructBacklogHistory } from './backlog-history';
 import { rebuildRollups } from './rebuild-rollups';
 import { MINUTE_RETENTION_MS } from './rollup-delta';
@@ -17,17 +18,21 @@ export async function ensureRollupHistory(ctx: AppContext): Promise<'none' | 'ba
     flows: boolean;
     resolutions: boolean;
     categories: boolean;
+    regions: boolean;
   }>(
     await ctx.db.execute(sql`
       select exists (select 1 from rollup_open_hourly) as recorded,
         exists (select 1 from complaints) as history,
         exists (select 1 from rollup_hourly_scope where resolved > 0) as flows,
         exists (select 1 from complaint_events where to_status = 'resolved') as resolutions,
-        exists (select 1 from rollup_category_hourly) as categories`),
+        exists (select 1 from rollup_category_hourly) as categories,
+        exists (select 1 from rollup_region_daily) as regions`),
   );
   if (!state?.history) return 'none';
   // A database from before the resolution flows or the category rollup existed: recount every rollup once.
   const rebuild = (state.resolutions && !state.flows) || !state.categories;
+  // A database from before the federal region rollups: only those are counted, once.
+  if (!rebuild && !state.regions) await ctx.writer.run(0, () => rebuildRegionRollups(ctx.db));
   if (!rebuild && state.recorded) return 'none';
   const now = ctx.now();
   await ctx.writer.run(0, async () => {

@@ -2,9 +2,13 @@ import type { ComplaintStatus, SlaState } from '../lifecycle/statuses';
 import { statusClass } from '../lifecycle/statuses';
 import { moscowDate } from '../queries/panel-windows';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../time/units';
+import { HOME_REGION } from '../federal/home-region';
+import { moscowDayKey } from '../federal/moscow-day-key';
 
 /** The dimensions of one stored complaint that the rollups count by. */
 export interface RollupRow {
+  /** Only HOME_REGION complaints count in the wall's rollups; every region counts in the federal ones. */
+  regionCode: string;
   receivedAt: Date;
   municipalityOktmo: string | null;
   blockCode: string | null;
@@ -14,7 +18,7 @@ export interface RollupRow {
   h3Coarse: string | null;
 }
 
-type OpenDims = Pick<RollupRow, 'municipalityOktmo' | 'blockCode' | 'h3Coarse'>;
+type OpenDims = Pick<RollupRow, 'regionCode' | 'municipalityOktmo' | 'blockCode' | 'h3Coarse'>;
 
 export { HOUR_MS, MINUTE_MS };
 /** Minute buckets serve "the last hour" and the same minutes a week ago; older ones are pruned. */
@@ -83,6 +87,10 @@ export class RollupDelta {
    * [resolved, resolved on time, resolved very late, reopened, rejected].
    */
   readonly executorDaily = new Counter<[string, string, string, string]>(5);
+  /** Federal view per Moscow day × region × block: [received, resolved, resolved on time]. */
+  readonly regionDaily = new Counter<[string, string, string]>(3);
+  /** Federal view's open backlog per region × block: [on time, late, very late]. */
+  readonly regionOpen = new Counter<[string, string]>(3);
 
   constructor(private readonly now: Date) {}
 
@@ -91,6 +99,11 @@ export class RollupDelta {
    * counted again under new ones (an operator classifying a complaint moves it into a block).
    */
   addComplaint(row: RollupRow, status: ComplaintStatus, sla: SlaState, sign: 1 | -1 = 1): void {
+    this.regionDaily.add([moscowDayKey(row.receivedAt), row.regionCode, dim(row.blockCode)], [sign, 0, 0]);
+    if (row.regionCode !== HOME_REGION) {
+      if (statusClass(status) === 'open') this.addOpen(row, sla, sign);
+      return;
+    }
     const hour = floorTo(row.receivedAt, HOUR_MS).toISOString();
     const b = dim(row.blockCode);
     this.hourly.add(
@@ -116,11 +129,13 @@ export class RollupDelta {
    */
   countQuality(
     executorCode: string,
-    row: Pick<RollupRow, 'municipalityOktmo' | 'blockCode'>,
+    row: Pick<RollupRow, 'regionCode' | 'municipalityOktmo' | 'blockCode'>,
     at: Date,
     event: 'resolved' | 'reopened' | 'rejected',
     deadlines?: { dueAt: Date; veryLateAt: Date },
   ): void {
+    // Executors are the home region's; another region's center keeps its own quality record.
+    if (row.regionCode !== HOME_REGION) return;
     const values = [0, 0, 0, 0, 0];
     if (event === 'resolved') {
       values[0] = 1;
@@ -138,13 +153,22 @@ export class RollupDelta {
    * A change to resolved also counts in the resolution flow of the hour and minute it happened in.
    */
   changeStatus(
-    row: RollupRow,
+    row: RollupRow & { dueAt?: Date },
     from: ComplaintStatus,
     to: ComplaintStatus,
     fromSla: SlaState,
     toSla: SlaState,
     at: Date,
   ): void {
+    if (to === 'resolved') {
+      const onTime = row.dueAt !== undefined && at.getTime() <= row.dueAt.getTime() ? 1 : 0;
+      this.regionDaily.add([moscowDayKey(at), row.regionCode, dim(row.blockCode)], [0, 1, onTime]);
+    }
+    if (row.regionCode !== HOME_REGION) {
+      if (statusClass(from) === 'open') this.addOpen(row, fromSla, -1);
+      if (statusClass(to) === 'open') this.addOpen(row, toSla, 1);
+      return;
+    }
     if (to === 'resolved') {
       const hour = floorTo(at, HOUR_MS).toISOString();
       const recent = this.now.getTime() - at.getTime() < MINUTE_RETENTION_MS;
@@ -180,6 +204,8 @@ export class RollupDelta {
   private addOpen(row: OpenDims, sla: SlaState, n: number): void {
     const values = [0, 0, 0];
     values[SLA_COLUMN[sla]] = n;
+    this.regionOpen.add([row.regionCode, dim(row.blockCode)], values);
+    if (row.regionCode !== HOME_REGION) return;
     for (const [sm, sb] of scopes(row)) {
       this.open.add([sm, sb], values);
       if (row.h3Coarse) this.openCells.add([sm, sb, row.h3Coarse], values);

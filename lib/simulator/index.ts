@@ -7,6 +7,14 @@ import { createComplaintFactory, type CategoryInfo } from './generator';
 import { createPlacer, loadTowns, type Town } from './geography';
 import { createLiveLoop, type LiveLoop } from './live';
 import { createRng, mixSeed } from './random';
+import { regionDirectory } from '../federal/region-directory';
+import { FEDERAL_BACKFILL_DAYS, runFederalBackfill } from './federal-backfill';
+import {
+  createFederalFeed,
+  createFederalGenerator,
+  FEDERAL_ID_PREFIX,
+  type FederalFeed,
+} from './federal-feed';
 
 export { parseRate, MAX_RATE_PER_SECOND } from './rate';
 export { createProgressBar, formatProgressLine, renderProgress } from './progress-bar';
@@ -25,6 +33,11 @@ export interface SimulatorOptions {
   incidentsPerDay?: number;
   /** The gazetteer of towns; read from public/geo by default. */
   towns?: readonly Town[];
+  /**
+   * Also feed the other regions' centers through the same intake (complaints with a `region`, for the
+   * federal view /russia) with a light 14-day history. Default true.
+   */
+  federal?: boolean;
 }
 
 export interface Simulator {
@@ -65,9 +78,20 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
     placer,
     idPrefix: `${SIMULATOR_ID_PREFIX}${runId}`,
   });
+  const federal =
+    options.federal === false
+      ? null
+      : createFederalGenerator(
+          regionDirectory(),
+          categories,
+          new Set(ctx.reference.sources.keys()),
+          `${FEDERAL_ID_PREFIX}${runId}`,
+        );
+  let federalFeed: FederalFeed | null = null;
   let live: LiveLoop | null = null;
   let stopped = false;
   let backfilling: Promise<BackfillResult> | null = null;
+  let federalBackfilling: Promise<{ created: number }> | null = null;
   let carriedIncidents: Incident[] = [];
 
   return {
@@ -92,9 +116,19 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
       try {
         const result = await backfilling;
         carriedIncidents = result.openIncidents;
-        return { created: result.created };
+        if (!federal || stopped) return { created: result.created };
+        const days = Math.min(FEDERAL_BACKFILL_DAYS, weeks * 7);
+        federalBackfilling = runFederalBackfill(ctx, federal, {
+          days,
+          homeWeeklyVolume: weeklyVolume,
+          rng: createRng(mixSeed(seed, 3)),
+          shouldStop: () => stopped,
+        });
+        const other = await federalBackfilling;
+        return { created: result.created + other.created };
       } finally {
         backfilling = null;
+        federalBackfilling = null;
       }
     },
     start() {
@@ -107,10 +141,21 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
         initialIncidents: carriedIncidents,
       });
       live.start();
+      if (federal) {
+        federalFeed ??= createFederalFeed(ctx, federal, createRng(mixSeed(seed, 4)), {
+          homeRatePerSecond: options.ratePerSecond,
+        });
+        federalFeed.start();
+      }
     },
     async stop() {
       stopped = true;
-      await Promise.all([live?.stop(), backfilling?.catch(() => null)]);
+      await Promise.all([
+        live?.stop(),
+        federalFeed?.stop(),
+        backfilling?.catch(() => null),
+        federalBackfilling?.catch(() => null),
+      ]);
     },
   };
 }

@@ -117,6 +117,7 @@ export function createLiveLoop(
         after: cursor,
         limit: pageSize,
         externalIdPrefix: options.externalIdPrefix,
+        region: 'home',
       });
       for (const row of rows) {
         const steps = dueSteps(

@@ -7,6 +7,7 @@ import { recordBacklogHour } from '../rollups/backlog-history';
 import { HOUR_MS, MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
 
 interface Moved {
+  region_code: string;
   municipality_oktmo: string | null;
   block_code: string | null;
   h3_coarse: string | null;
@@ -33,14 +34,15 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
             with moved as (
               update complaints set sla_state = ${to}, updated_at = now()
               where ${OPEN} and sla_state = ${from} and ${sql.raw(column)} <= ${at}::timestamptz
-              returning municipality_oktmo, block_code, h3_coarse)
-            select municipality_oktmo, block_code, h3_coarse, count(*) as n
-            from moved group by 1, 2, 3`),
+              returning region_code, municipality_oktmo, block_code, h3_coarse)
+            select region_code, municipality_oktmo, block_code, h3_coarse, count(*) as n
+            from moved group by 1, 2, 3, 4`),
         );
         for (const r of rows) {
           const n = Number(r.n);
           count += n;
           const dims = {
+            regionCode: r.region_code,
             municipalityOktmo: r.municipality_oktmo,
             blockCode: r.block_code,
             h3Coarse: r.h3_coarse,

@@ -1,0 +1,12 @@
+import { json } from '@/lib/http/responses';
+import { regionDirectory } from '@/lib/federal/region-directory';
+import { getFederalOverview } from '@/lib/queries/get-federal-overview';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+/** The network of regional centers: every region's flows, backlog, last data time and live state, with totals. */
+export async function GET(): Promise<Response> {
+  const { ctx } = getApp();
+  return json(await getFederalOverview(ctx.db, regionDirectory(), ctx.now()));
+}

@@ -1,0 +1,61 @@
+import { classifyText } from '../classify/classify-text';
+import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
+import type { ValidComplaint } from '../ingest/validate-complaint';
+import type { ComplaintRow } from '../ingest/write-complaints';
+import { computeDeadlines } from '../sla/deadline';
+import type { AppContext } from '../context';
+
+/**
+ * A complaint another region's center relayed for the federal view. Its lifecycle belongs to that center:
+ * it is kept `new`, with no municipality, no Moscow Oblast executor, no routing, no problem and no H3 cells
+ * (nothing of the home wall counts it); the block and category come from the source or the offline classifier
+ * so the federal view can count it per block, and the due time follows the category's deadline (the federal
+ * 8-day limit without one) so the region's overdue share means the same as ours. The sending center then moves
+ * it on through the lifecycle API (in_progress, resolved, rejected, …); see lib/lifecycle/apply-transition.ts.
+ */
+export function prepareForeignComplaint(reference: AppContext['reference'], v: ValidComplaint): ComplaintRow {
+  const { input } = v;
+  let { blockCode, categoryCode } = v;
+  let classSource: ComplaintRow['classSource'] = categoryCode ? 'source' : null;
+  let classConfidence: number | null = null;
+  if (!categoryCode) {
+    const guess = classifyText(input.text, blockCode ? { blockCode } : undefined);
+    classConfidence = guess.confidence;
+    if (guess.categoryCode) {
+      categoryCode = guess.categoryCode;
+      blockCode = reference.categories.get(guess.categoryCode)?.blockCode ?? guess.blockCode;
+      classSource = 'classifier';
+    }
+  }
+  const category = categoryCode ? reference.categories.get(categoryCode) : undefined;
+  const { dueAt, veryLateAt } = computeDeadlines(v.receivedAt, {
+    hours: category?.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
+    workingDays: category?.deadlineWorkingDays ?? null,
+  });
+  const hasPoint = input.lat !== undefined && input.lon !== undefined;
+  return {
+    regionCode: v.regionCode,
+    sourceCode: input.source,
+    externalId: input.externalId,
+    receivedAt: v.receivedAt,
+    text: input.text,
+    lat: input.lat ?? null,
+    lon: input.lon ?? null,
+    address: input.address ?? null,
+    municipalityOktmo: null,
+    blockCode,
+    categoryCode,
+    dueAt,
+    veryLateAt,
+    h3Fine: null,
+    h3Coarse: null,
+    status: 'new',
+    executorCode: null,
+    ruleId: null,
+    classSource,
+    classConfidence,
+    placeSource: hasPoint ? 'coordinates' : null,
+    placeName: null,
+    placeCandidates: null,
+  };
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const ARTIFACTS = path.join('tests', 'artifacts', 'federal');
+/** Kaliningrad: a region far from the home one, easy to click and to tell apart on the map. */
+const REGION = 'RU-KGD';
+const KALININGRAD = { lat: 54.7104, lon: 20.4522 };
+
+interface Overview {
+  regions: { code: string; today: number }[];
+}
+
+function complaint(externalId: string, i: number) {
+  return {
+    source: 'incident',
+    externalId,
+    receivedAt: new Date().toISOString(),
+    text: `Калининград, ул. Черняховского, ${i + 1}: не вывозят мусор третий день`,
+    lat: KALININGRAD.lat + i * 0.003,
+    lon: KALININGRAD.lon,
+    category: 'ecology.tko-overflow',
+    region: REGION,
+  };
+}
+
+async function openRussia(page: Page, query = '') {
+  await page.goto(`/russia${query}`);
+  await expect(page.getByTestId('russia-map')).toBeVisible();
+  await expect(page.getByTestId('region-shape')).toHaveCount(85);
+}
+
+test('the federal view draws the 85 regions, their centers, the table and the totals', async ({ page }) => {
+  await openRussia(page);
+  await expect(page.getByTestId('center-point')).toHaveCount(85);
+  await expect(page.getByTestId('region-row')).toHaveCount(17);
+  await expect(page.getByTestId('table-page')).toContainText('из 85');
+  await expect(page.getByTestId('total-live')).toContainText('из 85');
+  await expect(page.getByTestId('federal-legend')).toContainText('Просрочено из открытых');
+  await expect(page.getByTestId('attribution')).toContainText('© участники OpenStreetMap (ODbL)');
+  // The shapes are real geometry, not empty paths.
+  const box = await page.locator(`[data-testid="region-shape"][data-region="RU-SA"]`).boundingBox();
+  expect(box!.width).toBeGreaterThan(100);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'russia-1080.png') });
+});
+
+test('a region posted through the intake appears with its count, and its card opens from the map', async ({
+  page,
+  request,
+}) => {
+  const before = ((await (await request.get('/api/v1/regions')).json()) as Overview).regions.find(
+    (r) => r.code === REGION,
+  )!.today;
+  const runId = String(Date.now());
+  const complaints = Array.from({ length: 7 }, (_, i) => complaint(`e2e-fed-${runId}-${i}`, i));
+  const res = await request.post('/api/v1/complaints', { data: { complaints } });
+  expect(res.status(), await res.text()).toBe(200);
+
+  const refused = await request.post('/api/v1/complaints', {
+    data: { complaints: [{ ...complaint(`e2e-fed-${runId}-x`, 0), region: 'RU-XYZ' }] },
+  });
+  expect(refused.status()).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain('complaints[0].region');
+
+  await openRussia(page);
+  await page.locator(`[data-testid="region-shape"][data-region="${REGION}"]`).click({ force: true });
+  await expect(page.getByTestId('region-card')).toHaveAttribute('data-region', REGION);
+  await expect(page).toHaveURL(new RegExp(`region=${REGION}`));
+  const row = page.locator(`[data-testid="region-row"][data-region="${REGION}"]`);
+  await expect(row).toHaveAttribute('data-today', String(before + 7), { timeout: 15_000 });
+  await expect(page.getByTestId('card-live')).toHaveText('на связи');
+  await expect(page.getByTestId('card-latest')).toContainText('Калининград');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'russia-card-1080.png') });
+
+  // The home region's card leads to its own wall.
+  await page.locator('[data-testid="region-row"]').first().click();
+  await page.goto('/russia?region=RU-MOS');
+  await expect(page.getByTestId('card-wall-link')).toHaveAttribute('href', '/wall');
+});
+
+test.describe('at 4K', () => {
+  test.use({ viewport: { width: 3840, height: 2160 } });
+  test('the federal view fills a 3840×2160 screen', async ({ page }) => {
+    await openRussia(page, '?region=RU-TA');
+    await expect(page.getByTestId('region-card')).toBeVisible();
+    const size = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+    ]);
+    expect(size).toEqual([3840, 2160]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'russia-2160.png') });
+  });
+});
