@@ -47,6 +47,10 @@ export const complaintEvents = pgTable(
     index('complaint_events_quality_idx')
       .on(t.at)
       .where(sql`type = 'status' and to_status in ('resolved', 'reopened', 'rejected')`),
+    // The briefing's «sent to a vote» slide reads a week of these.
+    index('complaint_events_vote_idx')
+      .on(t.at)
+      .where(sql`type = 'status' and to_status = 'on_vote'`),
   ],
 );
 

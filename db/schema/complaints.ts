@@ -112,6 +112,11 @@ export const complaints = pgTable(
     index('complaints_block_executor_open_idx')
       .on(t.blockCode, t.executorCode, t.dueAt)
       .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
+    // A municipality's drill-down: its overdue list, open cells and single complaints in view, without walking
+    // the whole region's open backlog.
+    index('complaints_municipality_open_due_idx')
+      .on(t.municipalityOktmo, t.blockCode, t.dueAt)
+      .where(sql`status in ('new', 'routed', 'in_progress', 'reopened')`),
     // The operator queue: complaints the classifier would not guess, oldest first.
     index('complaints_triage_idx')
       .on(t.receivedAt)

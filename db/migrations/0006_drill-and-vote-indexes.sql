@@ -1,0 +1,2 @@
+CREATE INDEX "complaints_municipality_open_due_idx" ON "complaints" USING btree ("municipality_oktmo","block_code","due_at") WHERE status in ('new', 'routed', 'in_progress', 'reopened');--> statement-breakpoint
+CREATE INDEX "complaint_events_vote_idx" ON "complaint_events" USING btree ("at") WHERE type = 'status' and to_status = 'on_vote';
