@@ -1,0 +1,48 @@
+import { ChromiumMissingError, briefingPdfName, renderBriefingPdf } from '@/lib/briefing/render-pdf';
+import { formatIsoWeek } from '@/lib/briefing/week';
+import { parseWeekParam } from '@/lib/briefing/week-param';
+import { errorResponse } from '@/lib/http/responses';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+// One Chromium at a time: a render takes a core for seconds on the wall's server.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The server itself, over loopback: the print view needs the running app, not the public address. */
+function selfUrl(): string {
+  const host =
+    process.env.HOST && !['0.0.0.0', '::'].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${process.env.PORT || 3000}`;
+}
+
+/** The week's briefing as a PDF, one landscape page per slide; 503 when the server has no Chromium. */
+export async function GET(request: Request): Promise<Response> {
+  const { ctx } = getApp();
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = parseWeekParam(raw, ctx.now());
+  if (!parsed.ok) return errorResponse(400, 'invalid_query', 'the week is not valid', parsed.errors);
+  const week = formatIsoWeek(parsed.week);
+  const job = queue.then(() => renderBriefingPdf({ baseUrl: selfUrl(), week }));
+  queue = job.catch(() => undefined);
+  try {
+    const { pdf, slides } = await job;
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${briefingPdfName(week)}"`,
+        'cache-control': 'no-store',
+        'x-briefing-slides': String(slides),
+      },
+    });
+  } catch (error) {
+    if (error instanceof ChromiumMissingError)
+      return errorResponse(
+        503,
+        'pdf_unavailable',
+        `${error.message}; print the page from the browser instead`,
+      );
+    ctx.log.error({ err: error, week }, 'briefing pdf failed');
+    return errorResponse(500, 'pdf_failed', 'the PDF could not be rendered');
+  }
+}

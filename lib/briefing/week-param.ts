@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { FieldError } from '../ingest/types';
+import { zodFieldErrors } from '../http/field-errors';
+import { checkWeekAllowed, defaultWeek, parseIsoWeek, type IsoWeek } from './week';
+
+/** `?week=2026-W47`; absent means the last complete week. Checked against the clock: no future weeks. */
+export function briefingQuerySchema(now: Date) {
+  return z.object({
+    week: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, c): IsoWeek => {
+        if (value === undefined || value === '') return defaultWeek(now);
+        const parsed = parseIsoWeek(value);
+        if (!parsed.ok) {
+          c.addIssue({ code: 'custom', message: parsed.message });
+          return z.NEVER;
+        }
+        const why = checkWeekAllowed(parsed.week, now);
+        if (why) {
+          c.addIssue({ code: 'custom', message: why });
+          return z.NEVER;
+        }
+        return parsed.week;
+      }),
+  });
+}
+
+export type WeekParam = { ok: true; week: IsoWeek } | { ok: false; errors: FieldError[] };
+
+/** The week a request asks for, or the field errors to answer 400 with (the page shows them as text). */
+export function parseWeekParam(raw: Record<string, string | undefined>, now: Date): WeekParam {
+  const input = { week: raw.week };
+  const parsed = briefingQuerySchema(now).safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error, input) };
+  return { ok: true, week: parsed.data.week };
+}

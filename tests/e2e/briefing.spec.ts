@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Briefing } from '../../lib/briefing/types';
+import { formatCountRu } from '../../lib/i18n/format-ru';
+
+/**
+ * The governor's briefing on the backfilled history: every slide stepped through with the keyboard, its key
+ * numbers checked against the API and kept as a screenshot; auto-advance, the week picker, and the PDF from the
+ * page turned into PNG pages (tests/artifacts/briefing/) with as many pages as slides.
+ */
+
+const ARTIFACTS = path.join('tests', 'artifacts', 'briefing');
+
+async function openDeck(page: Page, url: string) {
+  await page.goto(url);
+  const deck = page.getByTestId('briefing-deck');
+  await expect(deck).toHaveAttribute('data-briefing-ready', 'true');
+  await expect(page.locator('svg[data-map-ready="true"]')).toHaveCount(1);
+  return deck;
+}
+
+const activeSlide = (page: Page) =>
+  page.locator('.briefing-slide-wrap[data-active="true"] [data-testid="briefing-slide"]');
+
+test.beforeAll(() => {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+test('every slide by keyboard, with the numbers of the API and a screenshot each', async ({
+  page,
+  request,
+}) => {
+  const b = (await (await request.get('/api/v1/briefing')).json()) as Briefing;
+  expect(b.headline.received.current).toBeGreaterThan(1000);
+  const deck = await openDeck(page, '/briefing');
+  await expect(deck).toHaveAttribute('data-week', b.week.id);
+  const total = Number(await deck.getAttribute('data-slide-count'));
+  expect(total).toBe(9);
+  // The presenter's bar fades after a few idle seconds: screenshots show the slides alone.
+  await expect(page.getByTestId('deck-controls')).toHaveAttribute('data-visible', 'false', {
+    timeout: 10_000,
+  });
+  await page.waitForTimeout(800); // the fade-out
+
+  const keys = ['ArrowRight', 'PageDown', 'Space'];
+  for (let i = 0; i < total; i += 1) {
+    await expect(deck).toHaveAttribute('data-slide-index', String(i));
+    await expect(page).toHaveURL(new RegExp(`slide=${i + 1}`));
+    const slide = activeSlide(page);
+    await expect(slide).toBeVisible();
+    await expect(slide.getByTestId('slide-footer-meta')).toContainText(`слайд ${i + 1} из ${total}`);
+    await expect(slide).toContainText(b.week.label);
+    const id = await slide.getAttribute('data-slide');
+    if (id === 'numbers') {
+      await expect(slide.getByTestId('stat-received')).toHaveAttribute(
+        'data-value',
+        formatCountRu(b.headline.received.current),
+      );
+      await expect(slide.getByTestId('stat-new-problems')).toHaveAttribute(
+        'data-value',
+        formatCountRu(b.headline.newProblems.current),
+      );
+      await expect(slide.getByTestId('stat-reopened')).toHaveAttribute(
+        'data-value',
+        formatCountRu(b.headline.reopened.current),
+      );
+    } else if (id === 'blocks') {
+      await expect(slide.getByTestId('block-row')).toHaveCount(11);
+      for (const block of b.blocks)
+        await expect(slide.locator(`[data-testid="block-row"][data-block="${block.code}"]`)).toHaveAttribute(
+          'data-current',
+          String(block.current),
+        );
+    } else if (id === 'tension') {
+      const shown = Math.min(6, b.tension.points.length);
+      await expect(slide.getByTestId('tension-point')).toHaveCount(shown);
+      await expect(slide.getByTestId('map-marker')).toHaveCount(shown);
+      if (shown === 0) await expect(slide.getByTestId('tension-empty')).toBeVisible();
+    } else if (id === 'municipalities') {
+      const rows = slide.getByTestId('lagging-row');
+      await expect(rows).toHaveCount(b.municipalities.lagging.length);
+      for (const [j, oktmo] of b.municipalities.lagging.entries())
+        await expect(rows.nth(j)).toHaveAttribute('data-oktmo', oktmo);
+    } else if (id?.startsWith('problems-')) {
+      const items = slide.getByTestId('problem-item');
+      expect(await items.count()).toBeGreaterThan(0);
+      const first = await items.first().getAttribute('data-problem');
+      const expected = b.problems.flatMap((x) => x.problems).find((p) => String(p.id) === first);
+      await expect(items.first()).toHaveAttribute('data-current', String(expected!.current));
+    } else if (id === 'fixed') {
+      await expect(slide.getByTestId('fixed-resolved')).toHaveAttribute(
+        'data-value',
+        String(b.fixed.resolved.current),
+      );
+      await expect(slide.getByTestId('fixed-photos')).toHaveAttribute(
+        'data-value',
+        String(b.fixed.withPhotos.current),
+      );
+      await expect(slide.getByTestId('fixed-example')).toHaveCount(b.fixed.examples.length);
+    } else if (id === 'votes') {
+      await expect(slide.getByTestId('votes-count')).toHaveAttribute(
+        'data-value',
+        String(b.votes.count.current),
+      );
+      await expect(slide.getByTestId('vote-item')).toHaveCount(b.votes.items.length);
+    } else if (id === 'summary') {
+      expect(await slide.getByTestId('summary-point').count()).toBeGreaterThanOrEqual(3);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, `slide-${i + 1}.png`) });
+    if (i < total - 1) await page.keyboard.press(keys[i % keys.length]!);
+  }
+  // The last slide stays the last; back, home and end.
+  await page.keyboard.press('ArrowRight');
+  await expect(deck).toHaveAttribute('data-slide-index', String(total - 1));
+  await page.keyboard.press('ArrowLeft');
+  await expect(deck).toHaveAttribute('data-slide-index', String(total - 2));
+  await page.keyboard.press('PageUp');
+  await expect(deck).toHaveAttribute('data-slide-index', String(total - 3));
+  await page.keyboard.press('Home');
+  await expect(deck).toHaveAttribute('data-slide-index', '0');
+  await page.keyboard.press('End');
+  await expect(deck).toHaveAttribute('data-slide-index', String(total - 1));
+
+  // A shared link opens the slide it names.
+  await openDeck(page, `/briefing?week=${b.week.id}&slide=4`);
+  await expect(page.getByTestId('briefing-deck')).toHaveAttribute('data-slide-index', '3');
+});
+
+test('auto-advance moves on by itself, shows its countdown and loops', async ({ page }) => {
+  const deck = await openDeck(page, '/briefing?slide=9');
+  await page.getByTestId('auto-interval').selectOption('10');
+  await page.keyboard.press('KeyP');
+  await expect(deck).toHaveAttribute('data-auto', 'true');
+  await expect(page.getByTestId('auto-progress')).toBeVisible();
+  await expect(page.getByTestId('auto-seconds')).toContainText(/\d+ с/);
+  await expect(page).toHaveURL(/auto=10/);
+  await page.waitForTimeout(3_000);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'auto-advance.png') });
+  // From the last slide it loops to the first, without a key.
+  await expect(deck).toHaveAttribute('data-slide-index', '0', { timeout: 15_000 });
+  await expect(deck).toHaveAttribute('data-slide-index', '1', { timeout: 15_000 });
+  await page.keyboard.press('KeyP');
+  await expect(deck).toHaveAttribute('data-auto', 'false');
+  await expect(page.getByTestId('auto-progress')).toHaveCount(0);
+});
+
+test('the week picker changes the URL and the figures', async ({ page, request }) => {
+  const deck = await openDeck(page, '/briefing');
+  const current = await deck.getAttribute('data-week');
+  const options = await page
+    .getByTestId('week-picker')
+    .locator('option')
+    .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+  expect(options.length).toBe(13);
+  const other = options[3]!;
+  expect(other).not.toBe(current);
+  await page.mouse.move(400, 400);
+  await page.getByTestId('week-picker').selectOption(other);
+  await expect(page).toHaveURL(new RegExp(`week=${other}`));
+  await expect(page.getByTestId('briefing-deck')).toHaveAttribute('data-week', other);
+  const b = (await (await request.get(`/api/v1/briefing?week=${other}`)).json()) as Briefing;
+  await expect(activeSlide(page).getByTestId('stat-received')).toHaveAttribute(
+    'data-value',
+    formatCountRu(b.headline.received.current),
+  );
+  await expect(activeSlide(page)).toContainText(b.week.label);
+});
+
+test('an invalid week: a readable page and a 400 naming the field', async ({ page, request }) => {
+  await page.goto('/briefing?week=2026-W99');
+  await expect(page.getByTestId('briefing-error')).toContainText('Неделя указана неверно');
+  const res = await request.get('/api/v1/briefing?week=2026-W99');
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.errors[0]).toMatchObject({ field: 'week' });
+});
+
+test('the PDF from the page has one page per slide', async ({ page }) => {
+  test.setTimeout(240_000);
+  const deck = await openDeck(page, '/briefing');
+  const total = Number(await deck.getAttribute('data-slide-count'));
+  await page.mouse.move(500, 500);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.getByTestId('pdf-button').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^briefing-\d{4}-W\d{2}\.pdf$/);
+  const pdf = path.join(ARTIFACTS, download.suggestedFilename());
+  await download.saveAs(pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '48', pdf, path.join(ARTIFACTS, 'pdf')]);
+  const pages = readdirSync(ARTIFACTS).filter((f) => /^pdf-\d+\.png$/.test(f));
+  expect(pages).toHaveLength(total);
+  // Vector text, not pictures of text.
+  const text = execFileSync('pdftotext', [pdf, '-']).toString();
+  expect(text).toContain('Неделя в цифрах');
+  expect(text).toContain('Главное за неделю');
+});
