@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules',
       '.next',
+      '.next-*',
       'data',
       'db/migrations',
       'public',
@@ -25,6 +26,11 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
     },
+  },
+  {
+    // The Next config is plain Node ESM.
+    files: ['next.config.js'],
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     rules: {

@@ -25,7 +25,10 @@ import { parseRate } from './lib/simulator/rate';
 function readBuildId(dev: boolean): string {
   if (dev) return `dev-${Date.now()}`;
   try {
-    return readFileSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'), 'utf8').trim();
+    return readFileSync(
+      path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'),
+      'utf8',
+    ).trim();
   } catch {
     throw new Error('No production build found: run `npm run build` first (or `npm start`, which builds).');
   }

@@ -1,5 +1,6 @@
 import type { QualityPart } from '@/lib/panels/types';
 import { formatCountRu, formatPercentRu } from '@/lib/i18n/format-ru';
+import { DrillLink } from '@/components/drill/drill-link';
 
 /** Below this many resolutions in the window a rate is too noisy to name a municipality by it. */
 const MIN_RESOLVED_FOR_RATE = 30;
@@ -119,7 +120,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
           {lateLeaders.map((m, i) => (
             <span key={m.oktmo} data-testid="on-time-laggard" data-value={m.onTimeRate!.toFixed(4)}>
               {i > 0 ? ' · ' : ''}
-              {municipalityName(m.oktmo)}{' '}
+              <DrillLink oktmo={m.oktmo}>{municipalityName(m.oktmo)}</DrillLink>{' '}
               <strong className="tabular-nums text-amber-300">{percent(m.onTimeRate)}</strong>
             </span>
           ))}
@@ -131,7 +132,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
           {reopenLeaders.map((m, i) => (
             <span key={m.oktmo}>
               {i > 0 ? ' · ' : ''}
-              {municipalityName(m.oktmo)}{' '}
+              <DrillLink oktmo={m.oktmo}>{municipalityName(m.oktmo)}</DrillLink>{' '}
               <strong className="tabular-nums text-amber-300">{percent(m.reopenRate)}</strong>
             </span>
           ))}

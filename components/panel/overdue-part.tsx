@@ -1,5 +1,6 @@
 import type { OverduePart as OverdueData } from '@/lib/panels/types';
 import { formatCountRu, formatDurationRu } from '@/lib/i18n/format-ru';
+import { DrillLink } from '@/components/drill/drill-link';
 
 interface OverduePartProps {
   overdue: OverdueData;
@@ -80,7 +81,8 @@ export function OverduePart({ overdue, now, categoryName, municipalityName, limi
                   </span>
                 </div>
                 <div className="panel-small panel-cond truncate text-slate-400">
-                  {municipalityName(item.municipality)} · {item.executor}
+                  <DrillLink oktmo={item.municipality}>{municipalityName(item.municipality)}</DrillLink> ·{' '}
+                  {item.executor}
                 </div>
               </li>
             );

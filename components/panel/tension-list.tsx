@@ -1,6 +1,7 @@
 import type { TensionPoint } from '@/lib/panels/types';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { formatTimesRu } from '@/lib/wall/format-panel';
+import { DrillLink } from '@/components/drill/drill-link';
 
 const EXPECTED_FORMAT = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 
@@ -47,7 +48,9 @@ export function TensionList({ tension, municipalityName, limit }: TensionListPro
             >
               <div className="panel-text panel-cond truncate font-bold text-amber-300">
                 <span aria-hidden="true">▲ </span>
-                {tensionPlace(t, municipalityName)}
+                <DrillLink oktmo={t.municipality ?? (t.kind === 'municipality' ? t.key : null)}>
+                  {tensionPlace(t, municipalityName)}
+                </DrillLink>
               </div>
               <div className="panel-small panel-cond truncate text-slate-300">
                 <span className="font-semibold text-amber-300">{formatTimesRu(t.ratio)} выше нормы:</span>{' '}

@@ -4,6 +4,7 @@ import { SPARKLINE_DAYS, TERRITORY_MIN_COUNT, TERRITORY_WINDOW_DAYS } from '@/li
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import type { Per10kScale } from '@/lib/client/panel-colors';
 import { formatPer10k } from '@/lib/wall/format-panel';
+import { DrillLink } from '@/components/drill/drill-link';
 import { Sparkline } from './sparkline';
 
 /** Two columns: 29 rows each fit the column at a readable size, where three would crop the longer names. */
@@ -72,7 +73,9 @@ function Row({
       ) : (
         <span className="panel-swatch" style={{ background: `rgb(${r} ${g} ${b})` }} aria-hidden="true" />
       )}
-      <span className={`truncate ${tense ? 'text-amber-300' : ''}`}>{name}</span>
+      <DrillLink oktmo={t.oktmo} className={`truncate ${tense ? 'text-amber-300' : ''}`}>
+        {name}
+      </DrillLink>
       <span className="text-right font-bold tabular-nums">{formatPer10k(t.per10k)}</span>
       <span className="text-right tabular-nums text-slate-300">{formatCountRu(t.count)}</span>
       <Sparkline values={t.daily} className="h-[75%] w-full text-sky-300" />

@@ -1,0 +1,44 @@
+import type { RecentComplaint } from '@/lib/realtime/contract';
+import { formatShortTime } from '@/lib/client/format';
+
+interface DrillLatestProps {
+  recent: RecentComplaint[];
+  categoryName: (code: string) => string;
+  limit: number;
+}
+
+/** The municipality's newest complaints, live; texts are masked excerpts rendered as text only. */
+export function DrillLatest({ recent, categoryName, limit }: DrillLatestProps) {
+  const items = recent.slice(0, limit);
+  return (
+    <section
+      data-testid="drill-latest"
+      data-items={items.length}
+      className="flex min-h-0 flex-1 flex-col"
+      aria-label="Новые обращения"
+    >
+      <h2 className="panel-heading">Новые обращения</h2>
+      {items.length === 0 ? (
+        <p className="panel-text text-slate-500">Пока не поступало</p>
+      ) : (
+        <ol className="flex min-h-0 flex-col gap-[0.8vh] overflow-hidden">
+          {items.map((r) => (
+            // Keyed by id: a new arrival mounts a new node, which plays the arrival highlight once.
+            <li
+              key={r.id}
+              data-testid="drill-latest-item"
+              data-id={r.id}
+              className="wall-ticker-item min-w-0"
+            >
+              <div className="panel-text flex gap-[0.6vw] font-semibold">
+                <span className="shrink-0 tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>
+                <span className="panel-cond truncate">{categoryName(r.category)}</span>
+              </div>
+              <p className="panel-small panel-cond mt-[0.2vh] line-clamp-1 text-slate-300">{r.excerpt}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

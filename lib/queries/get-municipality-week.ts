@@ -1,0 +1,79 @@
+import { and, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { rollupHourlyScope, rollupMinute } from '../../db/schema';
+import type { WeekOverWeek } from '../panels/types';
+import type { WallScope } from '../realtime/contract';
+import { percentChange } from '../stats/week-over-week';
+import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
+import { floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
+import { rollupScope } from './rollup-scope';
+
+/**
+ * Any scope's week so far against the week before, per Moscow day (Monday first), like a block panel's
+ * (get-week-over-week.ts) but for a municipality with or without a block. Last week's total ends at the same
+ * weekday and minute: whole hours from the hourly rows, the rest from the minute rows.
+ */
+export async function getMunicipalityWeek(db: Db, scope: WallScope, now: Date): Promise<WeekOverWeek> {
+  const weekStart = startOfMoscowWeek(now);
+  const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
+  const ago = new Date(now.getTime() - WEEK_MS);
+  const agoHour = floorHour(ago);
+  const agoMinute = floorTo(ago, MINUTE_MS);
+  const h = rollupHourlyScope.bucket;
+  const day = sql<string>`to_char(${h} at time zone 'Europe/Moscow', 'YYYY-MM-DD')`;
+  const [days, [tail]] = await Promise.all([
+    db
+      .select({
+        day,
+        n: sql<number>`sum(${rollupHourlyScope.n})`.mapWith(Number),
+        beforeAgoHour:
+          sql<number>`coalesce(sum(${rollupHourlyScope.n}) filter (where ${h} < ${agoHour.toISOString()}::timestamptz), 0)`.mapWith(
+            Number,
+          ),
+      })
+      .from(rollupHourlyScope)
+      .where(
+        and(
+          rollupScope(scope, {
+            municipality: rollupHourlyScope.municipalityOktmo,
+            block: rollupHourlyScope.blockCode,
+          }),
+          gte(h, lastWeekStart),
+        ),
+      )
+      .groupBy(day),
+    db
+      .select({ n: sql<number>`coalesce(sum(${rollupMinute.n}), 0)`.mapWith(Number) })
+      .from(rollupMinute)
+      .where(
+        and(
+          rollupScope(scope, { municipality: rollupMinute.municipalityOktmo, block: rollupMinute.blockCode }),
+          gte(rollupMinute.bucket, agoHour > lastWeekStart ? agoHour : lastWeekStart),
+          lte(rollupMinute.bucket, agoMinute),
+        ),
+      ),
+  ]);
+
+  const counts = new Map(days.map((d) => [d.day, d]));
+  const today = moscowDate(now);
+  const thisWeekDates = Array.from({ length: 7 }, (_, i) =>
+    moscowDate(new Date(weekStart.getTime() + i * DAY_MS)),
+  );
+  let thisWeekToDate = 0;
+  let lastWeekToDate = tail?.n ?? 0;
+  const result = thisWeekDates.map((date, i) => {
+    const lastDate = moscowDate(new Date(lastWeekStart.getTime() + i * DAY_MS));
+    const mine = counts.get(date)?.n ?? 0;
+    const before = counts.get(lastDate);
+    thisWeekToDate += date <= today ? mine : 0;
+    lastWeekToDate += before?.beforeAgoHour ?? 0;
+    return { date, thisWeek: date <= today ? mine : null, lastWeek: before?.n ?? 0 };
+  });
+  return {
+    weekStart: thisWeekDates[0]!,
+    days: result,
+    thisWeekToDate,
+    lastWeekToDate,
+    changePct: percentChange(thisWeekToDate, lastWeekToDate),
+  };
+}
