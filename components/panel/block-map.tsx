@@ -6,8 +6,11 @@ import type { CellCount } from '@/lib/realtime/contract';
 import type { HeatCell, TensionPoint, TerritoryLoad } from '@/lib/panels/types';
 import { DeckMapFrame } from '@/components/wall/deck-map-frame';
 import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/lib/client/use-deck-map';
+import { useMunicipalityClicks } from '@/lib/client/drill-click';
 import type { Per10kScale } from '@/lib/client/panel-colors';
-import { maxOpenOf, moscowMaskLayer } from '@/lib/client/wall-layers';
+import { bordersLayer, maxOpenOf, moscowMaskLayer } from '@/lib/client/wall-layers';
+import { usePlaybackContext } from '@/components/playback/playback-context';
+import { playbackLayers } from '@/lib/client/playback-layers';
 import {
   TENSION_LABEL_SIZE_PX,
   type TensionLabel,
@@ -47,6 +50,8 @@ function BlockMap(props: BlockMapProps) {
   const { cells, cellsVersion, heat, territories, per10k, tension, panelAsOf, nameOf } = props;
   const deckMap = useDeckMap(MAP_OPTIONS);
   const { containerRef, geo, overlay, ready, scale } = deckMap;
+  // A click on a municipality opens its drill-down (this block's, or all blocks' on the region wall).
+  useMunicipalityClicks(deckMap.map, geo?.municipalities ?? null);
 
   const loads = useMemo(() => new Map(territories.map((t) => [t.oktmo, t])), [territories]);
   const heatPoints = useMemo(() => heatPointsOfPanel(heat), [heat]);
@@ -57,9 +62,23 @@ function BlockMap(props: BlockMapProps) {
   );
   // Overlapping names are unreadable from 5 m: the stronger surge keeps its label, the rim stays for all.
   const labels = usePlacedLabels(deckMap, tensionLabels, tensionLabelSize);
+  // A replay draws its own frame instead of the live layers (the live feed runs on underneath).
+  const playback = usePlaybackContext();
+  const frame = playback?.frame ?? null;
+  const playbackCells = playback?.cells;
+  const replay = useMemo(
+    () => (frame && playbackCells ? playbackLayers(playbackCells, frame, scale, 'panel') : null),
+    [frame, playbackCells, scale],
+  );
 
   useEffect(() => {
     if (!overlay || !geo) return;
+    if (replay) {
+      const [heat, hexes, dots, pulses] = replay;
+      const base = [moscowMaskLayer(geo.moscow), bordersLayer(geo.municipalities, scale)];
+      overlay.setProps({ layers: [heat, hexes, ...base, dots, pulses] });
+      return;
+    }
     overlay.setProps({
       layers: [
         choroplethLayer(geo.municipalities, loads, per10k, panelAsOf),
@@ -72,7 +91,7 @@ function BlockMap(props: BlockMapProps) {
         tensionLabelsLayer(labels, scale),
       ],
     });
-  }, [overlay, geo, loads, per10k, panelAsOf, heatPoints, cells, maxOpen, tension, labels, scale]);
+  }, [overlay, geo, loads, per10k, panelAsOf, heatPoints, cells, maxOpen, tension, labels, scale, replay]);
 
   return (
     <DeckMapFrame
@@ -86,6 +105,7 @@ function BlockMap(props: BlockMapProps) {
         'data-territories': territories.length,
         'data-tension': tension.length,
         'data-layer-version': cellsVersion,
+        'data-replay': replay ? 1 : 0,
       }}
     />
   );

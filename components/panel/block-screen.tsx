@@ -23,6 +23,7 @@ import { TopCategories } from './top-categories';
 import { ExecutorQuality } from './executor-quality';
 import { ProblemsStrip } from './problems-strip';
 import { PanelTicker } from './panel-ticker';
+import { PlaybackProvider } from '@/components/playback/playback-context';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
@@ -64,59 +65,65 @@ export function BlockScreen(props: BlockScreenProps) {
   );
 
   return (
-    <main className="wall-root panel-root" data-block={block} data-stale={stale}>
-      <div className="panel-top">
-        <PanelTitle title={title} />
-        <PanelCounters summary={state.summary} />
-        <PanelStatus now={now} connection={connection} updatedAt={updatedAt} ageMs={ageMs} stale={stale} />
-      </div>
+    <PlaybackProvider scope={scope} variant="panel">
+      <main className="wall-root panel-root" data-block={block} data-stale={stale}>
+        <div className="panel-top">
+          <PanelTitle title={title} />
+          <PanelCounters summary={state.summary} />
+          <PanelStatus now={now} connection={connection} updatedAt={updatedAt} ageMs={ageMs} stale={stale} />
+        </div>
 
-      <div className="panel-main">
-        <div className="panel-column">
-          <div className="panel-map-box">
-            <BlockMap
-              cells={state.cells}
-              cellsVersion={state.cellsVersion}
-              heat={panel.heat}
-              territories={panel.territories}
-              per10k={per10k}
-              tension={panel.tension}
-              panelAsOf={panel.asOf}
-              nameOf={municipalityOf}
+        <div className="panel-main">
+          <div className="panel-column">
+            <div className="panel-map-box">
+              <BlockMap
+                cells={state.cells}
+                cellsVersion={state.cellsVersion}
+                heat={panel.heat}
+                territories={panel.territories}
+                per10k={per10k}
+                tension={panel.tension}
+                panelAsOf={panel.asOf}
+                nameOf={municipalityOf}
+              />
+            </div>
+            <PanelMapLegend per10k={per10k} />
+            <ProblemsStrip problems={panel.problems} />
+            <TensionList tension={panel.tension} municipalityName={municipalityOf} limit={TENSION_ROWS} />
+            <TopCategories categories={panel.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
+          </div>
+
+          <TerritoryRanking
+            territories={panel.territories}
+            per10k={per10k}
+            tense={tense}
+            nameOf={municipalityOf}
+          />
+
+          <div className="panel-column">
+            <OverduePart
+              overdue={panel.overdue}
+              now={now}
+              categoryName={categoryOf}
+              municipalityName={municipalityOf}
+              limit={OVERDUE_ROWS}
+            />
+            <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
+            <ExecutorQuality
+              quality={panel.quality}
+              municipalityName={municipalityOf}
+              limit={EXECUTOR_ROWS}
             />
           </div>
-          <PanelMapLegend per10k={per10k} />
-          <ProblemsStrip problems={panel.problems} />
-          <TensionList tension={panel.tension} municipalityName={municipalityOf} limit={TENSION_ROWS} />
-          <TopCategories categories={panel.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
         </div>
 
-        <TerritoryRanking
-          territories={panel.territories}
-          per10k={per10k}
-          tense={tense}
-          nameOf={municipalityOf}
-        />
-
-        <div className="panel-column">
-          <OverduePart
-            overdue={panel.overdue}
-            now={now}
-            categoryName={categoryOf}
-            municipalityName={municipalityOf}
-            limit={OVERDUE_ROWS}
-          />
-          <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
-          <ExecutorQuality quality={panel.quality} municipalityName={municipalityOf} limit={EXECUTOR_ROWS} />
+        <div className="panel-bottom">
+          <PanelTicker recent={state.recent} categoryName={categoryOf} municipalityName={municipalityOf} />
         </div>
-      </div>
 
-      <div className="panel-bottom">
-        <PanelTicker recent={state.recent} categoryName={categoryOf} municipalityName={municipalityOf} />
-      </div>
-
-      <StaleBanner stale={stale} connection={connection} updatedAt={updatedAt} ageMs={ageMs} />
-      <AttributionLine />
-    </main>
+        <StaleBanner stale={stale} connection={connection} updatedAt={updatedAt} ageMs={ageMs} />
+        <AttributionLine />
+      </main>
+    </PlaybackProvider>
   );
 }

@@ -2,6 +2,8 @@ import type { SummaryNumbers, WeekAgoNumbers } from '@/lib/realtime/contract';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { describeChangeShort, type ChangeDirection } from '@/lib/stats/week-over-week';
 import { CounterList, type CounterSpec as ListedCounter } from '@/components/wall/counter-list';
+import { usePlaybackContext } from '@/components/playback/playback-context';
+import { PlaybackPanelCounters } from '@/components/playback/playback-counters';
 
 type CounterKey = keyof WeekAgoNumbers;
 
@@ -63,6 +65,9 @@ function Change({
 }
 
 export function PanelCounters({ summary }: { summary: SummaryNumbers }) {
+  // During a replay the numbers follow its clock; the live ones come back with «Вернуться в эфир».
+  const playback = usePlaybackContext();
+  if (playback?.counters) return <PlaybackPanelCounters counters={playback.counters} />;
   // The last tile is wider: «Решено сегодня» is the longest label.
   return (
     <CounterList

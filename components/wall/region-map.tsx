@@ -6,6 +6,7 @@ import type { CellCount } from '@/lib/realtime/contract';
 import type { Arrival } from '@/lib/client/wall-state';
 import { MAP_PADDING } from '@/lib/client/map-style';
 import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/lib/client/use-deck-map';
+import { useMunicipalityClicks } from '@/lib/client/drill-click';
 import {
   arrivalDotsLayer,
   bordersLayer,
@@ -20,6 +21,8 @@ import {
   pulseLayer,
 } from '@/lib/client/wall-layers';
 import { DeckMapFrame } from './deck-map-frame';
+import { usePlaybackContext } from '@/components/playback/playback-context';
+import { playbackLayers } from '@/lib/client/playback-layers';
 
 /** Pulses animate at this rate: smooth enough from 5 m, light enough for a wall PC running for weeks. */
 const FRAME_MS = 40;
@@ -38,6 +41,8 @@ interface RegionMapProps {
 function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
   const deckMap = useDeckMap(MAP_OPTIONS);
   const { containerRef, geo, overlay, ready, scale } = deckMap;
+  // A click on a municipality opens its drill-down (this block's, or all blocks' on the region wall).
+  useMunicipalityClicks(deckMap.map, geo?.municipalities ?? null);
   const [now, setNow] = useState(() => Date.now());
   const allLabels = useMemo(() => (geo ? labelsOf(geo.municipalities) : []), [geo]);
   // Overlapping names are unreadable from 5 m: the biggest towns keep theirs.
@@ -61,9 +66,27 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
 
   const heatPoints = useMemo(() => heatPointsOf(cells), [cells]);
   const maxOpen = useMemo(() => maxOpenOf(cells), [cells]);
+  // A replay draws its own frame in place of the live heat, hexagons and arrivals (the live feed runs on).
+  const playback = usePlaybackContext();
+  const frame = playback?.frame ?? null;
+  const playbackCells = playback?.cells;
+  const replay = useMemo(
+    () => (frame && playbackCells ? playbackLayers(playbackCells, frame, scale, 'wall') : null),
+    [frame, playbackCells, scale],
+  );
 
   useEffect(() => {
     if (!overlay || !geo) return;
+    if (replay) {
+      const [heat, hexes, dots, pulses] = replay;
+      const base = [
+        moscowMaskLayer(geo.moscow),
+        bordersLayer(geo.municipalities, scale),
+        labelsLayer(labels, scale),
+      ];
+      overlay.setProps({ layers: [heat, hexes, ...base, dots, pulses] });
+      return;
+    }
     overlay.setProps({
       layers: [
         heatLayer(heatPoints, scale),
@@ -76,7 +99,7 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
         pulseLayer(arrivals, now, scale),
       ],
     });
-  }, [overlay, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale]);
+  }, [overlay, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale, replay]);
 
   return (
     <DeckMapFrame
@@ -84,7 +107,7 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
       ready={ready}
       testId="wall-map"
       label="Карта Московской области: открытые обращения по территориям"
-      data={{ 'data-cells': cells.length, 'data-layer-version': cellsVersion }}
+      data={{ 'data-cells': cells.length, 'data-layer-version': cellsVersion, 'data-replay': replay ? 1 : 0 }}
     />
   );
 }

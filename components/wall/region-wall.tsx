@@ -3,6 +3,7 @@ import { wallNamesOf } from '@/lib/server/wall-names-of';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import type { WallScope } from '@/lib/realtime/contract';
 import { WallScreen } from './wall-screen';
+import { PlaybackProvider } from '@/components/playback/playback-context';
 
 const REGION_SCOPE: WallScope = {};
 
@@ -11,14 +12,16 @@ export async function RegionWall() {
   const { ctx, live, buildId } = getApp();
   const snapshot = await live.snapshot(REGION_SCOPE);
   return (
-    <WallScreen
-      title="Московская область"
-      subtitle="Обращения жителей · все блоки"
-      scope={REGION_SCOPE}
-      initialSnapshot={snapshot}
-      names={wallNamesOf(ctx.reference)}
-      buildId={buildId}
-      staleAfterSeconds={loadWallConfig().staleAfterSeconds}
-    />
+    <PlaybackProvider scope={REGION_SCOPE} variant="wall">
+      <WallScreen
+        title="Московская область"
+        subtitle="Обращения жителей · все блоки"
+        scope={REGION_SCOPE}
+        initialSnapshot={snapshot}
+        names={wallNamesOf(ctx.reference)}
+        buildId={buildId}
+        staleAfterSeconds={loadWallConfig().staleAfterSeconds}
+      />
+    </PlaybackProvider>
   );
 }

@@ -1,6 +1,8 @@
 import type { SummaryNumbers } from '@/lib/realtime/contract';
 import { formatCount } from '@/lib/client/format';
 import { CounterList, type CounterSpec } from './counter-list';
+import { usePlaybackContext } from '@/components/playback/playback-context';
+import { PlaybackWallCounters } from '@/components/playback/playback-counters';
 
 const COUNTERS: CounterSpec<'today' | 'lastHour' | 'open' | 'overdue'>[] = [
   { key: 'today', testId: 'counter-today', label: 'Сегодня' },
@@ -10,6 +12,9 @@ const COUNTERS: CounterSpec<'today' | 'lastHour' | 'open' | 'overdue'>[] = [
 ];
 
 export function WallCounters({ summary }: { summary: SummaryNumbers }) {
+  // During a replay the numbers follow its clock; the live ones come back with «Вернуться в эфир».
+  const playback = usePlaybackContext();
+  if (playback?.counters) return <PlaybackWallCounters counters={playback.counters} />;
   return (
     <CounterList
       variant="wall"

@@ -1,0 +1,35 @@
+import type { Playback } from '@/lib/client/use-playback';
+import { replayMomentLabel } from './playback-format';
+import type { PlaybackBarVariant } from './playback-bar';
+
+/**
+ * While a replay runs the screen must not pass for live: an amber frame round the whole screen and, on the
+ * region wall, a banner across the top naming the moment shown.
+ */
+export function PlaybackBanner({ playback, variant }: { playback: Playback; variant: PlaybackBarVariant }) {
+  if (!playback.replaying) return null;
+  const at = playback.counters?.at ?? playback.state?.clock ?? 0;
+  return (
+    <>
+      <div
+        aria-hidden="true"
+        className="pointer-events-none fixed inset-0 z-40 border-[0.7vh] border-amber-400"
+        data-testid="playback-frame"
+      />
+      {variant === 'wall' ? (
+        <div
+          role="status"
+          data-testid="playback-banner"
+          className="fixed top-[2.5vh] left-1/2 z-40 -translate-x-1/2 rounded-[0.6vh] bg-amber-400 px-[2vw] py-[0.9vh] text-center leading-tight font-bold whitespace-nowrap text-slate-950 shadow-[0_0_3vh_rgb(251_191_36/0.45)]"
+        >
+          <div className="text-[clamp(1.4rem,3.6vh,6rem)] tracking-[0.12em]">▶ ПОВТОР · НЕ ПРЯМОЙ ЭФИР</div>
+          <div className="text-[clamp(0.9rem,2vh,3.4rem)] font-semibold">
+            {playback.status === 'ready'
+              ? `карта и счётчики на ${replayMomentLabel(at)}`
+              : 'загрузка записи…'}
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
