@@ -4,6 +4,10 @@ import {
   WEBHOOK_OPENAPI_SCHEMAS,
   WEBHOOK_OPENAPI_WEBHOOKS,
 } from '../webhooks/openapi-paths';
+import { BRIEFING_OPENAPI_PATHS, BRIEFING_OPENAPI_SCHEMAS } from '../briefing/openapi-paths';
+import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-paths';
+import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
+import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
 import { LIFECYCLE_OPENAPI_PATHS, TRANSITION_PROOF_PROPERTIES } from './openapi-lifecycle-paths';
 import {
   MAX_BATCH_ITEMS,
@@ -71,7 +75,9 @@ export const OPENAPI_DOCUMENT = {
             content: jsonBody(ref('IngestResults')),
           },
           422: { description: 'Every item rejected', content: jsonBody(ref('IngestResults')) },
-          400: errorReply('Malformed JSON or body shape'),
+          400: errorReply(
+            'Malformed JSON or body shape; an unknown `region` or a point outside it (each item named)',
+          ),
           413: errorReply(`Body over ${MAX_BODY_BYTES} bytes or more than ${MAX_BATCH_ITEMS} items`),
           415: errorReply('Content type is not JSON'),
         },
@@ -137,11 +143,19 @@ export const OPENAPI_DOCUMENT = {
     },
     ...LIFECYCLE_OPENAPI_PATHS,
     ...WEBHOOK_OPENAPI_PATHS,
+    ...BRIEFING_OPENAPI_PATHS,
+    ...DRILL_OPENAPI_PATHS,
+    ...PLAYBACK_OPENAPI_PATHS,
+    ...FEDERAL_OPENAPI_PATHS,
   },
   webhooks: WEBHOOK_OPENAPI_WEBHOOKS,
   components: {
     schemas: {
       ...WEBHOOK_OPENAPI_SCHEMAS,
+      ...BRIEFING_OPENAPI_SCHEMAS,
+      ...DRILL_OPENAPI_SCHEMAS,
+      ...PLAYBACK_OPENAPI_SCHEMAS,
+      ...FEDERAL_OPENAPI_SCHEMAS,
       ComplaintInput: {
         type: 'object',
         required: ['source', 'externalId', 'receivedAt', 'text'],
@@ -154,11 +168,22 @@ export const OPENAPI_DOCUMENT = {
             description: 'With an offset; at most 5 minutes ahead of the server clock',
           },
           text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS },
-          lat: { type: 'number', description: 'WGS84; with lon, must fall inside Moscow Oblast' },
+          lat: {
+            type: 'number',
+            description:
+              'WGS84; with lon, must fall inside Moscow Oblast, or inside `region` (within 15 km of its outline) for another region',
+          },
           lon: { type: 'number' },
           address: { type: 'string', maxLength: MAX_ADDRESS_CHARS },
           category: { type: 'string', description: 'Category code' },
           block: { type: 'string', description: 'Block code; must match the category when both are given' },
+          region: {
+            type: 'string',
+            pattern: '^[A-Z]{2}-[A-Z0-9]{2,3}$',
+            default: 'RU-MOS',
+            description:
+              "ISO 3166-2 code of the sending center's region (GET /api/v1/regions; Crimea UA-43, Sevastopol UA-40). Another region's complaint is counted for the federal view only; an unknown code or a point outside the region refuses the whole request with 400",
+          },
         },
       },
       FieldError: {
