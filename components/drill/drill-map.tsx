@@ -101,6 +101,7 @@ function DrillMap({ oktmo, block, cells, asOf, categoryName, overrideLayers, ove
       className="absolute inset-0 overflow-hidden rounded-[0.4vh] border border-slate-700"
       data-testid="drill-map"
       data-ready={ready ? 'true' : 'false'}
+      data-replay={overrideLayers ? 1 : 0}
       data-zoom={zoom.toFixed(2)}
       data-cells={cells.length}
       data-points={shown}

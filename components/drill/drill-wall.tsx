@@ -3,7 +3,7 @@ import { getApp } from '@/lib/server/app-registry';
 import { wallNamesOf } from '@/lib/server/wall-names-of';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import { getCachedDrillPayload } from '@/lib/drill/drill-cache';
-import { DrillScreen } from './drill-screen';
+import { DrillReplay } from './drill-replay';
 
 /** Server side of a drill-down: the first snapshot and payload render with the page, the socket follows. */
 export async function DrillWall({ oktmo, block }: { oktmo: string; block: string | null }) {
@@ -17,7 +17,7 @@ export async function DrillWall({ oktmo, block }: { oktmo: string; block: string
     getCachedDrillPayload(ctx, oktmo, block),
   ]);
   return (
-    <DrillScreen
+    <DrillReplay
       oktmo={oktmo}
       block={block}
       blockName={blockInfo?.name ?? null}

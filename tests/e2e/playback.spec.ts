@@ -209,6 +209,19 @@ test('a block panel replays its block', async ({ page, request }) => {
   await expectFits(page, ['playback-bar', 'panel-counters', 'block-map', 'territory-ranking']);
 });
 
+test('a municipality drill-down replays its municipality', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  // Balashikha, all blocks: the replay is scoped to the municipality, with its fine cells and single complaints.
+  await playbackRun(page, request, {
+    url: '/m/46704000000',
+    mapId: 'drill-map',
+    scopeQuery: '&municipality=46704000000',
+    name: 'drill',
+    wall: false,
+  });
+  await expectFits(page, ['playback-bar', 'panel-counters', 'drill-map']);
+});
+
 test.describe('at 3840×2160', () => {
   test.use({ viewport: { width: 3840, height: 2160 } });
   for (const [url, name, parts] of [
