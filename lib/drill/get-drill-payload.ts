@@ -5,7 +5,7 @@ import { getMunicipalityOnTime } from '../queries/get-municipality-on-time';
 import { getMunicipalityOpenCells } from '../queries/get-municipality-open-cells';
 import { getMunicipalityOverdue } from '../queries/get-municipality-overdue';
 import { getMunicipalityTrend } from '../queries/get-municipality-trend';
-import { getMunicipalityWeek } from '../queries/get-municipality-week';
+import { getWeekOverWeek } from '../queries/get-week-over-week';
 import type { MunicipalityInfo } from '../reference/types';
 import type { DrillMunicipality, DrillPayload } from './types';
 
@@ -37,7 +37,7 @@ export async function getDrillPayload(
   for (const m of reference.municipalities.values()) regionPopulation += m.population;
   const [trend, week, hourOfWeek, overdue, topCategories, onTime, cells] = await Promise.all([
     getMunicipalityTrend(db, scope, now, { municipality: info.population, region: regionPopulation }),
-    getMunicipalityWeek(db, scope, now),
+    getWeekOverWeek(db, scope, now),
     getMunicipalityHourOfWeek(db, scope, now),
     getMunicipalityOverdue(db, scope, now, reference.executors),
     getMunicipalityCategories(db, scope, now),

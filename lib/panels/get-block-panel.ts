@@ -20,7 +20,7 @@ export async function getBlockPanel(
   const [territories, overdue, week, topCategories, tension, heat, problems, quality] = await Promise.all([
     getTerritoryLoad(db, block, now, reference.municipalities.values()),
     getOverduePart(db, block, now, reference.executors),
-    getWeekOverWeek(db, block, now),
+    getWeekOverWeek(db, { block }, now),
     getTopCategories(db, block, now),
     getTensionPoints(db, block, now, (lon, lat) => locator.locate(lon, lat)),
     getHeatCells(db, block, now),

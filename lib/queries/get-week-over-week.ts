@@ -1,17 +1,19 @@
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupHourlyScope, rollupMinute } from '../../db/schema';
 import type { WeekOverWeek } from '../panels/types';
-import { ALL } from '../rollups/rollup-delta';
-import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
+import type { WallScope } from '../realtime/contract';
 import { percentChange } from '../stats/week-over-week';
+import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
 import { floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
+import { rollupScope } from './rollup-scope';
 
 /**
- * A block's week so far against the week before, per Moscow day (Monday first), and the week-to-date totals.
- * Last week's total ends at the same weekday and minute: whole hours from the hourly rows, the rest from minutes.
+ * A scope's week so far against the week before, per Moscow day (Monday first), and the week-to-date totals: a
+ * block panel's (block only) or a drill-down's (a municipality, with or without a block). Last week's total ends
+ * at the same weekday and minute: whole hours from the hourly rows, the rest from the minute rows.
  */
-export async function getWeekOverWeek(db: Db, block: string, now: Date): Promise<WeekOverWeek> {
+export async function getWeekOverWeek(db: Db, scope: WallScope, now: Date): Promise<WeekOverWeek> {
   const weekStart = startOfMoscowWeek(now);
   const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
   const ago = new Date(now.getTime() - WEEK_MS);
@@ -32,8 +34,10 @@ export async function getWeekOverWeek(db: Db, block: string, now: Date): Promise
       .from(rollupHourlyScope)
       .where(
         and(
-          eq(rollupHourlyScope.municipalityOktmo, ALL),
-          eq(rollupHourlyScope.blockCode, block),
+          rollupScope(scope, {
+            municipality: rollupHourlyScope.municipalityOktmo,
+            block: rollupHourlyScope.blockCode,
+          }),
           gte(h, lastWeekStart),
         ),
       )
@@ -43,8 +47,7 @@ export async function getWeekOverWeek(db: Db, block: string, now: Date): Promise
       .from(rollupMinute)
       .where(
         and(
-          eq(rollupMinute.municipalityOktmo, ALL),
-          eq(rollupMinute.blockCode, block),
+          rollupScope(scope, { municipality: rollupMinute.municipalityOktmo, block: rollupMinute.blockCode }),
           gte(rollupMinute.bucket, agoHour > lastWeekStart ? agoHour : lastWeekStart),
           lte(rollupMinute.bucket, agoMinute),
         ),

@@ -11,7 +11,7 @@ import { getMunicipalityOnTime } from '@/lib/queries/get-municipality-on-time';
 import { getMunicipalityOpenCells } from '@/lib/queries/get-municipality-open-cells';
 import { getMunicipalityOverdue } from '@/lib/queries/get-municipality-overdue';
 import { getMunicipalityTrend } from '@/lib/queries/get-municipality-trend';
-import { getMunicipalityWeek } from '@/lib/queries/get-municipality-week';
+import { getWeekOverWeek } from '@/lib/queries/get-week-over-week';
 import { floorHour, startOfMoscowWeek } from '@/lib/queries/panel-windows';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { DAY_MS, HOUR_MS, WEEK_MS } from '@/lib/time/units';
@@ -121,7 +121,7 @@ describe.each(scopes)('drill-down queries ($name) equal direct counts', ({ scope
   });
 
   it('week: this week to date against the same span of last week', async () => {
-    const week = await getMunicipalityWeek(app.ctx.db, scope, NOW);
+    const week = await getWeekOverWeek(app.ctx.db, scope, NOW);
     const weekStart = startOfMoscowWeek(NOW);
     const lastWeekStart = new Date(weekStart.getTime() - WEEK_MS);
     expect(week.thisWeekToDate).toBe(await count(`${where} and received_at >= ${iso(weekStart)}`));
