@@ -44,7 +44,11 @@ const rows = async (query: ReturnType<typeof sql>) =>
     .map((r) =>
       JSON.stringify(
         Object.fromEntries(
-          Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]),
+          // PostgreSQL gives counts as bigint (a BigInt or a digit string by driver); PGlite as numbers.
+          Object.entries(r).map(([k, v]) => [
+            k,
+            typeof v === 'bigint' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : v,
+          ]),
         ),
       ),
     )
