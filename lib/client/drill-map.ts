@@ -10,11 +10,10 @@ import maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature } from 'geojson';
 import { offlineStyle, type GeoData } from './map-style';
-import { loadGeo } from './load-geo';
+import { useGeo } from './use-deck-map';
 import { boundsOf, municipalityFeature, type Bounds } from './drill-hit';
 import { AT_PARAM, DRILL_MAX_ZOOM, DRILL_MIN_ZOOM, formatAt, parseAt } from './drill-links';
 
-const GEO_RETRY_MS = 5_000;
 /** Room around the municipality, as a share of the box. */
 const FIT_PADDING = 0.06;
 
@@ -49,27 +48,6 @@ export interface DrillMap {
 function viewOf(map: maplibregl.Map): DrillView {
   const b = map.getBounds();
   return { zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
-}
-
-function useGeo(): GeoData | null {
-  const [geo, setGeo] = useState<GeoData | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = () =>
-      loadGeo().then(
-        (data) => !cancelled && setGeo(data),
-        () => {
-          if (!cancelled) timer = setTimeout(attempt, GEO_RETRY_MS);
-        },
-      );
-    attempt();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, []);
-  return geo;
 }
 
 export function useDrillMap(oktmo: string): DrillMap {

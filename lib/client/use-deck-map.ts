@@ -49,7 +49,7 @@ export interface DeckMap {
 }
 
 /** The offline GeoJSON; a failed load is retried, so a wall started before its server recovers by itself. */
-function useGeo(): GeoData | null {
+export function useGeo(): GeoData | null {
   const [geo, setGeo] = useState<GeoData | null>(null);
   useEffect(() => {
     let cancelled = false;
