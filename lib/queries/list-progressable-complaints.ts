@@ -9,6 +9,8 @@ export interface ProgressableComplaint {
   id: number;
   /** Always read; optional so that hand-built rows (tests) need not name the home region. */
   regionCode?: string;
+  /** Always read; optional like regionCode. The simulated operator recognises its own messages by it. */
+  externalId?: string | null;
   status: ComplaintStatus;
   receivedAt: Date;
   /** Time of the last event: where the complaint stands in its history. */
@@ -67,6 +69,7 @@ export async function listProgressableComplaints(
     .select({
       id: complaints.id,
       regionCode: complaints.regionCode,
+      externalId: complaints.externalId,
       status: complaints.status,
       receivedAt: complaints.receivedAt,
       statusAt: complaints.statusAt,

@@ -139,6 +139,7 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
         weeklyVolume,
         externalIdPrefix: SIMULATOR_ID_PREFIX,
         initialIncidents: carriedIncidents,
+        unlabelled: true,
       });
       live.start();
       if (federal) {

@@ -9,9 +9,11 @@ import type { ComplaintFactory, GeneratedComplaint } from './generator';
 import type { Placer } from './geography';
 import { HOUR_MS, incidentArrivals, startIncident, type Incident } from './incidents';
 import { dueSteps } from './lifecycle-plan';
+import { createSimulatedOperator } from './operator';
 import type { Rng } from './random';
 import { rhythm } from './rhythm';
 import { batchTransitions, toTransitionInputs } from './transitions';
+import { unlabel } from './unlabelled';
 
 export interface LiveOptions {
   ratePerSecond: number;
@@ -25,6 +27,11 @@ export interface LiveOptions {
   tickMs?: number;
   progressMs?: number;
   pageSize?: number;
+  /**
+   * Send some social posts and hotline transcripts as bare text (see unlabelled.ts), to be classified and located
+   * by intake or queued for an operator, and work that queue like a staffed shift. Off by default.
+   */
+  unlabelled?: boolean;
 }
 
 export interface LiveLoop {
@@ -56,11 +63,21 @@ export function createLiveLoop(
   let progressInFlight: Promise<void> | null = null;
   let lastTick: number | null = null;
   let cursor: ProgressableCursor | null = null;
+  const operator = options.unlabelled ? createSimulatedOperator(ctx) : null;
   // A burst that began in the history goes on at the live stream's scale.
   const active: Incident[] = (options.initialIncidents ?? []).map((i) => ({
     ...i,
     peakPerHour: i.peakPerHour * incidentScale,
   }));
+
+  /** The message as its channel delivers it: some arrive as bare text, which the operator will need to decide. */
+  function labelled(generated: GeneratedComplaint): GeneratedComplaint {
+    if (!operator) return generated;
+    const bare = unlabel(generated, rng);
+    if (!bare) return generated;
+    operator.remember(bare.complaint.input.externalId, bare.truth);
+    return bare.complaint;
+  }
 
   /** Arrivals since the previous tick: Poisson at `rate × rhythm`, plus the reports of running incidents. */
   function arrivals(now: number): GeneratedComplaint[] {
@@ -71,7 +88,7 @@ export function createLiveLoop(
     const mean = options.ratePerSecond * rhythm(new Date(from + span / 2)) * (span / 1000);
     const out: GeneratedComplaint[] = [];
     const n = rng.poisson(mean);
-    for (let i = 0; i < n; i++) out.push(factory.random(new Date(from + rng.next() * span), rng));
+    for (let i = 0; i < n; i++) out.push(labelled(factory.random(new Date(from + rng.next() * span), rng)));
 
     if (rng.chance((options.incidentsPerDay * span) / (24 * HOUR_MS))) {
       const at = new Date(from);
@@ -86,7 +103,7 @@ export function createLiveLoop(
     for (let i = active.length - 1; i >= 0; i--) {
       const incident = active[i]!;
       for (const at of incidentArrivals(incident, new Date(from), new Date(now), rng)) {
-        out.push(factory.forIncident(incident, at, rng));
+        out.push(labelled(factory.forIncident(incident, at, rng)));
       }
       if (incident.endAt.getTime() <= now) active.splice(i, 1);
     }
@@ -119,7 +136,10 @@ export function createLiveLoop(
         externalIdPrefix: options.externalIdPrefix,
         region: 'home',
       });
+      if (operator) await operator.work(rows, now);
       for (const row of rows) {
+        // A message waiting in the operator queue has no plan until someone files it under a category.
+        if (row.categoryCode === null) continue;
         const steps = dueSteps(
           {
             id: row.id,
