@@ -17,7 +17,7 @@ import { HOME_REGION } from '../../lib/federal/home-region';
 import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/lifecycle/statuses';
 
 export const CLASS_SOURCES = ['source', 'classifier', 'operator'] as const;
-export const PLACE_SOURCES = ['coordinates', 'text'] as const;
+export const PLACE_SOURCES = ['coordinates', 'text', 'operator'] as const;
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 

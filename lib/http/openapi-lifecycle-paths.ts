@@ -1,4 +1,4 @@
-import { REJECTION_REASONS } from '../lifecycle/statuses';
+import { COMPLAINT_STATUSES, REJECTION_REASONS } from '../lifecycle/statuses';
 
 /** Lifecycle, routing, operator queue, quality and problems paths of the OpenAPI document (merged in openapi.ts). */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -40,21 +40,47 @@ export const LIFECYCLE_OPENAPI_PATHS = {
   },
   '/api/v1/complaints/{id}/classification': {
     post: {
-      summary: 'An operator gives a queued complaint its category; it is then routed by the rules',
+      summary:
+        'An operator gives a queued complaint its category (and its municipality, if intake could not place it); it is then routed by the rules',
       parameters: [idParam],
       requestBody: {
         required: true,
         content: jsonBody({
           type: 'object',
           required: ['category'],
-          properties: { category: { type: 'string' }, actor: { type: 'string' } },
+          properties: {
+            category: { type: 'string', example: 'housing.yard-snow' },
+            municipality: {
+              type: 'string',
+              pattern: '^\\d{11}$',
+              description:
+                "OKTMO of one of the region's municipalities; only for a complaint without one (no coordinates, an ambiguous or missing place name)",
+            },
+            actor: { type: 'string' },
+          },
         }),
       },
       responses: {
-        201: { description: 'Classified and routed', content: jsonBody({ type: 'object' }) },
-        400: errorReply('Unknown category or bad body'),
+        201: {
+          description: 'Classified and routed',
+          content: jsonBody({
+            type: 'object',
+            required: ['complaintId', 'category', 'block', 'municipality', 'executor', 'dueAt'],
+            properties: {
+              complaintId: { type: 'integer' },
+              category: { type: 'string' },
+              block: { type: 'string' },
+              municipality: { type: ['string', 'null'] },
+              executor: { type: 'string' },
+              dueAt: { type: 'string', format: 'date-time' },
+            },
+          }),
+        },
+        400: errorReply('Unknown category or municipality, or a bad body'),
         404: errorReply('No such complaint'),
-        409: errorReply('The complaint is not waiting in the operator queue'),
+        409: errorReply(
+          'The complaint is not waiting in the operator queue, or is already placed in another municipality',
+        ),
       },
     },
   },
@@ -113,7 +139,7 @@ export const LIFECYCLE_OPENAPI_PATHS = {
   },
 };
 
-/** Extra fields of TransitionInput: proof for a resolution, the reason of a rejection. */
+/** Extra fields of TransitionInput: proof for a resolution, the reason of a rejection, a precondition. */
 export const TRANSITION_PROOF_PROPERTIES = {
   photoUrls: {
     type: 'array',
@@ -128,4 +154,9 @@ export const TRANSITION_PROOF_PROPERTIES = {
     description: 'Required with resolved; allowed with rejected and on_vote',
   },
   reason: { enum: [...REJECTION_REASONS], description: 'Required with status rejected' },
+  expectedStatus: {
+    enum: [...COMPLAINT_STATUSES],
+    description:
+      'Optional precondition: when the complaint is in another status by now (someone acted first), 409 and nothing changes',
+  },
 };

@@ -52,6 +52,18 @@ export function applyTransition(
 ): StepOutcome {
   const from = current.status;
   const to = input.status;
+  if (input.expectedStatus !== undefined && input.expectedStatus !== from) {
+    return {
+      ok: false,
+      code: 'illegal',
+      errors: [
+        {
+          field: 'expectedStatus',
+          message: `the complaint is "${from}" by now, not "${input.expectedStatus}": someone changed it first`,
+        },
+      ],
+    };
+  }
   if (!canTransition(from, to)) {
     const allowed = ALLOWED_TRANSITIONS[from];
     return {

@@ -18,6 +18,11 @@ import { slaStateAt } from './statuses';
 export interface ClassifyInput {
   complaintId: number;
   category: string;
+  /**
+   * OKTMO of the municipality, for a message intake could not place (no coordinates, a place name shared by
+   * several municipalities, or none). Routing then names that administration.
+   */
+  municipality?: string;
   actor?: string;
 }
 
@@ -27,6 +32,7 @@ export type ClassifyResult =
       complaintId: number;
       category: string;
       block: string;
+      municipality: string | null;
       executor: string;
       dueAt: string;
     }
@@ -44,6 +50,18 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
       status: 'rejected',
       code: 'invalid',
       errors: [{ field: 'category', message: `unknown category code "${input.category}"` }],
+    };
+  }
+  if (input.municipality !== undefined && !knownOktmoOf(ctx.reference).has(input.municipality)) {
+    return {
+      status: 'rejected',
+      code: 'invalid',
+      errors: [
+        {
+          field: 'municipality',
+          message: `"${input.municipality}" is not the OKTMO of one of the region's municipalities`,
+        },
+      ],
     };
   }
   const now = ctx.now();
@@ -66,6 +84,19 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
           ],
         };
       }
+      const placed = input.municipality ?? current.municipalityOktmo;
+      if (current.municipalityOktmo !== null && placed !== current.municipalityOktmo) {
+        return {
+          status: 'rejected',
+          code: 'illegal',
+          errors: [
+            {
+              field: 'municipality',
+              message: `the complaint is already placed in ${current.municipalityOktmo}; only an unplaced one takes a municipality`,
+            },
+          ],
+        };
+      }
       const { dueAt, veryLateAt } = computeDeadlines(current.receivedAt, {
         hours: category.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
         workingDays: category.deadlineWorkingDays,
@@ -74,14 +105,19 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         {
           categoryCode: category.code,
           blockCode: category.blockCode,
-          municipalityOktmo: current.municipalityOktmo,
+          municipalityOktmo: placed,
         },
         { rules: ctx.reference.routingRules, knownOktmo: knownOktmoOf(ctx.reference) },
       );
       const slaState = slaStateAt(now, dueAt, veryLateAt);
       const delta = new RollupDelta(now);
       delta.addComplaint(current, 'new', current.slaState, -1);
-      const moved = { ...current, blockCode: category.blockCode, categoryCode: category.code };
+      const moved = {
+        ...current,
+        blockCode: category.blockCode,
+        categoryCode: category.code,
+        municipalityOktmo: placed,
+      };
       delta.addComplaint(moved, 'routed', slaState, 1);
       const [problemId] = await joinProblems(
         tx,
@@ -89,7 +125,8 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         duplicateRulesOf(ctx.reference),
       );
       await tx.execute(sql`update ${complaints} set block_code = ${category.blockCode},
-          category_code = ${category.code}, class_source = 'operator', due_at = ${dueAt.toISOString()}::timestamptz,
+          category_code = ${category.code}, class_source = 'operator', municipality_oktmo = ${placed},
+          ${placed !== current.municipalityOktmo ? sql`place_source = 'operator',` : sql``} due_at = ${dueAt.toISOString()}::timestamptz,
           very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState}, status = 'routed',
           status_at = ${now.toISOString()}::timestamptz, executor_code = ${route.executorCode},
           problem_id = ${problemId ?? null}, updated_at = now()
@@ -105,6 +142,7 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
             at: now,
             actor,
             reason: category.code,
+            comment: placed !== current.municipalityOktmo ? `municipality ${placed}` : null,
           },
           {
             complaintId: current.id,
@@ -140,6 +178,7 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         complaintId: current.id,
         category: category.code,
         block: category.blockCode,
+        municipality: placed,
         executor: route.executorCode,
         dueAt: dueAt.toISOString(),
       };

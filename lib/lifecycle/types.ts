@@ -15,6 +15,11 @@ export interface TransitionInput {
   answer?: string;
   /** rejected: why (required). */
   reason?: RejectionReason;
+  /**
+   * The status the caller saw: when the complaint is in another one by now (someone acted first), the step is
+   * refused instead of overriding that decision.
+   */
+  expectedStatus?: ComplaintStatus;
 }
 
 export type TransitionResult =

@@ -39,6 +39,9 @@ export const TRANSITION_BODY_SCHEMA = z.object({
   reason: z
     .enum(REJECTION_REASONS, { message: `must be one of: ${REJECTION_REASONS.join(', ')}` })
     .optional(),
+  expectedStatus: z
+    .enum(COMPLAINT_STATUSES, { message: `must be one of: ${COMPLAINT_STATUSES.join(', ')}` })
+    .optional(),
 });
 
 /**

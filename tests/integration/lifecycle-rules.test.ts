@@ -205,4 +205,92 @@ describe('routing, re-routing and quality', () => {
       ).length,
     );
   });
+  it('lets the operator place an unplaced message when classifying it, and routes it to that administration', async () => {
+    const [created] = await recordComplaints(app.ctx, [
+      aComplaint({
+        ...VAGUE,
+        lat: undefined,
+        lon: undefined,
+        text: 'Здравствуйте, подскажите, в Котельниках',
+      }),
+    ]);
+    const id = created!.id!;
+    const before = (await app.ctx.db.select().from(complaints).where(eq(complaints.id, id)))[0]!;
+    expect(before).toMatchObject({ status: 'new', municipalityOktmo: null });
+
+    const bad = await api.postClassification<ErrorReply>(id, {
+      category: 'housing.yard-snow',
+      municipality: '12345678901',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.errors!.map((e) => e.field)).toEqual(['municipality']);
+    const malformed = await api.postClassification<ErrorReply>(id, {
+      category: 'housing.yard-snow',
+      municipality: 'Балашиха',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.errors!.map((e) => e.field)).toEqual(['municipality']);
+
+    const res = await api.postClassification<{ executor: string; municipality: string | null }>(id, {
+      category: 'housing.yard-snow',
+      municipality: '46704000000',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ municipality: '46704000000', executor: 'adm-46704000000' });
+    const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, id));
+    expect(row).toMatchObject({
+      status: 'routed',
+      municipalityOktmo: '46704000000',
+      placeSource: 'operator',
+      executorCode: 'adm-46704000000',
+    });
+    const [classified] = await app.ctx.db
+      .select()
+      .from(complaintEvents)
+      .where(sql`${complaintEvents.complaintId} = ${id} and ${complaintEvents.type} = 'classified'`);
+    expect(classified).toMatchObject({ reason: 'housing.yard-snow', comment: 'municipality 46704000000' });
+
+    // A message placed by its coordinates keeps its municipality: the operator cannot move it elsewhere.
+    const [placed] = await complaintsIn('new', 1);
+    const moved = await api.postClassification<ErrorReply>(placed!, {
+      category: 'housing.yard-snow',
+      municipality: '46751000000',
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.errors!.map((e) => e.field)).toEqual(['municipality']);
+    const same = await api.postClassification<{ municipality: string }>(placed!, {
+      category: 'housing.yard-snow',
+      municipality: '46704000000',
+    });
+    expect(same.status).toBe(201);
+    expect(same.body.municipality).toBe('46704000000');
+  });
+  it('refuses a step whose expected status is out of date, so a late click cannot undo a colleague', async () => {
+    const [queued] = await complaintsIn('new', 1);
+    await api.postClassification(queued!, { category: 'housing.yard-snow' });
+    const events = async () =>
+      (await app.ctx.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, queued!)))
+        .length;
+    const before = await events();
+    const late = await api.postEvent<ErrorReply>(queued!, {
+      status: 'rejected',
+      reason: 'spam',
+      expectedStatus: 'new',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.errors).toEqual([
+      { field: 'expectedStatus', message: expect.stringContaining('"routed" by now') },
+    ]);
+    expect(await events()).toBe(before);
+    const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, queued!));
+    expect(row!.status).toBe('routed');
+    const wrong = await api.postEvent<ErrorReply>(queued!, {
+      status: 'in_progress',
+      expectedStatus: 'maybe',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.errors!.map((e) => e.field)).toEqual(['expectedStatus']);
+    const current = await api.postEvent(queued!, { status: 'in_progress', expectedStatus: 'routed' });
+    expect(current.status).toBe(201);
+  });
 });

@@ -7,10 +7,15 @@ export const dynamic = 'force-dynamic';
 
 const BODY = z.object({
   category: z.string({ message: 'must be a category code' }).trim().min(1, 'must not be empty').max(64),
+  municipality: z
+    .string({ message: 'must be an OKTMO code' })
+    .trim()
+    .regex(/^\d{11}$/, 'must be an 11-digit OKTMO code')
+    .optional(),
   actor: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200).optional(),
 });
 
-/** An operator classifies a complaint from the queue: it is then routed by the rules. */
+/** An operator classifies a complaint from the queue (and places it, if intake could not): then it is routed. */
 export async function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
