@@ -1,0 +1,56 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TriageQueue } from '../queries/get-triage-queue';
+import { fetchTriageQueue, TRIAGE_POLL_MS } from './triage-api';
+import type { ConnectionState } from './use-wall-feed';
+
+/**
+ * The queue, polled every few seconds. `paused` holds the list still while the operator is choosing in the
+ * category picker (a card must not move under the cursor); the poll resumes at once when it closes. The last
+ * good queue stays on an error, with the connection state saying so.
+ */
+export function useTriageFeed(initial: TriageQueue, initialAt: number, paused: boolean) {
+  const [queue, setQueue] = useState(initial);
+  const [updatedAt, setUpdatedAt] = useState(initialAt);
+  const [connection, setConnection] = useState<ConnectionState>('live');
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
+  const inFlight = useRef(false);
+
+  const poll = useCallback(async (signal: AbortSignal) => {
+    if (pausedRef.current || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const next = await fetchTriageQueue(signal);
+      // The picker may have opened while the request was out.
+      if (pausedRef.current) return;
+      setQueue(next);
+      setUpdatedAt(Date.now());
+      setConnection('live');
+    } catch {
+      if (!signal.aborted) setConnection((c) => (c === 'live' ? 'reconnecting' : 'offline'));
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setInterval(() => void poll(controller.signal), TRIAGE_POLL_MS);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [poll]);
+
+  // Closing the picker catches up at once instead of waiting for the next tick.
+  useEffect(() => {
+    if (paused) return;
+    const controller = new AbortController();
+    void poll(controller.signal);
+    return () => controller.abort();
+  }, [paused, poll]);
+
+  return { queue, updatedAt, connection };
+}
