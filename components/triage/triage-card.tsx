@@ -79,8 +79,8 @@ export function TriageCard(props: Props) {
         </div>
       </div>
 
-      <p data-testid="card-excerpt" className="mt-3 text-2xl leading-snug text-white">
-        {item.excerpt}
+      <p data-testid="card-excerpt" className="mt-3 whitespace-pre-line text-2xl leading-snug text-white">
+        {item.text}
       </p>
 
       <div className="mt-3 flex items-center justify-between gap-6">

@@ -92,7 +92,45 @@ export const LIFECYCLE_OPENAPI_PATHS = {
         query('after', { type: 'integer', minimum: 1 }, 'Continue after this complaint id'),
       ],
       responses: {
-        200: { description: 'The queue', content: jsonBody({ type: 'object' }) },
+        200: {
+          description: 'The queue, oldest first; `total` counts every waiting complaint',
+          content: jsonBody({
+            type: 'object',
+            required: ['total', 'items'],
+            properties: {
+              total: { type: 'integer' },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'integer' },
+                    source: { type: 'string' },
+                    receivedAt: { type: 'string', format: 'date-time' },
+                    excerpt: { type: 'string', description: 'Masked, shortened to 160 characters' },
+                    text: { type: 'string', description: 'The whole text, personal data masked' },
+                    block: { type: ['string', 'null'], description: 'When the source gave one' },
+                    municipality: { type: ['string', 'null'] },
+                    placeName: { type: ['string', 'null'] },
+                    placeCandidates: {
+                      type: 'array',
+                      items: { type: 'string' },
+                      description: 'OKTMO codes an ambiguous place name could mean',
+                    },
+                    confidence: { type: ['number', 'null'] },
+                    suggestions: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { categoryCode: { type: 'string' }, score: { type: 'number' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          }),
+        },
         400: errorReply('Bad query'),
       },
     },

@@ -3,14 +3,16 @@ import type { Db } from '../../db/client';
 import { complaints } from '../../db/schema';
 import { homeRegion } from './scope-filter';
 import { classifyText } from '../classify/classify-text';
-import { excerptOf } from '../text/mask-personal-data';
+import { excerptOf, maskPersonalData } from '../text/mask-personal-data';
 
 export interface TriageItem {
   id: number;
   source: string;
   receivedAt: string;
-  /** Masked, shortened text. */
+  /** Masked, shortened text (lists). */
   excerpt: string;
+  /** The whole text, masked: the operator decides on all of it. */
+  text: string;
   block: string | null;
   municipality: string | null;
   placeName: string | null;
@@ -64,6 +66,7 @@ export async function getTriageQueue(
       source: r.source,
       receivedAt: r.receivedAt.toISOString(),
       excerpt: excerptOf(r.text),
+      text: maskPersonalData(r.text),
       block: r.block,
       municipality: r.municipality,
       placeName: r.placeName,

@@ -293,4 +293,14 @@ describe('routing, re-routing and quality', () => {
     const current = await api.postEvent(queued!, { status: 'in_progress', expectedStatus: 'routed' });
     expect(current.status).toBe(201);
   });
+  it('shows the operator the whole text of a queued message, with personal data masked', async () => {
+    const text =
+      'Здравствуйте, подскажите пожалуйста, куда обратиться. Звоните мне по номеру +7 916 123-45-67, я давно жду ответа и никак не могу дождаться. Уже третий раз пишу сюда, и всё без толку, никто не отвечает вообще.';
+    const [created] = await recordComplaints(app.ctx, [aComplaint({ ...VAGUE, text })]);
+    expect(created!.complaintStatus).toBe('new');
+    const queue = await api.triage<{ items: { id: number; text: string; excerpt: string }[] }>('?limit=500');
+    const item = queue.body.items.find((i) => i.id === created!.id)!;
+    expect(item.text).toBe(text.replace('+7 916 123-45-67', '[телефон]'));
+    expect(item.excerpt.length).toBeLessThan(item.text.length);
+  });
 });
