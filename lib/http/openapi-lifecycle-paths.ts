@@ -84,6 +84,57 @@ export const LIFECYCLE_OPENAPI_PATHS = {
       },
     },
   },
+  '/api/v1/complaints/{id}/reclassification': {
+    post: {
+      summary:
+        'Corrects the category of an open complaint that was never resolved: new block, deadlines from receipt, problem and executor; the status stays',
+      parameters: [idParam],
+      requestBody: {
+        required: true,
+        content: jsonBody({
+          type: 'object',
+          required: ['category'],
+          properties: {
+            category: { type: 'string', example: 'transport.pothole' },
+            actor: { type: 'string' },
+            comment: { type: 'string', maxLength: 4000 },
+          },
+        }),
+      },
+      responses: {
+        201: {
+          description:
+            'Reclassified; a `routed` event (and an answer to the source) when the executor changed',
+          content: jsonBody({
+            type: 'object',
+            required: [
+              'complaintId',
+              'fromCategory',
+              'category',
+              'block',
+              'fromExecutor',
+              'executor',
+              'dueAt',
+            ],
+            properties: {
+              complaintId: { type: 'integer' },
+              fromCategory: { type: 'string' },
+              category: { type: 'string' },
+              block: { type: 'string' },
+              fromExecutor: { type: ['string', 'null'] },
+              executor: { type: 'string' },
+              dueAt: { type: 'string', format: 'date-time' },
+            },
+          }),
+        },
+        400: errorReply('Unknown category or a bad body'),
+        404: errorReply('No such complaint'),
+        409: errorReply(
+          'Not open, never classified (use /classification), already in that category, or resolved once and reopened',
+        ),
+      },
+    },
+  },
   '/api/v1/triage': {
     get: {
       summary: 'The operator queue: complaints the classifier was not confident about, with its suggestions',

@@ -124,3 +124,15 @@ export async function adjustOpenProblems(tx: Tx, deltas: ReadonlyMap<number, num
     from unnest(${pgArray(ids)}::bigint[], ${pgArray(ids.map((id) => deltas.get(id)!))}::int[]) as d(id, delta)
     where p.id = d.id`);
 }
+
+/**
+ * Takes one complaint out of its problem (an operator corrected its category): the problem counts one complaint
+ * fewer, and a problem left with none is deleted, so it is not counted as a problem that never was.
+ */
+export async function leaveProblem(tx: Tx, problemId: number, open: boolean): Promise<void> {
+  await tx.execute(sql`
+    update problems
+    set complaints = complaints - 1, open_complaints = open_complaints - ${open ? 1 : 0}
+    where id = ${problemId}`);
+  await tx.execute(sql`delete from problems where id = ${problemId} and complaints <= 0`);
+}

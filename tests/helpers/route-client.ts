@@ -3,6 +3,7 @@ import { POST as postComplaints } from '@/app/api/v1/complaints/route';
 import { GET as getHistory, POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
 import { POST as postRouting } from '@/app/api/v1/complaints/[id]/routing/route';
 import { POST as postClassification } from '@/app/api/v1/complaints/[id]/classification/route';
+import { POST as postReclassification } from '@/app/api/v1/complaints/[id]/reclassification/route';
 import { GET as getTriage } from '@/app/api/v1/triage/route';
 import { GET as getQuality } from '@/app/api/v1/quality/route';
 import { GET as getSummary } from '@/app/api/v1/summary/route';
@@ -19,6 +20,23 @@ async function reply<T>(response: Response): Promise<Reply<T>> {
   return { status: response.status, body: (await response.json()) as T };
 }
 
+type CommandHandler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+/** A `POST /api/v1/complaints/{id}/<command>` with a JSON body, through its real handler. */
+function command(handler: CommandHandler, name: string) {
+  return async <T = unknown>(id: number | string, body: unknown) =>
+    reply<T>(
+      await handler(
+        new Request(`${BASE}/api/v1/complaints/${id}/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: String(id) }) },
+      ),
+    );
+}
+
 /** Calls the real route handlers with real Request objects, as Next would. */
 export const api = {
   postComplaints: async <T = unknown>(body: unknown, init: { raw?: string; contentType?: string } = {}) =>
@@ -31,45 +49,16 @@ export const api = {
         }),
       ),
     ),
-  postEvent: async <T = unknown>(id: number | string, body: unknown) =>
-    reply<T>(
-      await postEvent(
-        new Request(`${BASE}/api/v1/complaints/${id}/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-        { params: Promise.resolve({ id: String(id) }) },
-      ),
-    ),
+  postEvent: command(postEvent, 'events'),
   history: async <T = unknown>(id: number | string) =>
     reply<T>(
       await getHistory(new Request(`${BASE}/api/v1/complaints/${id}/events`), {
         params: Promise.resolve({ id: String(id) }),
       }),
     ),
-  postRouting: async <T = unknown>(id: number | string, body: unknown) =>
-    reply<T>(
-      await postRouting(
-        new Request(`${BASE}/api/v1/complaints/${id}/routing`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-        { params: Promise.resolve({ id: String(id) }) },
-      ),
-    ),
-  postClassification: async <T = unknown>(id: number | string, body: unknown) =>
-    reply<T>(
-      await postClassification(
-        new Request(`${BASE}/api/v1/complaints/${id}/classification`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        }),
-        { params: Promise.resolve({ id: String(id) }) },
-      ),
-    ),
+  postRouting: command(postRouting, 'routing'),
+  postClassification: command(postClassification, 'classification'),
+  postReclassification: command(postReclassification, 'reclassification'),
   triage: async <T = unknown>(query = '') =>
     reply<T>(await getTriage(new Request(`${BASE}/api/v1/triage${query}`))),
   quality: async <T = unknown>(query = '') =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { classifyComplaint } from '@/lib/lifecycle/classify-complaint';
+import { reclassifyComplaint } from '@/lib/lifecycle/reclassify-complaint';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { ALLOWED_TRANSITIONS, type ComplaintStatus } from '@/lib/lifecycle/statuses';
 import { PANEL_QUERIES } from '@/lib/queries/panel-queries';
@@ -73,6 +74,7 @@ describe('incremental rollups', () => {
     const towns = Object.values(TOWNS);
     const status = new Map<number, ComplaintStatus>();
     let placedByOperator = 0;
+    let reclassified = 0;
     for (let round = 0; round < 12; round += 1) {
       const batch = Array.from({ length: 40 }, () => {
         const [lat, lon] = towns[Math.floor(random() * towns.length)]!;
@@ -103,6 +105,15 @@ describe('incremental rollups', () => {
         status.set(id, 'routed');
         if (decided.municipality === '46704000000') placedByOperator += 1;
       }
+      // And corrects the category of a few: open ones never resolved move between blocks; others are refused.
+      const wrong = [...status].filter(([, s]) => s !== 'new' && random() < 0.05).map(([id]) => id);
+      for (const id of wrong) {
+        const corrected = await reclassifyComplaint(app.ctx, {
+          complaintId: id,
+          category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!,
+        });
+        if (corrected.status === 'applied') reclassified += 1;
+      }
       const ids = [...status.keys()].filter(() => random() < 0.3);
       const moves = ids.map((id) => {
         const allowed = ALLOWED_TRANSITIONS[status.get(id)!];
@@ -125,6 +136,7 @@ describe('incremental rollups', () => {
     ROLLUPS.forEach((table, i) => expect(incremental[i], table).toEqual(rebuilt[i]));
     expect(incremental[5]!.length).toBeGreaterThan(0);
     expect(placedByOperator).toBeGreaterThan(0);
+    expect(reclassified).toBeGreaterThan(0);
   });
 
   it('the SLA clock moves a complaint to late at its due time and to very late at 3× its deadline', async () => {
