@@ -8,6 +8,7 @@ import { BRIEFING_OPENAPI_PATHS, BRIEFING_OPENAPI_SCHEMAS } from '../briefing/op
 import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-paths';
 import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
 import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
+import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
 import { LIFECYCLE_OPENAPI_PATHS, TRANSITION_PROOF_PROPERTIES } from './openapi-lifecycle-paths';
 import {
   MAX_BATCH_ITEMS,
@@ -147,6 +148,7 @@ export const OPENAPI_DOCUMENT = {
     ...DRILL_OPENAPI_PATHS,
     ...PLAYBACK_OPENAPI_PATHS,
     ...FEDERAL_OPENAPI_PATHS,
+    ...OPEN311_OPENAPI_PATHS,
   },
   webhooks: WEBHOOK_OPENAPI_WEBHOOKS,
   components: {
