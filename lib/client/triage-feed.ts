@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TriageQueue } from '../queries/get-triage-queue';
 import { fetchTriageQueue, TRIAGE_POLL_MS } from './triage-api';
+import { afterFailedPoll, usePollInterval } from './use-poll-interval';
 import type { ConnectionState } from './use-wall-feed';
 
 /**
@@ -29,20 +30,13 @@ export function useTriageFeed(initial: TriageQueue, initialAt: number, paused: b
       setUpdatedAt(Date.now());
       setConnection('live');
     } catch {
-      if (!signal.aborted) setConnection((c) => (c === 'live' ? 'reconnecting' : 'offline'));
+      if (!signal.aborted) setConnection(afterFailedPoll);
     } finally {
       inFlight.current = false;
     }
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setInterval(() => void poll(controller.signal), TRIAGE_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [poll]);
+  usePollInterval(poll, TRIAGE_POLL_MS);
 
   // Closing the picker catches up at once instead of waiting for the next tick.
   useEffect(() => {

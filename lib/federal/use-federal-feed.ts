@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { afterFailedPoll, usePollInterval } from '@/lib/client/use-poll-interval';
 import type { ConnectionState } from '@/lib/client/use-wall-feed';
 import type { FederalOverview, FederalRegionDetail } from './types';
 
@@ -38,18 +39,11 @@ export function useFederalFeed(initial: FederalOverview, selected: string | null
       setUpdatedAt(Date.now());
       setConnection('live');
     } catch {
-      if (!signal.aborted) setConnection((c) => (c === 'live' ? 'reconnecting' : 'offline'));
+      if (!signal.aborted) setConnection(afterFailedPoll);
     }
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setInterval(() => void poll(controller.signal), FEDERAL_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-  }, [poll]);
+  usePollInterval(poll, FEDERAL_POLL_MS);
 
   // A newly selected region's card loads at once rather than on the next tick.
   useEffect(() => {

@@ -2,18 +2,14 @@ import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import { knownOktmoOf, ROUTING_ACTOR } from '../ingest/prepare-complaint';
-import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
 import type { FieldError } from '../ingest/types';
 import { joinProblems } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
-import { routeComplaint } from '../routing/route-complaint';
-import { computeDeadlines } from '../sla/deadline';
-import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
 import { foreignRefusal } from '../federal/foreign-refusal';
+import { answerRouted, placeInCategory } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
-import { slaStateAt } from './statuses';
 
 export interface ClassifyInput {
   complaintId: number;
@@ -97,19 +93,13 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
           ],
         };
       }
-      const { dueAt, veryLateAt } = computeDeadlines(current.receivedAt, {
-        hours: category.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
-        workingDays: category.deadlineWorkingDays,
-      });
-      const route = routeComplaint(
-        {
-          categoryCode: category.code,
-          blockCode: category.blockCode,
-          municipalityOktmo: placed,
-        },
-        { rules: ctx.reference.routingRules, knownOktmo: knownOktmoOf(ctx.reference) },
+      const { dueAt, veryLateAt, slaState, route } = placeInCategory(
+        ctx,
+        current.receivedAt,
+        placed,
+        category,
+        now,
       );
-      const slaState = slaStateAt(now, dueAt, veryLateAt);
       const delta = new RollupDelta(now);
       delta.addComplaint(current, 'new', current.slaState, -1);
       const moved = {
@@ -157,22 +147,7 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         ])
         .returning({ id: complaintEvents.id });
       await applyRollupDelta(tx, delta);
-      await enqueueDeliveries(
-        tx,
-        [
-          {
-            eventId: routed!.id,
-            complaintId: current.id,
-            sourceCode: current.sourceCode,
-            externalId: current.externalId,
-            status: 'routed',
-            at: now,
-            executorCode: route.executorCode,
-            executorName: ctx.reference.executors.get(route.executorCode)?.name ?? null,
-          },
-        ],
-        now,
-      );
+      await answerRouted(tx, ctx, current, routed!.id, route.executorCode, now);
       return {
         status: 'applied',
         complaintId: current.id,

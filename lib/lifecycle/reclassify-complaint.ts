@@ -2,18 +2,14 @@ import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import { foreignRefusal } from '../federal/foreign-refusal';
-import { knownOktmoOf } from '../ingest/prepare-complaint';
-import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
 import type { FieldError } from '../ingest/types';
 import { joinProblems, leaveProblem } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
-import { routeComplaint } from '../routing/route-complaint';
-import { computeDeadlines } from '../sla/deadline';
-import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
+import { answerRouted, placeInCategory } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
-import { isOpenStatus, slaStateAt, type ComplaintStatus } from './statuses';
+import { isOpenStatus, type ComplaintStatus } from './statuses';
 
 export interface ReclassifyInput {
   complaintId: number;
@@ -79,19 +75,13 @@ export async function reclassifyComplaint(
         return refusal('illegal', `the complaint is already in "${category.code}"`);
 
       before = { blockCode: current.blockCode, status: current.status };
-      const { dueAt, veryLateAt } = computeDeadlines(current.receivedAt, {
-        hours: category.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
-        workingDays: category.deadlineWorkingDays,
-      });
-      const route = routeComplaint(
-        {
-          categoryCode: category.code,
-          blockCode: category.blockCode,
-          municipalityOktmo: current.municipalityOktmo,
-        },
-        { rules: ctx.reference.routingRules, knownOktmo: knownOktmoOf(ctx.reference) },
+      const { dueAt, veryLateAt, slaState, route } = placeInCategory(
+        ctx,
+        current.receivedAt,
+        current.municipalityOktmo,
+        category,
+        now,
       );
-      const slaState = slaStateAt(now, dueAt, veryLateAt);
       const moved = { ...current, blockCode: category.blockCode, categoryCode: category.code };
       const delta = new RollupDelta(now);
       delta.addComplaint(current, current.status, current.slaState, -1);
@@ -137,24 +127,7 @@ export async function reclassifyComplaint(
         .returning({ id: complaintEvents.id });
       await applyRollupDelta(tx, delta);
       const routed = events[1];
-      if (routed) {
-        await enqueueDeliveries(
-          tx,
-          [
-            {
-              eventId: routed.id,
-              complaintId: current.id,
-              sourceCode: current.sourceCode,
-              externalId: current.externalId,
-              status: 'routed',
-              at: now,
-              executorCode: route.executorCode,
-              executorName: ctx.reference.executors.get(route.executorCode)?.name ?? null,
-            },
-          ],
-          now,
-        );
-      }
+      if (routed) await answerRouted(tx, ctx, current, routed.id, route.executorCode, now);
       return {
         status: 'applied',
         complaintId: current.id,

@@ -20,12 +20,30 @@ const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
+/** Who did it (a person or a system), as every command on a complaint records it. */
+export const ACTOR_FIELD = z
+  .string({ message: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .optional();
+export const COMMENT_FIELD = z
+  .string({ message: 'must be a string' })
+  .max(4000, 'must be at most 4000 characters')
+  .optional();
+/** A category code as commands take it (checked against the reference by the write path). */
+export const CATEGORY_FIELD = z
+  .string({ message: 'must be a category code' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64);
+
 /** Body of `POST /api/v1/complaints/{id}/events`. */
 export const TRANSITION_BODY_SCHEMA = z.object({
   status: z.enum(COMPLAINT_STATUSES, { message: `must be one of: ${COMPLAINT_STATUSES.join(', ')}` }),
   at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00').optional(),
-  actor: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(200).optional(),
-  comment: z.string({ message: 'must be a string' }).max(4000, 'must be at most 4000 characters').optional(),
+  actor: ACTOR_FIELD,
+  comment: COMMENT_FIELD,
   photoUrls: z
     .array(httpUrl, { message: 'must be an array of URLs' })
     .max(MAX_PHOTOS, `must hold at most ${MAX_PHOTOS} URLs`)
