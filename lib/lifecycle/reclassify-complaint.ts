@@ -106,7 +106,10 @@ export async function reclassifyComplaint(
             at: now,
             actor,
             reason: category.code,
-            comment: input.comment ?? `was ${current.categoryCode}`,
+            // The previous category stays in the history whatever the operator writes.
+            comment: input.comment
+              ? `was ${current.categoryCode}: ${input.comment}`
+              : `was ${current.categoryCode}`,
           },
           ...(handedOver
             ? [

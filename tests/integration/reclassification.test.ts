@@ -104,8 +104,14 @@ describe('correcting the category of an open complaint', () => {
     const shared = (await rowOf(first)).problemId!;
     expect((await rowOf(second)).problemId).toBe(shared);
 
-    const res = await api.postReclassification<Applied>(second, { category: 'housing.yard-snow' });
+    const res = await api.postReclassification<Applied>(second, {
+      category: 'housing.yard-snow',
+      comment: 'речь о снеге во дворе',
+    });
     expect(res.status).toBe(201);
+    expect((await eventsOf(second)).find((e) => e.type === 'classified')?.comment).toBe(
+      'was transport.pothole: речь о снеге во дворе',
+    );
     expect(res.body.executor).toBe(`adm-${BALASHIKHA}`);
     expect((await rowOf(second)).problemId).toBe((await rowOf(third)).problemId);
     const [left] = await app.ctx.db.select().from(problems).where(eq(problems.id, shared));
