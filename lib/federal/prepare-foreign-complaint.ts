@@ -1,8 +1,6 @@
-import { classifyText } from '../classify/classify-text';
-import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
+import { classifyOnIntake } from '../ingest/classify-on-intake';
 import type { ValidComplaint } from '../ingest/validate-complaint';
 import type { ComplaintRow } from '../ingest/write-complaints';
-import { computeDeadlines } from '../sla/deadline';
 import type { AppContext } from '../context';
 
 /**
@@ -15,23 +13,7 @@ import type { AppContext } from '../context';
  */
 export function prepareForeignComplaint(reference: AppContext['reference'], v: ValidComplaint): ComplaintRow {
   const { input } = v;
-  let { blockCode, categoryCode } = v;
-  let classSource: ComplaintRow['classSource'] = categoryCode ? 'source' : null;
-  let classConfidence: number | null = null;
-  if (!categoryCode) {
-    const guess = classifyText(input.text, blockCode ? { blockCode } : undefined);
-    classConfidence = guess.confidence;
-    if (guess.categoryCode) {
-      categoryCode = guess.categoryCode;
-      blockCode = reference.categories.get(guess.categoryCode)?.blockCode ?? guess.blockCode;
-      classSource = 'classifier';
-    }
-  }
-  const category = categoryCode ? reference.categories.get(categoryCode) : undefined;
-  const { dueAt, veryLateAt } = computeDeadlines(v.receivedAt, {
-    hours: category?.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
-    workingDays: category?.deadlineWorkingDays ?? null,
-  });
+  const classified = classifyOnIntake(reference, v);
   const hasPoint = input.lat !== undefined && input.lon !== undefined;
   return {
     regionCode: v.regionCode,
@@ -43,17 +25,17 @@ export function prepareForeignComplaint(reference: AppContext['reference'], v: V
     lon: input.lon ?? null,
     address: input.address ?? null,
     municipalityOktmo: null,
-    blockCode,
-    categoryCode,
-    dueAt,
-    veryLateAt,
+    blockCode: classified.blockCode,
+    categoryCode: classified.categoryCode,
+    dueAt: classified.dueAt,
+    veryLateAt: classified.veryLateAt,
     h3Fine: null,
     h3Coarse: null,
     status: 'new',
     executorCode: null,
     ruleId: null,
-    classSource,
-    classConfidence,
+    classSource: classified.classSource,
+    classConfidence: classified.classConfidence,
     placeSource: hasPoint ? 'coordinates' : null,
     placeName: null,
     placeCandidates: null,

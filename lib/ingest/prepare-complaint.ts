@@ -1,10 +1,8 @@
 import { cellToParent, latLngToCell } from 'h3-js';
-import { classifyText } from '../classify/classify-text';
 import type { AppContext } from '../context';
 import { WALL_H3_RESOLUTION } from '../realtime/contract';
 import { routeComplaint } from '../routing/route-complaint';
-import { computeDeadlines } from '../sla/deadline';
-import { DEFAULT_DEADLINE_HOURS } from './limits';
+import { classifyOnIntake } from './classify-on-intake';
 import { HOME_REGION } from '../federal/home-region';
 import { prepareForeignComplaint } from '../federal/prepare-foreign-complaint';
 import type { ValidComplaint } from './validate-complaint';
@@ -53,24 +51,8 @@ export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintR
     }
   }
 
-  let { blockCode, categoryCode } = v;
-  let classSource: ComplaintRow['classSource'] = categoryCode ? 'source' : null;
-  let classConfidence: number | null = null;
-  if (!categoryCode) {
-    const guess = classifyText(input.text, blockCode ? { blockCode } : undefined);
-    classConfidence = guess.confidence;
-    if (guess.categoryCode) {
-      categoryCode = guess.categoryCode;
-      blockCode = reference.categories.get(guess.categoryCode)?.blockCode ?? guess.blockCode;
-      classSource = 'classifier';
-    }
-  }
-  const category = categoryCode ? reference.categories.get(categoryCode) : undefined;
-  const { dueAt, veryLateAt } = computeDeadlines(v.receivedAt, {
-    hours: category?.deadlineHours ?? DEFAULT_DEADLINE_HOURS,
-    workingDays: category?.deadlineWorkingDays ?? null,
-  });
-
+  const classified = classifyOnIntake(reference, v);
+  const { blockCode, categoryCode } = classified;
   const route = categoryCode
     ? routeComplaint(
         { categoryCode, blockCode, municipalityOktmo },
@@ -88,17 +70,17 @@ export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintR
     lon,
     address: input.address ?? null,
     municipalityOktmo,
-    blockCode,
-    categoryCode,
-    dueAt,
-    veryLateAt,
+    blockCode: classified.blockCode,
+    categoryCode: classified.categoryCode,
+    dueAt: classified.dueAt,
+    veryLateAt: classified.veryLateAt,
     h3Fine: fine,
     h3Coarse: fine ? cellToParent(fine, WALL_H3_RESOLUTION) : null,
     status: route ? 'routed' : 'new',
     executorCode: route?.executorCode ?? null,
     ruleId: route?.ruleId ?? null,
-    classSource,
-    classConfidence,
+    classSource: classified.classSource,
+    classConfidence: classified.classConfidence,
     placeSource,
     placeName,
     placeCandidates,
