@@ -1,5 +1,6 @@
 import type { MunicipalityOverdue } from '@/lib/drill/types';
-import { formatCountRu, formatDurationRu } from '@/lib/i18n/format-ru';
+import { OverdueItem } from '@/components/panel/overdue-item';
+import { formatCountRu } from '@/lib/i18n/format-ru';
 
 interface DrillOverdueProps {
   overdue: MunicipalityOverdue;
@@ -54,28 +55,18 @@ export function DrillOverdue({ overdue, now, categoryName, limit }: DrillOverdue
         <p className="panel-text text-slate-400">Просроченных обращений нет</p>
       ) : (
         <ol className="flex min-h-0 flex-col gap-[0.6vh] overflow-hidden">
-          {items.map((item) => {
-            const very = item.severity === 'very_late';
-            return (
-              <li
-                key={item.id}
-                data-testid="drill-overdue-item"
-                data-severity={item.severity}
-                className={`panel-overdue-item ${very ? 'panel-overdue-item--very' : ''}`}
-              >
-                <div className="flex items-baseline justify-between gap-[0.8vw]">
-                  <span className="panel-text panel-cond truncate font-semibold">
-                    {categoryName(item.category)}
-                  </span>
-                  <span className="panel-text shrink-0 font-bold tabular-nums text-amber-300">
-                    <span aria-hidden="true">{very ? '▲▲ ' : '▲ '}</span>
-                    {formatDurationRu(now - Date.parse(item.dueAt))}
-                  </span>
-                </div>
-                <div className="panel-small panel-cond truncate text-slate-300">{item.executor}</div>
-              </li>
-            );
-          })}
+          {items.map((item) => (
+            <OverdueItem
+              key={item.id}
+              testId="drill-overdue-item"
+              severity={item.severity}
+              categoryName={categoryName(item.category)}
+              dueAt={item.dueAt}
+              now={now}
+              detail={item.executor}
+              detailClassName="text-slate-300"
+            />
+          ))}
         </ol>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { OverduePart as OverdueData } from '@/lib/panels/types';
-import { formatCountRu, formatDurationRu } from '@/lib/i18n/format-ru';
+import { formatCountRu } from '@/lib/i18n/format-ru';
 import { DrillLink } from '@/components/drill/drill-link';
+import { OverdueItem } from './overdue-item';
 
 interface OverduePartProps {
   overdue: OverdueData;
@@ -62,31 +63,23 @@ export function OverduePart({ overdue, now, categoryName, municipalityName, limi
         <p className="panel-text mt-[1vh] text-slate-400">Просроченных обращений нет</p>
       ) : (
         <ol className="mt-[0.8vh] flex flex-col gap-[0.7vh]">
-          {items.map((item) => {
-            const very = item.severity === 'very_late';
-            return (
-              <li
-                key={item.id}
-                data-testid="overdue-item"
-                data-severity={item.severity}
-                className={`panel-overdue-item ${very ? 'panel-overdue-item--very' : ''}`}
-              >
-                <div className="flex items-baseline justify-between gap-[0.8vw]">
-                  <span className="panel-text panel-cond truncate font-semibold">
-                    {categoryName(item.category)}
-                  </span>
-                  <span className="panel-text shrink-0 font-bold tabular-nums text-amber-300">
-                    <span aria-hidden="true">{very ? '▲▲ ' : '▲ '}</span>
-                    {formatDurationRu(now - Date.parse(item.dueAt))}
-                  </span>
-                </div>
-                <div className="panel-small panel-cond truncate text-slate-400">
+          {items.map((item) => (
+            <OverdueItem
+              key={item.id}
+              testId="overdue-item"
+              severity={item.severity}
+              categoryName={categoryName(item.category)}
+              dueAt={item.dueAt}
+              now={now}
+              detail={
+                <>
                   <DrillLink oktmo={item.municipality}>{municipalityName(item.municipality)}</DrillLink> ·{' '}
                   {item.executor}
-                </div>
-              </li>
-            );
-          })}
+                </>
+              }
+              detailClassName="text-slate-400"
+            />
+          ))}
         </ol>
       )}
     </section>
