@@ -7,10 +7,10 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import maplibregl from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature } from 'geojson';
 import { offlineStyle, type GeoData } from './map-style';
-import { useGeo } from './use-deck-map';
+import { attachDeckOverlay, useGeo } from './use-deck-map';
 import { boundsOf, municipalityFeature, type Bounds } from './drill-hit';
 import { AT_PARAM, DRILL_MAX_ZOOM, DRILL_MIN_ZOOM, formatAt, parseAt } from './drill-links';
 
@@ -84,20 +84,7 @@ export function useDrillMap(oktmo: string): DrillMap {
       fadeDuration: 0,
     });
     map.touchZoomRotate.disableRotation();
-    let mapLoaded = false;
-    let deckDrawn = false;
-    const markReady = () => {
-      if (mapLoaded && deckDrawn) setReady(true);
-    };
-    const overlay = new MapboxOverlay({
-      interleaved: true,
-      layers: [],
-      onAfterRender: () => {
-        deckDrawn = true;
-        markReady();
-      },
-    });
-    map.addControl(overlay as unknown as maplibregl.IControl);
+    const overlay = attachDeckOverlay(map, () => setReady(true));
     setMap(map);
     setOverlay(overlay);
 
@@ -127,11 +114,7 @@ export function useDrillMap(oktmo: string): DrillMap {
       window.history.replaceState(window.history.state, '', url);
     };
     map.on('moveend', onMoveEnd);
-    map.on('load', () => {
-      mapLoaded = true;
-      setView(viewOf(map));
-      markReady();
-    });
+    map.on('load', () => setView(viewOf(map)));
     window.addEventListener('resize', fit);
     const probe: DrillProbe = {
       project: (lon, lat) => {

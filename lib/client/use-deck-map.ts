@@ -93,26 +93,7 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
       attributionControl: false,
       fadeDuration: 0,
     });
-    // Ready = MapLibre has drawn its style and deck.gl has drawn the layers; the two finish in either order.
-    let mapLoaded = false;
-    let deckDrawn = false;
-    let isReady = false;
-    const markReady = () => {
-      if (isReady || !mapLoaded || !deckDrawn) return;
-      isReady = true;
-      setReady(true);
-    };
-    // Interleaved: deck.gl draws into MapLibre's WebGL context instead of a second one, so the whole wall fits
-    // in one browser (/wall/grid) under Chromium's limit of 16 live contexts.
-    const overlay = new MapboxOverlay({
-      interleaved: true,
-      layers: [],
-      onAfterRender: () => {
-        deckDrawn = true;
-        markReady();
-      },
-    });
-    map.addControl(overlay as unknown as maplibregl.IControl);
+    const overlay = attachDeckOverlay(map, () => setReady(true));
     setMap(map);
     setOverlay(overlay);
 
@@ -129,10 +110,6 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
       setFitVersion((v) => v + 1);
     };
     fit();
-    map.on('load', () => {
-      mapLoaded = true;
-      markReady();
-    });
     map.on('webglcontextlost', () =>
       setTimeout(() => window.location.reload(), RELOAD_AFTER_CONTEXT_LOSS_MS),
     );
@@ -147,6 +124,36 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
   }, [geo, left, right, top, bottom, scaleBy]);
 
   return { containerRef, geo, map, overlay, ready, scale, fitVersion };
+}
+
+/**
+ * deck.gl interleaved into `map`: it draws into MapLibre's WebGL context instead of a second one, so the whole
+ * wall fits in one browser (/wall/grid) under Chromium's limit of 16 live contexts. `onReady` is called once,
+ * when MapLibre has drawn its style and deck.gl its layers (the two finish in either order).
+ */
+export function attachDeckOverlay(map: maplibregl.Map, onReady: () => void): MapboxOverlay {
+  let mapLoaded = false;
+  let deckDrawn = false;
+  let isReady = false;
+  const markReady = () => {
+    if (isReady || !mapLoaded || !deckDrawn) return;
+    isReady = true;
+    onReady();
+  };
+  const overlay = new MapboxOverlay({
+    interleaved: true,
+    layers: [],
+    onAfterRender: () => {
+      deckDrawn = true;
+      markReady();
+    },
+  });
+  map.addControl(overlay as unknown as maplibregl.IControl);
+  map.on('load', () => {
+    mapLoaded = true;
+    markReady();
+  });
+  return overlay;
 }
 
 /**
