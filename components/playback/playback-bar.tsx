@@ -27,15 +27,20 @@ function usePlaybackKeys(playback: Playback) {
         // A focused button would take the space as a click as well and toggle twice.
         e.preventDefault();
         toggle();
-      } else if (e.key === 'Escape') exit();
+      } else if (e.key === 'Escape') {
+        // Escape leaves the replay only: the drill-down's own Escape (back to the panel) checks this mark.
+        e.preventDefault();
+        exit();
+      }
     };
     const onKeyUp = (e: KeyboardEvent) => {
       if (e.key === ' ' || e.code === 'Space') e.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
+    // Capture phase: runs before any page's own key listeners on window, whichever was added first.
+    window.addEventListener('keydown', onKey, true);
     window.addEventListener('keyup', onKeyUp);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('keyup', onKeyUp);
     };
   }, [replaying, toggle, exit]);
