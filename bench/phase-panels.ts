@@ -9,7 +9,7 @@ import { openDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedReference } from '../db/seed/seed-reference';
 import { ensureMonthlyPartitions } from '../lib/partitions/ensure-partitions';
-import { PANEL_QUERIES } from '../lib/queries/panel-queries';
+import { PANEL_QUERIES } from '../tests/support/raw-queries/panel-queries';
 import { rebuildRollups } from '../lib/rollups/rebuild-rollups';
 import { moscowMidnight, type Reference } from './lib/complaints';
 import { firstDifference } from './lib/compare';

@@ -6,8 +6,8 @@ import type { AppContext } from './context';
 import { loadMunicipalityLocator } from './geo/municipality-locator';
 import { loadPlaceFinder } from './geo/place-from-text';
 import { loadReference } from './reference/load-reference';
-import { ChangeBus } from './realtime/change-bus';
-import { WriteQueue } from './ingest/write-queue';
+import { ChangeBus } from './commit/change-bus';
+import { WriteQueue } from './commit/write-queue';
 
 export interface BootstrapOptions {
   databaseUrl?: string;

@@ -3,8 +3,8 @@ import type { Db } from '../db/client';
 import type { ReferenceCache } from './reference/types';
 import type { MunicipalityLocator } from './geo/municipality-locator';
 import type { PlaceFinder } from './geo/place-from-text';
-import type { ChangeBus } from './realtime/change-bus';
-import type { WriteQueue } from './ingest/write-queue';
+import type { ChangeBus } from './commit/change-bus';
+import type { WriteQueue } from './commit/write-queue';
 
 /** Everything a write path or a query needs; built once by the server (or a test) and passed down. */
 export interface AppContext {

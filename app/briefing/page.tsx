@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BriefingDeck } from '@/components/briefing/briefing-deck';
-import { autoIntervalOf } from '@/lib/briefing/deck-constants';
+import { autoIntervalOf } from '@/components/briefing/deck-constants';
 import { getBriefing } from '@/lib/briefing/get-briefing';
 import { formatIsoWeek, defaultWeek } from '@/lib/briefing/week';
 import { parseWeekParam } from '@/lib/briefing/week-param';

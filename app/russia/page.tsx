@@ -3,7 +3,7 @@ import { FederalScreen } from '@/components/federal/federal-screen';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { regionDirectory } from '@/lib/federal/region-directory';
 import { projectPoints, russiaMap } from '@/lib/federal/russia-map';
-import { getFederalOverview } from '@/lib/queries/get-federal-overview';
+import { getFederalOverview } from '@/lib/federal/get-federal-overview';
 import { getApp } from '@/lib/server/app-registry';
 
 // Live data: never prerender at build time, the registry exists only in the running server.

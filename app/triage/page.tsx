@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { TriageScreen } from '@/components/triage/triage-screen';
-import { TRIAGE_PAGE_SIZE } from '@/lib/client/triage-api';
-import { triageNamesOf } from '@/lib/client/triage-names';
-import { getTriageQueue } from '@/lib/queries/get-triage-queue';
+import { TRIAGE_PAGE_SIZE } from '@/components/triage/triage-api';
+import { triageNamesOf } from '@/lib/triage/triage-names';
+import { getTriageQueue } from '@/lib/triage/get-triage-queue';
 import { getApp } from '@/lib/server/app-registry';
 
 // Live data: never prerender at build time, the registry exists only in the running server.

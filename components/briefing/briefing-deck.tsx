@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Briefing } from '@/lib/briefing/types';
 import { BRIEFING_PRINT_CSS } from './briefing-print-css';
-import { DEFAULT_AUTO_INTERVAL, autoIntervalOf } from '@/lib/briefing/deck-constants';
+import { DEFAULT_AUTO_INTERVAL, autoIntervalOf } from '@/components/briefing/deck-constants';
 import { DeckControls } from './deck-controls';
 import { briefingSlides } from './slides';
 import { useAutoAdvance } from './use-auto-advance';

@@ -1,4 +1,4 @@
-import type { Change } from '@/lib/briefing/format';
+import type { Change } from '@/components/briefing/format';
 
 /** Which way is good: more complaints is bad news, a higher on-time share is good news. */
 export type Goodness = 'up-is-bad' | 'up-is-good' | 'neutral';

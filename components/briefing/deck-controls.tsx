@@ -1,6 +1,6 @@
 'use client';
 
-import { AUTO_INTERVALS } from '@/lib/briefing/deck-constants';
+import { AUTO_INTERVALS } from '@/components/briefing/deck-constants';
 import type { WeekOption } from '@/lib/briefing/week-label';
 
 interface DeckControlsProps {

@@ -3,8 +3,8 @@
 import { geoPath, geoTransform, interpolateInferno } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
-import { loadGeo } from '@/lib/client/load-geo';
-import type { GeoData } from '@/lib/client/map-style';
+import { loadGeo } from '@/components/map/load-geo';
+import type { GeoData } from '@/components/map/map-style';
 
 export interface MapMarker {
   n: number;

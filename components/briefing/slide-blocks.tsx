@@ -1,5 +1,5 @@
 import type { BlockWeek, Briefing } from '@/lib/briefing/types';
-import { COMPLAINTS, countWith, describeCountChange } from '@/lib/briefing/format';
+import { COMPLAINTS, countWith, describeCountChange } from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

@@ -10,7 +10,7 @@ import {
   describePointsChange,
   formatShare,
   formatShortDate,
-} from '@/lib/briefing/format';
+} from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

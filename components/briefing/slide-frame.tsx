@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatAsOf } from '@/lib/briefing/format';
+import { formatAsOf } from '@/components/briefing/format';
 
 export interface SlideMeta {
   index: number;

@@ -5,7 +5,7 @@ import {
   describeCountChange,
   formatOneDecimal,
   formatShare,
-} from '@/lib/briefing/format';
+} from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

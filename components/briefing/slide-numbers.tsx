@@ -6,7 +6,7 @@ import {
   describePointsChange,
   formatOneDecimal,
   formatShare,
-} from '@/lib/briefing/format';
+} from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 import { StatTile } from './stat-tile';

@@ -1,5 +1,5 @@
 import type { BlockProblems, Briefing } from '@/lib/briefing/types';
-import { describeCountChange } from '@/lib/briefing/format';
+import { describeCountChange } from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

@@ -6,11 +6,11 @@ import {
   describeCountChange,
   formatOneDecimal,
   formatShare,
-} from '@/lib/briefing/format';
+} from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
 import { describeWeekChange } from '@/lib/stats/week-over-week';
-import { formatTimesRu } from '@/lib/wall/format-panel';
+import { formatTimesRu } from '@/components/ui/format-panel';
 import { movers } from './slide-blocks';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 

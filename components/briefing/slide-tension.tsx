@@ -1,9 +1,9 @@
 import type { Briefing } from '@/lib/briefing/types';
-import { COMPLAINTS, countWith, formatOneDecimal } from '@/lib/briefing/format';
+import { COMPLAINTS, countWith, formatOneDecimal } from '@/components/briefing/format';
 import type { PluralForms } from '@/lib/i18n/plural';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatTimesRu } from '@/lib/wall/format-panel';
-import { GEO_ATTRIBUTION } from '@/components/wall/attribution-line';
+import { formatTimesRu } from '@/components/ui/format-panel';
+import { GEO_ATTRIBUTION } from '@/components/ui/attribution-line';
 import { RegionSvgMap, shadeColor } from './region-svg-map';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 

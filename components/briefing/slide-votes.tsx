@@ -1,5 +1,5 @@
 import type { Briefing } from '@/lib/briefing/types';
-import { ISSUES, describeCountChange, formatShortDate } from '@/lib/briefing/format';
+import { ISSUES, describeCountChange, formatShortDate } from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Change } from '@/lib/briefing/format';
+import type { Change } from '@/components/briefing/format';
 import { ChangeBadge, type Goodness } from './change-badge';
 
 interface StatTileProps {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { DrillMunicipality } from '@/lib/drill/types';
-import { backHref } from '@/lib/client/drill-links';
+import { backHref } from '@/components/ui/drill-links';
 import { withPlural } from '@/lib/i18n/format-ru';
 
 interface DrillTitleProps {

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { HourOfWeek } from '@/lib/drill/types';
-import { COLOR_RANGE } from '@/lib/client/color-ramp';
+import { COLOR_RANGE } from '@/components/map/color-ramp';
 import { formatCountRu, withPlural } from '@/lib/i18n/format-ru';
 
 const DAYS = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'] as const;

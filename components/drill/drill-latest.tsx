@@ -1,5 +1,5 @@
 import type { RecentComplaint } from '@/lib/realtime/contract';
-import { formatShortTime } from '@/lib/client/format';
+import { formatShortTime } from '@/components/ui/format';
 
 interface DrillLatestProps {
   recent: RecentComplaint[];

@@ -4,9 +4,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { FineCell, MapComplaint } from '@/lib/drill/types';
-import { fitToFeature, useDrillMap } from '@/lib/client/drill-map';
-import { DRILL_MAX_ZOOM, DRILL_MIN_ZOOM } from '@/lib/client/drill-links';
-import { useBboxComplaints } from '@/lib/client/drill-payload';
+import { fitToFeature, useDrillMap } from '@/components/drill/drill-map-setup';
+import { DRILL_MAX_ZOOM, DRILL_MIN_ZOOM } from '@/components/ui/drill-links';
+import { useBboxComplaints } from '@/components/drill/drill-payload';
 import {
   POINTS_MIN_ZOOM,
   borderLayers,
@@ -15,8 +15,8 @@ import {
   maxOpenOfCells,
   neighbourLabelsLayer,
   neighboursLayer,
-} from '@/lib/client/drill-layers';
-import { labelsOf, moscowMaskLayer } from '@/lib/client/wall-layers';
+} from '@/components/drill/drill-layers';
+import { labelsOf, moscowMaskLayer } from '@/components/map/wall-layers';
 import { DrillTooltip } from './drill-tooltip';
 
 export interface DrillMapProps {

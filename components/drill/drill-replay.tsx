@@ -3,7 +3,7 @@
 import { useMemo, type ComponentProps } from 'react';
 import { PlaybackProvider, usePlaybackContext } from '@/components/playback/playback-context';
 import { PlaybackPanelCounters } from '@/components/playback/playback-counters';
-import { playbackLayers } from '@/lib/client/playback-layers';
+import { playbackLayers } from '@/components/playback/playback-layers';
 import { DrillScreen } from './drill-screen';
 
 type DrillReplayProps = Omit<

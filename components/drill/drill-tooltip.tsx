@@ -1,5 +1,5 @@
 import type { MapComplaint } from '@/lib/drill/types';
-import { formatShortTime } from '@/lib/client/format';
+import { formatShortTime } from '@/components/ui/format';
 import { formatDurationRu } from '@/lib/i18n/format-ru';
 
 const STATUS_RU: Record<string, string> = {

@@ -2,7 +2,7 @@
 
 import { line, max as d3max, scaleLinear } from 'd3';
 import type { MunicipalityTrend } from '@/lib/drill/types';
-import { formatPer10k, formatTimesRu, dayOfMonth } from '@/lib/wall/format-panel';
+import { formatPer10k, formatTimesRu, dayOfMonth } from '@/components/ui/format-panel';
 import { useElementSize } from '@/components/panel/use-element-size';
 
 /** Room for the axis captions, in vh like the text. */

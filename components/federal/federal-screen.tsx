@@ -1,15 +1,15 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { AttributionLine } from '@/components/wall/attribution-line';
-import { ConnectionBadge } from '@/components/wall/connection-badge';
-import { DataAge } from '@/components/wall/data-age';
-import { MoscowClock } from '@/components/wall/moscow-clock';
-import { StaleBanner } from '@/components/wall/stale-banner';
-import { useStaleness } from '@/lib/client/use-staleness';
+import { AttributionLine } from '@/components/ui/attribution-line';
+import { ConnectionBadge } from '@/components/ui/connection-badge';
+import { DataAge } from '@/components/ui/data-age';
+import { MoscowClock } from '@/components/ui/moscow-clock';
+import { StaleBanner } from '@/components/ui/stale-banner';
+import { useStaleness } from '@/components/ui/use-staleness';
 import type { RussiaMap } from '@/lib/federal/russia-map';
 import type { FederalOverview } from '@/lib/federal/types';
-import { FEDERAL_STALE_AFTER_SECONDS, useFederalFeed } from '@/lib/federal/use-federal-feed';
+import { FEDERAL_STALE_AFTER_SECONDS, useFederalFeed } from '@/components/federal/use-federal-feed';
 import { FederalMapLegend } from './map-legend';
 import { NetworkTotals } from './network-totals';
 import { RegionCard } from './region-card';

@@ -1,4 +1,4 @@
-import { NO_DATA_COLOR, OVERDUE_BINS } from '@/lib/federal/rate-scale';
+import { NO_DATA_COLOR, OVERDUE_BINS } from '@/components/federal/rate-scale';
 
 /** What the colours and the dots mean, in the map's corner. */
 export function FederalMapLegend({ liveMinutes }: { liveMinutes: number }) {

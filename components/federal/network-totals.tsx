@@ -1,6 +1,6 @@
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatShare } from '@/lib/federal/format-federal';
-import { isAlarmShare } from '@/lib/federal/rate-scale';
+import { formatShare } from '@/components/federal/format-federal';
+import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalTotals } from '@/lib/federal/types';
 
 function Tile(props: { label: string; value: string; alarm?: boolean; testId: string }) {

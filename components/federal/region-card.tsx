@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { formatShortTime } from '@/lib/client/format';
+import { formatShortTime } from '@/components/ui/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatShare, liveText } from '@/lib/federal/format-federal';
-import { isAlarmShare } from '@/lib/federal/rate-scale';
+import { formatShare, liveText } from '@/components/federal/format-federal';
+import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalRegionDetail, FederalRegionRow } from '@/lib/federal/types';
 
 const BLOCK_ROWS = 5;

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Sparkline } from '@/components/panel/sparkline';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { displayName, formatLastData, formatShare, rankRegions } from '@/lib/federal/format-federal';
-import { isAlarmShare } from '@/lib/federal/rate-scale';
+import { displayName, formatLastData, formatShare, rankRegions } from '@/components/federal/format-federal';
+import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalRegionRow } from '@/lib/federal/types';
 
 /** Rows on one page at any resolution (the rows are viewport-relative), and how long a page stays up. */

@@ -2,8 +2,8 @@
 
 import { memo } from 'react';
 import type { RussiaMap } from '@/lib/federal/russia-map';
-import { displayName } from '@/lib/federal/format-federal';
-import { overdueColor } from '@/lib/federal/rate-scale';
+import { displayName } from '@/components/federal/format-federal';
+import { overdueColor } from '@/components/federal/rate-scale';
 import type { FederalRegionRow } from '@/lib/federal/types';
 
 const MAX_NAMED_SILENT = 10;

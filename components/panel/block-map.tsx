@@ -4,13 +4,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo } from 'react';
 import type { CellCount } from '@/lib/realtime/contract';
 import type { HeatCell, TensionPoint, TerritoryLoad } from '@/lib/panels/types';
-import { DeckMapFrame } from '@/components/wall/deck-map-frame';
-import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/lib/client/use-deck-map';
-import { useMunicipalityClicks } from '@/lib/client/drill-click';
-import type { Per10kScale } from '@/lib/client/panel-colors';
-import { bordersLayer, maxOpenOf, moscowMaskLayer } from '@/lib/client/wall-layers';
+import { DeckMapFrame } from '@/components/map/deck-map-frame';
+import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/components/map/use-deck-map';
+import { useMunicipalityClicks } from '@/components/map/drill-click';
+import type { Per10kScale } from '@/components/panel/panel-colors';
+import { bordersLayer, maxOpenOf, moscowMaskLayer } from '@/components/map/wall-layers';
 import { usePlaybackContext } from '@/components/playback/playback-context';
-import { playbackLayers } from '@/lib/client/playback-layers';
+import { playbackLayers } from '@/components/playback/playback-layers';
 import {
   TENSION_LABEL_SIZE_PX,
   type TensionLabel,
@@ -22,7 +22,7 @@ import {
   tensionCellsLayer,
   tensionLabelsLayer,
   tensionLabelsOf,
-} from '@/lib/client/panel-layers';
+} from '@/components/panel/panel-layers';
 
 /** The oblast nearly fills the box: the legend and the tension list sit outside the map. */
 const FIT_PADDING = 0.03;

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getApp } from '@/lib/server/app-registry';
-import { wallNamesOf } from '@/lib/server/wall-names-of';
+import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import { BlockScreen } from './block-screen';
 

@@ -1,6 +1,6 @@
 import type { QualityPart } from '@/lib/panels/types';
 import { formatCountRu, formatPercentRu } from '@/lib/i18n/format-ru';
-import { DrillLink } from '@/components/drill/drill-link';
+import { DrillLink } from '@/components/ui/drill-link';
 
 /** Below this many resolutions in the window a rate is too noisy to name a municipality by it. */
 const MIN_RESOLVED_FOR_RATE = 30;

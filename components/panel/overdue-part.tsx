@@ -1,6 +1,6 @@
 import type { OverduePart as OverdueData } from '@/lib/panels/types';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { DrillLink } from '@/components/drill/drill-link';
+import { DrillLink } from '@/components/ui/drill-link';
 import { OverdueItem } from './overdue-item';
 
 interface OverduePartProps {

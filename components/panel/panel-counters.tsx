@@ -1,7 +1,7 @@
 import type { SummaryNumbers, WeekAgoNumbers } from '@/lib/realtime/contract';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { describeChangeShort, type ChangeDirection } from '@/lib/stats/week-over-week';
-import { CounterList, type CounterSpec as ListedCounter } from '@/components/wall/counter-list';
+import { CounterList, type CounterSpec as ListedCounter } from '@/components/ui/counter-list';
 import { usePlaybackContext } from '@/components/playback/playback-context';
 import { PlaybackPanelCounters } from '@/components/playback/playback-counters';
 

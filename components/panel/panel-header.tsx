@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
-import type { ConnectionState } from '@/lib/client/use-wall-feed';
-import { formatDate, formatTime } from '@/lib/client/format';
-import { ConnectionBadge } from '@/components/wall/connection-badge';
-import { DataAge } from '@/components/wall/data-age';
+import type { ConnectionState } from '@/lib/realtime/client/use-wall-feed';
+import { formatDate, formatTime } from '@/components/ui/format';
+import { ConnectionBadge } from '@/components/ui/connection-badge';
+import { DataAge } from '@/components/ui/data-age';
 
 interface PanelTitleProps {
   title: string;

@@ -1,7 +1,7 @@
 import { HEAT_WINDOW_HOURS, TERRITORY_WINDOW_DAYS } from '@/lib/panels/types';
-import { COLOR_RANGE_CSS } from '@/lib/client/color-ramp';
-import { NO_DATA_CSS, type Per10kScale } from '@/lib/client/panel-colors';
-import { formatPer10k } from '@/lib/wall/format-panel';
+import { COLOR_RANGE_CSS } from '@/components/map/color-ramp';
+import { NO_DATA_CSS, type Per10kScale } from '@/components/panel/panel-colors';
+import { formatPer10k } from '@/components/ui/format-panel';
 
 export function PanelMapLegend({ per10k }: { per10k: Per10kScale }) {
   const { breaks, classCss } = per10k;

@@ -1,5 +1,5 @@
 import type { RecentComplaint } from '@/lib/realtime/contract';
-import { formatShortTime } from '@/lib/client/format';
+import { formatShortTime } from '@/components/ui/format';
 
 /** Side by side along the bottom: three fit the width with two lines of text each. */
 const TICKER_ITEMS = 3;

@@ -1,7 +1,7 @@
 import type { TensionPoint } from '@/lib/panels/types';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatTimesRu } from '@/lib/wall/format-panel';
-import { DrillLink } from '@/components/drill/drill-link';
+import { formatTimesRu } from '@/components/ui/format-panel';
+import { DrillLink } from '@/components/ui/drill-link';
 
 const EXPECTED_FORMAT = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 

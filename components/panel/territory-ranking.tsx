@@ -2,9 +2,9 @@ import { memo } from 'react';
 import type { TerritoryLoad } from '@/lib/panels/types';
 import { SPARKLINE_DAYS, TERRITORY_MIN_COUNT, TERRITORY_WINDOW_DAYS } from '@/lib/panels/types';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import type { Per10kScale } from '@/lib/client/panel-colors';
-import { formatPer10k } from '@/lib/wall/format-panel';
-import { DrillLink } from '@/components/drill/drill-link';
+import type { Per10kScale } from '@/components/panel/panel-colors';
+import { formatPer10k } from '@/components/ui/format-panel';
+import { DrillLink } from '@/components/ui/drill-link';
 import { Sparkline } from './sparkline';
 
 /** Two columns: 29 rows each fit the column at a readable size, where three would crop the longer names. */

@@ -4,7 +4,7 @@ import { max as d3max, scaleBand, scaleLinear } from 'd3';
 import type { WeekOverWeek } from '@/lib/panels/types';
 import { formatCompactRu } from '@/lib/i18n/format-ru';
 import { describeWeekChange } from '@/lib/stats/week-over-week';
-import { dayOfMonth, weekdayShort } from '@/lib/wall/format-panel';
+import { dayOfMonth, weekdayShort } from '@/components/ui/format-panel';
 import { useElementSize } from './use-element-size';
 
 /** Room above the bars for their numbers and below for the day names, in vh (text sizes are in vh too). */

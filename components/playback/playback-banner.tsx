@@ -1,4 +1,4 @@
-import type { Playback } from '@/lib/client/use-playback';
+import type { Playback } from '@/components/playback/use-playback';
 import { replayMomentLabel } from './playback-format';
 import type { PlaybackBarVariant } from './playback-bar';
 

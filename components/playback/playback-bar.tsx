@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import type { Playback } from '@/lib/client/use-playback';
-import { formatShortTime } from '@/lib/client/format';
+import type { Playback } from '@/components/playback/use-playback';
+import { formatShortTime } from '@/components/ui/format';
 import { PLAYBACK_SPANS, SPAN_SPECS } from '@/lib/playback/types';
 import { PlaybackTimeline } from './playback-timeline';
 import { formatShortDate, speedLabel } from './playback-format';

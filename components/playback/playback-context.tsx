@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { usePlayback, type Playback } from '@/lib/client/use-playback';
+import { usePlayback, type Playback } from '@/components/playback/use-playback';
 import type { PlaybackScope } from '@/lib/playback/types';
 import { PlaybackBar, type PlaybackBarVariant } from './playback-bar';
 import { PlaybackBanner } from './playback-banner';

@@ -1,7 +1,7 @@
 import type { PlaybackCounters } from '@/lib/playback/types';
-import { formatShortTime } from '@/lib/client/format';
+import { formatShortTime } from '@/components/ui/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { CounterList, type CounterSpec } from '@/components/wall/counter-list';
+import { CounterList, type CounterSpec } from '@/components/ui/counter-list';
 
 type Key = 'today' | 'lastHour' | 'open' | 'overdue' | 'resolvedToday';
 

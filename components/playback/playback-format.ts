@@ -1,5 +1,5 @@
-import { formatDate, formatShortTime } from '@/lib/client/format';
-import { HOUR_MS, MINUTE_MS } from '@/lib/time/units';
+import { formatDate, formatShortTime } from '@/components/ui/format';
+import { HOUR_MS, MINUTE_MS } from '@/lib/domain/time-units';
 
 /** «5 мин/с», «3 ч/с»: how much replayed time passes in one real second. */
 export function speedLabel(speed: number): string {

@@ -2,9 +2,9 @@
 
 import { useMemo, useRef, type PointerEvent } from 'react';
 import type { PlaybackData } from '@/lib/playback/types';
-import { startOfMoscowDay } from '@/lib/time/moscow';
-import { DAY_MS, HOUR_MS } from '@/lib/time/units';
-import { formatDate } from '@/lib/client/format';
+import { startOfMoscowDay } from '@/lib/domain/moscow-time';
+import { DAY_MS, HOUR_MS } from '@/lib/domain/time-units';
+import { formatDate } from '@/components/ui/format';
 import { formatShortDate } from './playback-format';
 
 /** Bars of the timeline: 15 minutes over 24 hours, an hour over 7 days. */

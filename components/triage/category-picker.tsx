@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { TriageLookup } from '@/lib/client/triage-names';
+import type { TriageLookup } from '@/lib/triage/triage-names';
 
 interface Props {
   lookup: TriageLookup;

@@ -1,6 +1,6 @@
-import { formatTime } from '@/lib/client/format';
-import { confirmationText, type DecisionOutcome } from '@/lib/client/triage-format';
-import type { TriageLookup } from '@/lib/client/triage-names';
+import { formatTime } from '@/components/ui/format';
+import { confirmationText, type DecisionOutcome } from '@/components/triage/triage-format';
+import type { TriageLookup } from '@/lib/triage/triage-names';
 
 export interface LoggedDecision {
   outcome: DecisionOutcome;

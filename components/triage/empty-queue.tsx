@@ -1,4 +1,4 @@
-import { formatTime } from '@/lib/client/format';
+import { formatTime } from '@/components/ui/format';
 
 /** The calm state of an empty queue: nothing waits, and the page says since when it checked. */
 export function EmptyQueue({ updatedAt }: { updatedAt: number }) {

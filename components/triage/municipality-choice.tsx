@@ -1,6 +1,6 @@
 'use client';
 
-import type { TriageLookup } from '@/lib/client/triage-names';
+import type { TriageLookup } from '@/lib/triage/triage-names';
 
 interface Props {
   /** OKTMO codes the place name in the text could mean; offered first. */

@@ -1,12 +1,18 @@
 'use client';
 
 import type { Ref } from 'react';
-import type { DecisionFailure } from '@/lib/client/triage-api';
-import { formatMoment, formatScore, placeLine, REJECT_LABELS, waitingFor } from '@/lib/client/triage-format';
-import { QUEUE_REJECTIONS, TRIAGE_HOTKEYS } from '@/lib/client/triage-keys';
-import type { TriageLookup } from '@/lib/client/triage-names';
-import type { RejectionReason } from '@/lib/lifecycle/statuses';
-import type { TriageItem } from '@/lib/queries/get-triage-queue';
+import type { DecisionFailure } from '@/components/triage/triage-api';
+import {
+  formatMoment,
+  formatScore,
+  placeLine,
+  REJECT_LABELS,
+  waitingFor,
+} from '@/components/triage/triage-format';
+import { QUEUE_REJECTIONS, TRIAGE_HOTKEYS } from '@/components/triage/triage-keys';
+import type { TriageLookup } from '@/lib/triage/triage-names';
+import type { RejectionReason } from '@/lib/domain/statuses';
+import type { TriageItem } from '@/lib/triage/get-triage-queue';
 import { CategoryPicker } from './category-picker';
 import { MunicipalityChoice } from './municipality-choice';
 import { Hotkey } from './hotkey';

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { ConnectionBadge } from '@/components/wall/connection-badge';
-import { DataAge } from '@/components/wall/data-age';
+import { ConnectionBadge } from '@/components/ui/connection-badge';
+import { DataAge } from '@/components/ui/data-age';
 import { formatDurationRu } from '@/lib/i18n/format-ru';
-import type { ConnectionState } from '@/lib/client/use-wall-feed';
-import { formatMoment, waitingHeadline } from '@/lib/client/triage-format';
+import type { ConnectionState } from '@/lib/realtime/client/use-wall-feed';
+import { formatMoment, waitingHeadline } from '@/components/triage/triage-format';
 
 interface Props {
   total: number;

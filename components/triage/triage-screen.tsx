@@ -7,14 +7,14 @@ import {
   TRIAGE_STALE_AFTER_SECONDS,
   type DecisionFailure,
   type DecisionResult,
-} from '@/lib/client/triage-api';
-import { useTriageFeed } from '@/lib/client/triage-feed';
-import { moveSelection, selectionAfter, triageKeyAction } from '@/lib/client/triage-keys';
-import { TriageLookup, type TriageNames } from '@/lib/client/triage-names';
-import { useStaleness } from '@/lib/client/use-staleness';
+} from '@/components/triage/triage-api';
+import { useTriageFeed } from '@/components/triage/triage-feed';
+import { moveSelection, selectionAfter, triageKeyAction } from '@/components/triage/triage-keys';
+import { TriageLookup, type TriageNames } from '@/lib/triage/triage-names';
+import { useStaleness } from '@/components/ui/use-staleness';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import type { RejectionReason } from '@/lib/lifecycle/statuses';
-import type { TriageItem, TriageQueue } from '@/lib/queries/get-triage-queue';
+import type { RejectionReason } from '@/lib/domain/statuses';
+import type { TriageItem, TriageQueue } from '@/lib/triage/get-triage-queue';
 import { DecisionLog, HotkeyLegend, type LoggedDecision } from './decision-log';
 import { EmptyQueue } from './empty-queue';
 import { TriageCard } from './triage-card';

@@ -1,6 +1,6 @@
 import type { RecentComplaint } from '@/lib/realtime/contract';
-import { formatShortTime } from '@/lib/client/format';
-import { categoryName, municipalityName, type WallNames } from '@/lib/client/wall-names';
+import { formatShortTime } from '@/components/ui/format';
+import { categoryName, municipalityName, type WallNames } from '@/lib/reference/wall-names';
 
 /** As many as fit the column at any resolution: sizes are in vh, so the count is fixed. */
 const TICKER_ITEMS = 5;

@@ -1,5 +1,5 @@
-import { COLOR_RANGE_CSS } from '@/lib/client/color-ramp';
-import { formatCount } from '@/lib/client/format';
+import { COLOR_RANGE_CSS } from '@/components/map/color-ramp';
+import { formatCount } from '@/components/ui/format';
 
 export function MapLegend({ maxOpen }: { maxOpen: number }) {
   return (

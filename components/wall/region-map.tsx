@@ -3,10 +3,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { CellCount } from '@/lib/realtime/contract';
-import type { Arrival } from '@/lib/client/wall-state';
-import { MAP_PADDING } from '@/lib/client/map-style';
-import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/lib/client/use-deck-map';
-import { useMunicipalityClicks } from '@/lib/client/drill-click';
+import type { Arrival } from '@/lib/realtime/client/wall-state';
+import { MAP_PADDING } from '@/components/map/map-style';
+import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/components/map/use-deck-map';
+import { useMunicipalityClicks } from '@/components/map/drill-click';
 import {
   arrivalDotsLayer,
   bordersLayer,
@@ -19,10 +19,10 @@ import {
   maxOpenOf,
   moscowMaskLayer,
   pulseLayer,
-} from '@/lib/client/wall-layers';
-import { DeckMapFrame } from './deck-map-frame';
+} from '@/components/map/wall-layers';
+import { DeckMapFrame } from '../map/deck-map-frame';
 import { usePlaybackContext } from '@/components/playback/playback-context';
-import { playbackLayers } from '@/lib/client/playback-layers';
+import { playbackLayers } from '@/components/playback/playback-layers';
 
 /** Pulses animate at this rate: smooth enough from 5 m, light enough for a wall PC running for weeks. */
 const FRAME_MS = 40;

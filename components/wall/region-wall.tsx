@@ -1,5 +1,5 @@
 import { getApp } from '@/lib/server/app-registry';
-import { wallNamesOf } from '@/lib/server/wall-names-of';
+import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import type { WallScope } from '@/lib/realtime/contract';
 import { WallScreen } from './wall-screen';

@@ -1,6 +1,6 @@
 import type { SummaryNumbers } from '@/lib/realtime/contract';
-import { formatCount } from '@/lib/client/format';
-import { CounterList, type CounterSpec } from './counter-list';
+import { formatCount } from '@/components/ui/format';
+import { CounterList, type CounterSpec } from '../ui/counter-list';
 import { usePlaybackContext } from '@/components/playback/playback-context';
 import { PlaybackWallCounters } from '@/components/playback/playback-counters';
 

@@ -3,19 +3,19 @@
 import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import type { WallScope, WallSnapshot } from '@/lib/realtime/contract';
-import { useWallFeed } from '@/lib/client/use-wall-feed';
-import { useBuildWatch } from '@/lib/client/use-build-watch';
-import { maxOpenOf } from '@/lib/client/wall-layers';
-import { useStaleness } from '@/lib/client/use-staleness';
-import type { WallNames } from '@/lib/client/wall-names';
+import { useWallFeed } from '@/lib/realtime/client/use-wall-feed';
+import { useBuildWatch } from '@/components/ui/use-build-watch';
+import { maxOpenOf } from '@/components/map/wall-layers';
+import { useStaleness } from '@/components/ui/use-staleness';
+import type { WallNames } from '@/lib/reference/wall-names';
 import { WallCounters } from './wall-counters';
-import { ConnectionBadge } from './connection-badge';
-import { MoscowClock } from './moscow-clock';
+import { ConnectionBadge } from '../ui/connection-badge';
+import { MoscowClock } from '../ui/moscow-clock';
 import { ArrivalsTicker } from './arrivals-ticker';
 import { MapLegend } from './map-legend';
-import { AttributionLine } from './attribution-line';
-import { DataAge } from './data-age';
-import { StaleBanner } from './stale-banner';
+import { AttributionLine } from '../ui/attribution-line';
+import { DataAge } from '../ui/data-age';
+import { StaleBanner } from '../ui/stale-banner';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const RegionMap = dynamic(() => import('./region-map'), { ssr: false });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createSelectSchema } from 'drizzle-zod';
-import { COMPLAINT_STATUSES } from '../../lib/lifecycle/statuses';
+import { COMPLAINT_STATUSES } from '../../lib/domain/statuses';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 

@@ -13,8 +13,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { createSelectSchema } from 'drizzle-zod';
-import { HOME_REGION } from '../../lib/federal/home-region';
-import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/lifecycle/statuses';
+import { HOME_REGION } from '../../lib/domain/home-region';
+import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/domain/statuses';
 
 export const CLASS_SOURCES = ['source', 'classifier', 'operator'] as const;
 export const PLACE_SOURCES = ['coordinates', 'text', 'operator'] as const;

@@ -5,7 +5,7 @@ import { createSelectSchema } from 'drizzle-zod';
 export const EXECUTOR_KINDS = ['ministry', 'agency', 'municipal', 'utility'] as const;
 
 /**
- * Responsible bodies a complaint is routed to (seeded from lib/routing/executors.ts on every start). A code is
+ * Responsible bodies a complaint is routed to (seeded from db/seed/executors.ts on every start). A code is
  * never renamed or deleted once complaints reference it; a body that stops answering keeps its row.
  */
 export const executors = pgTable(

@@ -4,7 +4,7 @@ import { createSelectSchema } from 'drizzle-zod';
 
 /**
  * Routing rules as data: category × municipality → executor, ordered by `position`, first match wins (see
- * lib/routing/route-complaint.ts). Seeded from lib/routing/routing-rules.ts; intake reads them from here.
+ * lib/routing/route-complaint.ts). Seeded from db/seed/routing-rules.ts; intake reads them from here.
  */
 export const routingRules = pgTable(
   'routing_rules',

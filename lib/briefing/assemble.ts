@@ -1,7 +1,7 @@
 import { cellToLatLng } from 'h3-js';
 import type { MunicipalityInfo, ReferenceCache } from '../reference/types';
-import type { FixedEventRow } from '../queries/get-briefing-fixed';
-import type { WeekTensionResult } from '../queries/get-briefing-tension';
+import type { FixedEventRow } from './get-briefing-fixed';
+import type { WeekTensionResult } from './get-briefing-tension';
 import { percentChange } from '../stats/week-over-week';
 import type { BriefingTensionPoint, FixedExample, MunicipalityWeek, OnTime, Pair } from './types';
 

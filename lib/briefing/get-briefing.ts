@@ -1,12 +1,12 @@
 import type { AppContext } from '../context';
-import { getBriefingBacklog } from '../queries/get-briefing-backlog';
-import { getBriefingFixed } from '../queries/get-briefing-fixed';
-import { getBriefingFlows } from '../queries/get-briefing-flows';
-import { getBriefingMunicipalityLoad } from '../queries/get-briefing-municipality-load';
-import { getBriefingProblems } from '../queries/get-briefing-problems';
-import { getBriefingQuality } from '../queries/get-briefing-quality';
-import { getBriefingTension } from '../queries/get-briefing-tension';
-import { getBriefingVotes } from '../queries/get-briefing-votes';
+import { getBriefingBacklog } from './get-briefing-backlog';
+import { getBriefingFixed } from './get-briefing-fixed';
+import { getBriefingFlows } from './get-briefing-flows';
+import { getBriefingMunicipalityLoad } from './get-briefing-municipality-load';
+import { getBriefingProblems } from './get-briefing-problems';
+import { getBriefingQuality } from './get-briefing-quality';
+import { getBriefingTension } from './get-briefing-tension';
+import { getBriefingVotes } from './get-briefing-votes';
 import { excerptOf } from '../text/mask-personal-data';
 import {
   changePctOf,

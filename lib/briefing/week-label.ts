@@ -1,4 +1,4 @@
-import { DAY_MS } from '../time/units';
+import { DAY_MS } from '../domain/time-units';
 import { addWeeks, formatIsoWeek, isoWeekOf, startOfIsoWeek, type IsoWeek } from './week';
 
 const TZ = 'Europe/Moscow';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FieldError } from '../ingest/types';
-import { zodFieldErrors } from '../http/field-errors';
+import type { FieldError } from '../domain/field-errors';
+import { zodFieldErrors } from '../domain/field-errors';
 import { checkWeekAllowed, defaultWeek, parseIsoWeek, type IsoWeek } from './week';
 
 /** `?week=2026-W47`; absent means the last complete week. Checked against the clock: no future weeks. */

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { MOSCOW_TZ } from '../time/moscow';
-import { DAY_MS, HOUR_MS, WEEK_MS, floorTo } from '../time/units';
+import { MOSCOW_TZ } from '../domain/moscow-time';
+import { DAY_MS, HOUR_MS, WEEK_MS, floorTo } from '../domain/time-units';
 
 /**
  * ISO weeks on Moscow time: a briefing week runs from Monday 00:00 to the next Monday 00:00 Europe/Moscow and is

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../time/units';
+import { DAY_MS } from '../domain/time-units';
 
 /*
  * Calendar dates as day numbers: whole days since 1970-01-01, a plain integer that is cheap to step through,

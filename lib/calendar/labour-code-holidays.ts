@@ -1,4 +1,4 @@
-import { DAY_MS } from '../time/units';
+import { DAY_MS } from '../domain/time-units';
 import { firstDayNumberOfYear, isWeekendDayNumber } from './calendar-day';
 
 /*

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { FieldError } from '../ingest/types';
-import { zodFieldErrors } from '../http/field-errors';
+import type { FieldError } from '../domain/field-errors';
+import { zodFieldErrors } from '../domain/field-errors';
 import type { ReferenceCache } from '../reference/types';
-import type { Bbox } from '../queries/get-municipality-complaints';
+import type { Bbox } from './get-municipality-complaints';
 
 /** A view wider than this (degrees) is not a «high zoom» view: the hexagons answer it, not single points. */
 export const BBOX_MAX_SPAN_DEG = 2;

@@ -1,10 +1,10 @@
 import type { AppContext } from '../context';
-import { getMunicipalityCategories } from '../queries/get-municipality-categories';
-import { getMunicipalityHourOfWeek } from '../queries/get-municipality-hour-of-week';
-import { getMunicipalityOnTime } from '../queries/get-municipality-on-time';
-import { getMunicipalityOpenCells } from '../queries/get-municipality-open-cells';
-import { getMunicipalityOverdue } from '../queries/get-municipality-overdue';
-import { getMunicipalityTrend } from '../queries/get-municipality-trend';
+import { getMunicipalityCategories } from './get-municipality-categories';
+import { getMunicipalityHourOfWeek } from './get-municipality-hour-of-week';
+import { getMunicipalityOnTime } from './get-municipality-on-time';
+import { getMunicipalityOpenCells } from './get-municipality-open-cells';
+import { getMunicipalityOverdue } from './get-municipality-overdue';
+import { getMunicipalityTrend } from './get-municipality-trend';
 import { getWeekOverWeek } from '../queries/get-week-over-week';
 import type { MunicipalityInfo } from '../reference/types';
 import type { DrillMunicipality, DrillPayload } from './types';

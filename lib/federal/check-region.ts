@@ -1,5 +1,5 @@
-import type { FieldError } from '../ingest/types';
-import { HOME_REGION } from './home-region';
+import type { FieldError } from '../domain/field-errors';
+import { HOME_REGION } from '../domain/home-region';
 import { regionDirectory } from './region-directory';
 
 const EXAMPLES = `e.g. ${HOME_REGION}, RU-SPE; Crimea UA-43, Sevastopol UA-40 (GET /api/v1/regions lists all 85)`;

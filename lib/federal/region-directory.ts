@@ -3,7 +3,7 @@ import path from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { HOME_REGION } from './home-region';
+import { HOME_REGION } from '../domain/home-region';
 
 export const REGIONS_FILE = path.join(process.cwd(), 'public', 'geo', 'ru_regions.geojson');
 export const CITIES_FILE = path.join(process.cwd(), 'public', 'geo', 'ru_cities.geojson');

@@ -1,5 +1,5 @@
 import type { PlaceKind, PlaceRow } from './place-csv';
-import type { PlaceHit, PlaceMatch } from './place-from-text';
+import type { PlaceHit, PlaceMatch } from './place-match';
 import type { TextMention } from './place-scan';
 
 /** How narrow a place is: a village or a town district says more than the town, the town more than its okrug. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { isOverloaded } from '../ingest/write-queue';
-import { zodFieldErrors } from './field-errors';
+import { isOverloaded } from '../commit/write-queue';
+import { zodFieldErrors } from '../domain/field-errors';
 import { parseIdParam, refusedResponse } from './id-param';
 import { readJsonBody } from './read-json-body';
 import { errorResponse, json, overloaded } from './responses';

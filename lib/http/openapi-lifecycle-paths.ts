@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES, REJECTION_REASONS } from '../lifecycle/statuses';
+import { COMPLAINT_STATUSES, REJECTION_REASONS } from '../domain/statuses';
 
 /** Lifecycle, routing, operator queue, quality and problems paths of the OpenAPI document (merged in openapi.ts). */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

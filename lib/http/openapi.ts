@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES } from '../lifecycle/statuses';
+import { COMPLAINT_STATUSES } from '../domain/statuses';
 import {
   WEBHOOK_OPENAPI_PATHS,
   WEBHOOK_OPENAPI_SCHEMAS,
@@ -16,7 +16,7 @@ import {
   MAX_TEXT_CHARS,
   MAX_ADDRESS_CHARS,
   MAX_EXTERNAL_ID_CHARS,
-} from '../ingest/limits';
+} from '../domain/limits';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorReply = (description: string) => ({

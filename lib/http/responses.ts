@@ -1,4 +1,4 @@
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from '../domain/field-errors';
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; errors?: FieldError[] };

@@ -1,9 +1,9 @@
 import { classifyText } from '../classify/classify-text';
 import type { AppContext } from '../context';
 import { computeDeadlines } from '../sla/deadline';
-import { DEFAULT_DEADLINE_HOURS } from './limits';
+import { DEFAULT_DEADLINE_HOURS } from '../domain/limits';
 import type { ValidComplaint } from './validate-complaint';
-import type { ComplaintRow } from './write-complaints';
+import type { ComplaintRow } from './complaint-row';
 
 export type IntakeClassification = Pick<
   ComplaintRow,

@@ -1,6 +1,6 @@
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import type { AppContext } from '../context';
-import { OverloadedError } from './write-queue';
+import { OverloadedError } from '../commit/write-queue';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
 
 /** Rows merged into one transaction at most: bigger ones hold the writer too long for the wall's latency. */

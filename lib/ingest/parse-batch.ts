@@ -1,6 +1,6 @@
 import { checkRegion } from '../federal/check-region';
-import type { FieldError } from './types';
-import { MAX_BATCH_ITEMS } from './limits';
+import type { FieldError } from '../domain/field-errors';
+import { MAX_BATCH_ITEMS } from '../domain/limits';
 
 export type BatchParse =
   | { ok: true; items: unknown[] }

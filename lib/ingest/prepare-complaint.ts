@@ -1,17 +1,12 @@
 import { cellToParent, latLngToCell } from 'h3-js';
 import type { AppContext } from '../context';
-import { WALL_H3_RESOLUTION } from '../realtime/contract';
+import { FINE_H3_RESOLUTION, WALL_H3_RESOLUTION } from '../domain/h3-resolutions';
 import { routeComplaint } from '../routing/route-complaint';
 import { classifyOnIntake } from './classify-on-intake';
-import { HOME_REGION } from '../federal/home-region';
-import { prepareForeignComplaint } from '../federal/prepare-foreign-complaint';
+import { HOME_REGION } from '../domain/home-region';
+import { prepareForeignComplaint } from './prepare-foreign-complaint';
 import type { ValidComplaint } from './validate-complaint';
-import type { ComplaintRow } from './write-complaints';
-
-/** Fine cells for drill-down maps; the coarse wall cell is derived from it so both always nest. */
-export const FINE_H3_RESOLUTION = 8;
-/** Routing rules and the first lifecycle step are written by this actor. */
-export const ROUTING_ACTOR = 'system:routing';
+import type { ComplaintRow } from './complaint-row';
 
 const knownOktmo = new WeakMap<object, ReadonlySet<string>>();
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { HOME_REGION } from '../federal/home-region';
+import { HOME_REGION } from '../domain/home-region';
 import type { IngestItemResult } from './types';
 import { externalIdOf, validateComplaint } from './validate-complaint';
 import { submitForWrite } from './intake-batcher';

@@ -1,10 +1,5 @@
 /** Public shapes of the intake write path (see lib/ingest/record-complaints.ts). */
-
-export interface FieldError {
-  /** JSON path of the offending field, e.g. `receivedAt` or `complaints[3].lat`. */
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../domain/field-errors';
 
 /** One item of `POST /api/v1/complaints`, after validation. */
 export interface ComplaintInput {

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { checkRegion } from '../federal/check-region';
-import { HOME_REGION } from '../federal/home-region';
-import { zodFieldErrors } from '../http/field-errors';
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
-import type { ComplaintInput, FieldError } from './types';
+import { HOME_REGION } from '../domain/home-region';
+import { zodFieldErrors, type FieldError } from '../domain/field-errors';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
+import type { ComplaintInput } from './types';
 import {
   MAX_ADDRESS_CHARS,
   MAX_EXTERNAL_ID_CHARS,
   MAX_FUTURE_SKEW_MS,
   MAX_PAST_MS,
   MAX_TEXT_CHARS,
-} from './limits';
+} from '../domain/limits';
 
 const text = (max: number) =>
   z

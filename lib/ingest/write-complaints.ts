@@ -1,44 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
-import { slaStateAt, type SlaState } from '../lifecycle/statuses';
+import { slaStateAt, type SlaState } from '../domain/statuses';
 import { joinProblems } from '../problems/join-problems';
 import type { DuplicateRule } from '../problems/match-problems';
-import { HOME_REGION } from '../federal/home-region';
-import { ROUTING_ACTOR } from './prepare-complaint';
+import { HOME_REGION } from '../domain/home-region';
+import { ROUTING_ACTOR } from '../domain/actors';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
+import type { ComplaintRow } from './complaint-row';
 
-/** A complaint ready to store: validated, located, classified, with its deadlines. */
-export interface ComplaintRow {
-  /** HOME_REGION, or the region of the center that sent it (then no municipality, executor or problem). */
-  regionCode: string;
-  sourceCode: string;
-  externalId: string;
-  receivedAt: Date;
-  text: string;
-  lat: number | null;
-  lon: number | null;
-  address: string | null;
-  municipalityOktmo: string | null;
-  blockCode: string | null;
-  categoryCode: string | null;
-  dueAt: Date;
-  veryLateAt: Date;
-  h3Fine: string | null;
-  h3Coarse: string | null;
-  /** `routed` when the rules named an executor on intake; `new` waits in the operator queue. */
-  status: 'new' | 'routed';
-  executorCode: string | null;
-  /** The routing rule that chose the executor. */
-  ruleId: string | null;
-  classSource: 'source' | 'classifier' | 'operator' | null;
-  classConfidence: number | null;
-  placeSource: 'coordinates' | 'text' | null;
-  placeName: string | null;
-  placeCandidates: string | null;
-}
+export type { ComplaintRow } from './complaint-row';
 
 export interface WriteOutcome {
   /** Rows stored now (the very objects passed in), with their new ids. */

@@ -1,5 +1,5 @@
-import { HOME_REGION } from '../federal/home-region';
-import type { FieldError } from '../ingest/types';
+import { HOME_REGION } from '../domain/home-region';
+import type { FieldError } from '../domain/field-errors';
 import type { RollupDelta, RollupRow } from '../rollups/rollup-delta';
 import {
   ALLOWED_TRANSITIONS,
@@ -9,7 +9,7 @@ import {
   type ComplaintStatus,
   type RejectionReason,
   type SlaState,
-} from './statuses';
+} from '../domain/statuses';
 import type { TransitionInput } from './types';
 
 /** The stored state of a complaint as the transition path reads it under lock, changed in place step by step. */

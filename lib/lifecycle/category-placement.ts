@@ -2,13 +2,13 @@ import type { Tx } from '../../db/client';
 import type { Category } from '../../db/schema';
 import type { AppContext } from '../context';
 import { knownOktmoOf } from '../ingest/prepare-complaint';
-import { DEFAULT_DEADLINE_HOURS } from '../ingest/limits';
+import { DEFAULT_DEADLINE_HOURS } from '../domain/limits';
 import { routeComplaint } from '../routing/route-complaint';
-import type { RouteResult } from '../routing/types';
+import type { RouteResult } from '../domain/routing-types';
 import { computeDeadlines } from '../sla/deadline';
 import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
 import type { LockedComplaint } from './apply-transition';
-import { slaStateAt, type SlaState } from './statuses';
+import { slaStateAt, type SlaState } from '../domain/statuses';
 
 export interface CategoryPlacement {
   dueAt: Date;

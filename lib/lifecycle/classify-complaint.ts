@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
-import { knownOktmoOf, ROUTING_ACTOR } from '../ingest/prepare-complaint';
-import type { FieldError } from '../ingest/types';
+import { knownOktmoOf } from '../ingest/prepare-complaint';
+import { ROUTING_ACTOR } from '../domain/actors';
+import type { FieldError } from '../domain/field-errors';
 import { joinProblems } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
-import { foreignRefusal } from '../federal/foreign-refusal';
+import { foreignRefusal } from './foreign-refusal';
 import { answerRouted, placeInCategory } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
 

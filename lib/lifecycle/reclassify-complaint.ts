@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
-import { foreignRefusal } from '../federal/foreign-refusal';
-import type { FieldError } from '../ingest/types';
+import { foreignRefusal } from './foreign-refusal';
+import type { FieldError } from '../domain/field-errors';
 import { joinProblems, leaveProblem } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { answerRouted, placeInCategory } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
-import { isOpenStatus, type ComplaintStatus } from './statuses';
+import { isOpenStatus, type ComplaintStatus } from '../domain/statuses';
 
 export interface ReclassifyInput {
   complaintId: number;

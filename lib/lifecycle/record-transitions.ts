@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
-import { HOME_REGION } from '../federal/home-region';
+import { HOME_REGION } from '../domain/home-region';
 import { adjustOpenProblems } from '../problems/join-problems';
-import type { AppliedTransition } from '../realtime/change-bus';
+import type { AppliedTransition } from '../commit/change-bus';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';

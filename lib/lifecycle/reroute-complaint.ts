@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
-import type { FieldError } from '../ingest/types';
-import { foreignRefusal } from '../federal/foreign-refusal';
+import type { FieldError } from '../domain/field-errors';
+import { foreignRefusal } from './foreign-refusal';
 import { lockComplaints, notFound } from './lock-complaints';
-import { isOpenStatus } from './statuses';
+import { isOpenStatus } from '../domain/statuses';
 
 export interface RerouteInput {
   complaintId: number;

@@ -1,5 +1,5 @@
-import type { ComplaintStatus, RejectionReason } from './statuses';
-import type { FieldError } from '../ingest/types';
+import type { ComplaintStatus, RejectionReason } from '../domain/statuses';
+import type { FieldError } from '../domain/field-errors';
 
 /** One requested status change (`POST /api/v1/complaints/{id}/events`, or a batch from the simulator). */
 export interface TransitionInput {

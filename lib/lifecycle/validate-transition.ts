@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '../http/field-errors';
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
-import type { FieldError } from '../ingest/types';
-import { MAX_FUTURE_SKEW_MS } from '../ingest/limits';
-import { COMPLAINT_STATUSES, REJECTION_REASONS } from './statuses';
+import { zodFieldErrors } from '../domain/field-errors';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
+import type { FieldError } from '../domain/field-errors';
+import { MAX_FUTURE_SKEW_MS } from '../domain/limits';
+import { COMPLAINT_STATUSES, REJECTION_REASONS } from '../domain/statuses';
 import type { TransitionInput } from './types';
 
 export const MAX_PHOTOS = 10;

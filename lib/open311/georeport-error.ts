@@ -1,4 +1,4 @@
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from '../domain/field-errors';
 import type { GeoReportError } from './types';
 
 /** GeoReport v2 errors are a bare array of `{ code, description }`; each description names the field and why. */

@@ -1,9 +1,9 @@
 import type { AppContext } from '../context';
-import { MAX_BATCH_ITEMS } from '../ingest/limits';
+import { MAX_BATCH_ITEMS } from '../domain/limits';
 import { recordComplaints } from '../ingest/record-complaints';
 import type { ComplaintInput, IngestItemResult } from '../ingest/types';
-import { isOverloaded } from '../ingest/write-queue';
-import { MOSCOW_TZ } from '../time/moscow';
+import { isOverloaded } from '../commit/write-queue';
+import { MOSCOW_TZ } from '../domain/moscow-time';
 import { fetchFeed } from './fetch-feed';
 import type { ImportOptions, ImportReport } from './import-types';
 import { normalizeRequest, requestIdOf, type NormalizeContext } from './normalize-request';

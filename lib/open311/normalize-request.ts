@@ -1,5 +1,5 @@
 import type { MunicipalityLocator } from '../geo/municipality-locator';
-import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../ingest/limits';
+import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../domain/limits';
 import type { ComplaintInput } from '../ingest/types';
 import type { ReferenceCache } from '../reference/types';
 import { decodeHtmlText } from './decode-html-text';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '../http/field-errors';
-import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../ingest/limits';
-import type { FieldError } from '../ingest/types';
+import { zodFieldErrors } from '../domain/field-errors';
+import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../domain/limits';
+import type { FieldError } from '../domain/field-errors';
 import type { ReferenceCache } from '../reference/types';
 
 const text = (max: number) =>

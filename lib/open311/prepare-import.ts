@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
 import type { ImportOptions } from './import-types';
 import { isKnownZone } from './parse-sloppy-date';
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from '../domain/field-errors';
 
 /** A request is a few short fields; anything near this is not one. */
 export const MAX_POST_BYTES = 64 * 1024;

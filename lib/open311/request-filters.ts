@@ -1,8 +1,8 @@
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
-import type { ComplaintStatus } from '../lifecycle/statuses';
-import type { FieldError } from '../ingest/types';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
+import type { ComplaintStatus } from '../domain/statuses';
+import type { FieldError } from '../domain/field-errors';
 import type { ReferenceCache } from '../reference/types';
-import type { Open311RequestFilter } from '../queries/get-open311-requests';
+import type { Open311RequestFilter } from './get-open311-requests';
 import { STATUSES_BY_GEOREPORT, type GeoReportStatus } from './status-map';
 
 /** GeoReport v2 suggests a 90-day window by default and as the widest a query may ask for. */

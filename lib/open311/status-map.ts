@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '../lifecycle/statuses';
+import type { ComplaintStatus } from '../domain/statuses';
 
 export type GeoReportStatus = 'open' | 'closed';
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context';
-import type { ComplaintInput, FieldError } from '../ingest/types';
+import type { ComplaintInput } from '../ingest/types';
+import type { FieldError } from '../domain/field-errors';
 import { recordComplaints } from '../ingest/record-complaints';
-import { getOpen311Requests } from '../queries/get-open311-requests';
+import { getOpen311Requests } from './get-open311-requests';
 import { parseNewRequest } from './parse-new-request';
 import { deadlineNotice } from './to-georeport-request';
 import type { GeoReportCreated } from './types';

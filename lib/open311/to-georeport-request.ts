@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { REJECTION_REASON_NAMES } from '../lifecycle/statuses';
-import type { Open311RequestRow } from '../queries/get-open311-requests';
+import { REJECTION_REASON_NAMES } from '../domain/statuses';
+import type { Open311RequestRow } from './get-open311-requests';
 import { maskPersonalData } from '../text/mask-personal-data';
-import { MOSCOW_TZ } from '../time/moscow';
+import { MOSCOW_TZ } from '../domain/moscow-time';
 import { toMoscowIso } from './moscow-iso';
 import { georeportStatus } from './status-map';
 import type { GeoReportRequest } from './types';

@@ -1,12 +1,12 @@
 import type { AppContext } from '../context';
-import { getHeatCells } from '../queries/get-heat-cells';
-import { getOverduePart } from '../queries/get-overdue-part';
-import { getTensionPoints } from '../queries/get-tension-points';
-import { getTerritoryLoad } from '../queries/get-territory-load';
-import { getTopCategories } from '../queries/get-top-categories';
+import { getHeatCells } from './get-heat-cells';
+import { getOverduePart } from './get-overdue-part';
+import { getTensionPoints } from './get-tension-points';
+import { getTerritoryLoad } from './get-territory-load';
+import { getTopCategories } from './get-top-categories';
 import { getWeekOverWeek } from '../queries/get-week-over-week';
-import { getProblemCounts } from '../queries/get-problem-counts';
-import { startOfMoscowDay } from '../time/moscow';
+import { getProblemCounts } from './get-problem-counts';
+import { startOfMoscowDay } from '../domain/moscow-time';
 import { getQualityPart } from './get-quality-part';
 import type { BlockPanel } from './types';
 

@@ -1,3 +1,4 @@
+import type { WeekOverWeek } from '../queries/get-week-over-week';
 /**
  * The payload of a sector block's full-screen panel (`/wall/[block]`), apart from the live counts and cells that
  * come with every wall delta. It is recounted from the rollups at most every few seconds and always sent whole:
@@ -52,26 +53,7 @@ export interface OverduePart {
   oldest: OverdueItem[];
 }
 
-export interface WeekDay {
-  /** Moscow calendar date, YYYY-MM-DD, of this week's day. */
-  date: string;
-  /** This week's count, null for days still ahead. */
-  thisWeek: number | null;
-  /** The same weekday of the week before. */
-  lastWeek: number;
-}
-
-export interface WeekOverWeek {
-  /** Monday of this week (Moscow), YYYY-MM-DD. */
-  weekStart: string;
-  days: WeekDay[];
-  /** Received since Monday 00:00 up to now. */
-  thisWeekToDate: number;
-  /** Received in the same span of last week (Monday 00:00 up to the same weekday and time). */
-  lastWeekToDate: number;
-  /** Percent change of the two; null when the base is too small to mean anything. */
-  changePct: number | null;
-}
+export type { WeekDay, WeekOverWeek } from '../queries/get-week-over-week';
 
 export interface TopCategory {
   category: string;

@@ -1,5 +1,5 @@
-import { startOfMoscowDay } from '../time/moscow';
-import { HOUR_MS, floorTo } from '../time/units';
+import { startOfMoscowDay } from '../domain/moscow-time';
+import { HOUR_MS, floorTo } from '../domain/time-units';
 import type { PlaybackCounters, PlaybackData } from './types';
 
 /** Prefix sums of a playback's series: any window's count is two look-ups, whatever the clock does. */

@@ -1,13 +1,13 @@
 import { cellToLatLng } from 'h3-js';
 import type { Db } from '../../db/client';
 import type { MunicipalityLocator } from '../geo/municipality-locator';
-import { getPlaybackBacklog } from '../queries/get-playback-backlog';
-import { getPlaybackCells, type PlaybackCellRows } from '../queries/get-playback-cells';
-import { getPlaybackPoints, type PlaybackPointRows } from '../queries/get-playback-points';
-import { getPlaybackSeries } from '../queries/get-playback-series';
-import { WALL_H3_RESOLUTION } from '../realtime/contract';
-import { startOfMoscowDay } from '../time/moscow';
-import { HOUR_MS } from '../time/units';
+import { getPlaybackBacklog } from './get-playback-backlog';
+import { getPlaybackCells, type PlaybackCellRows } from './get-playback-cells';
+import { getPlaybackPoints, type PlaybackPointRows } from './get-playback-points';
+import { getPlaybackSeries } from './get-playback-series';
+import { WALL_H3_RESOLUTION } from '../domain/h3-resolutions';
+import { startOfMoscowDay } from '../domain/moscow-time';
+import { HOUR_MS } from '../domain/time-units';
 import { spanBounds } from './clock';
 import {
   CELL_ENTRIES_LIMIT,

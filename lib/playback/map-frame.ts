@@ -1,4 +1,4 @@
-import { HOUR_MS, MINUTE_MS } from '../time/units';
+import { HOUR_MS, MINUTE_MS } from '../domain/time-units';
 import { SPAN_SPECS, type PlaybackCells, type PlaybackData, type PlaybackPoints } from './types';
 
 /** Single complaints stay on the map as dots this long (playback time) after they arrive. */

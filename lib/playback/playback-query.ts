@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
 import { PLAYBACK_SPANS } from './types';
 
 /** The query of `GET /api/v1/playback`; codes are checked against the reference by the route. */

@@ -3,7 +3,7 @@
  * Everything is columnar and relative (offsets from one origin, indices into one list of cells), so a day of
  * complaints fits in a few hundred kilobytes.
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../time/units';
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../domain/time-units';
 
 export const PLAYBACK_SPANS = ['24h', '7d'] as const;
 export type PlaybackSpan = (typeof PLAYBACK_SPANS)[number];

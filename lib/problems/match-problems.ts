@@ -1,5 +1,6 @@
-import { HOUR_MS } from '../time/units';
+import { HOUR_MS } from '../domain/time-units';
 import { candidateCells, coarseCellOf, distanceM, usesCellFilter } from './problem-geometry';
+import type { DuplicateRule } from '../reference/duplicate-rules';
 
 /** A complaint about to be given a problem. Without a category (or block) it gets none. */
 export interface ProblemCandidate {
@@ -12,12 +13,9 @@ export interface ProblemCandidate {
 }
 
 /** Complaints of a category within `radiusM` of a problem's anchor join it while it is active. */
-export interface DuplicateRule {
-  radiusM: number;
-  windowHours: number;
-}
-
 /** The columns' defaults (a house and two days): used for a category the rule map does not know. */
+export type { DuplicateRule };
+
 export const DEFAULT_DUPLICATE_RULE: DuplicateRule = { radiusM: 300, windowHours: 48 };
 
 /** A stored problem that may still take complaints (what the join selects near the batch). */

@@ -1,7 +1,7 @@
-import type { FieldError } from '../ingest/types';
-import { isoDateTimeWithOffset } from '../http/iso-date-time';
+import type { FieldError } from '../domain/field-errors';
+import { isoDateTimeWithOffset } from '../domain/iso-date-time';
 import type { ReferenceCache } from '../reference/types';
-import { startOfMoscowDay } from '../time/moscow';
+import { startOfMoscowDay } from '../domain/moscow-time';
 
 export const PROBLEM_LIST_DEFAULT_LIMIT = 5;
 export const PROBLEM_LIST_MAX_LIMIT = 50;

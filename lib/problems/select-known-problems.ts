@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
-import { HOUR_MS } from '../time/units';
+import { HOUR_MS } from '../domain/time-units';
 import {
   DEFAULT_DUPLICATE_RULE,
   type DuplicateRule,

@@ -1,8 +1,15 @@
 import { and, asc, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupOpenCells } from '../../db/schema';
-import type { CellCount, WallScope } from '../realtime/contract';
+import type { WallScope } from '../domain/scope';
 import { rollupScope } from './rollup-scope';
+
+/** Open complaints per H3 cell (coarse resolution), the data of the hexagon and heat layers. */
+export interface CellCount {
+  h3: string;
+  open: number;
+  overdue: number;
+}
 
 export type OpenCells = CellCount[];
 

@@ -1,9 +1,22 @@
 import { and, desc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complaints } from '../../db/schema';
-import type { RecentComplaint, WallScope } from '../realtime/contract';
+import type { WallScope } from '../domain/scope';
 import { excerptOf } from '../text/mask-personal-data';
 import { scopeConditions } from './scope-filter';
+
+/** A just-arrived complaint for the ticker and the pulse on the map. */
+export interface RecentComplaint {
+  id: number;
+  /** The start of the text with personal data masked (lib/text/mask-personal-data.ts); plain text, never HTML. */
+  excerpt: string;
+  receivedAt: string;
+  block: string;
+  category: string;
+  municipality: string | null;
+  lat: number | null;
+  lon: number | null;
+}
 
 export type RecentComplaints = RecentComplaint[];
 

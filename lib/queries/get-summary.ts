@@ -1,11 +1,41 @@
 import { and, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupHourlyScope, rollupMinute, rollupOpen, rollupOpenHourly } from '../../db/schema';
-import type { SummaryNumbers, WallScope } from '../realtime/contract';
-import { ALL } from '../rollups/rollup-delta';
+import type { WallScope } from '../domain/scope';
+import { ALL } from '../domain/scope';
 import { rollupScope } from './rollup-scope';
-import { MINUTE_MS } from '../time/units';
+import { MINUTE_MS } from '../domain/time-units';
 import { summaryWindows } from './time-windows';
+
+export interface SummaryNumbers {
+  /** Received since midnight Europe/Moscow. */
+  today: number;
+  /** Received in the last 60 minutes. */
+  lastHour: number;
+  /** Waiting for the executor (new, routed, in progress, reopened). */
+  open: number;
+  /** Open and past the due time. */
+  overdue: number;
+  /** Resolved since midnight Europe/Moscow. */
+  resolvedToday: number;
+  /** The same numbers at the same moment a week earlier (see WeekAgoNumbers). */
+  weekAgo: WeekAgoNumbers;
+  /** ISO time the numbers were counted at. */
+  asOf: string;
+}
+
+/**
+ * Flows (today, last hour, resolved today) are counted over the same windows shifted back 7 days, exact to the
+ * minute. The backlog (open, overdue) is read from the hourly backlog record of the same hour a week ago; null
+ * where that hour was never recorded.
+ */
+export interface WeekAgoNumbers {
+  today: number;
+  lastHour: number;
+  resolvedToday: number;
+  open: number | null;
+  overdue: number | null;
+}
 
 export type Summary = SummaryNumbers;
 

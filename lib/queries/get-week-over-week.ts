@@ -1,12 +1,32 @@
 import { and, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupHourlyScope, rollupMinute } from '../../db/schema';
-import type { WeekOverWeek } from '../panels/types';
-import type { WallScope } from '../realtime/contract';
+import type { WallScope } from '../domain/scope';
 import { percentChange } from '../stats/week-over-week';
-import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
-import { floorHour, moscowDate, startOfMoscowWeek } from './panel-windows';
+import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../domain/time-units';
+import { floorHour, moscowDate, startOfMoscowWeek } from '../domain/moscow-windows';
 import { rollupScope } from './rollup-scope';
+
+export interface WeekDay {
+  /** Moscow calendar date, YYYY-MM-DD, of this week's day. */
+  date: string;
+  /** This week's count, null for days still ahead. */
+  thisWeek: number | null;
+  /** The same weekday of the week before. */
+  lastWeek: number;
+}
+
+export interface WeekOverWeek {
+  /** Monday of this week (Moscow), YYYY-MM-DD. */
+  weekStart: string;
+  days: WeekDay[];
+  /** Received since Monday 00:00 up to now. */
+  thisWeekToDate: number;
+  /** Received in the same span of last week (Monday 00:00 up to the same weekday and time). */
+  lastWeekToDate: number;
+  /** Percent change of the two; null when the base is too small to mean anything. */
+  changePct: number | null;
+}
 
 /**
  * A scope's week so far against the week before, per Moscow day (Monday first), and the week-to-date totals: a

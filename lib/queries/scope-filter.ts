@@ -1,8 +1,8 @@
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import { complaints } from '../../db/schema';
-import { HOME_REGION } from '../federal/home-region';
-import { OPEN_STATUSES } from '../lifecycle/statuses';
-import type { WallScope } from '../realtime/contract';
+import { HOME_REGION } from '../domain/home-region';
+import { OPEN_STATUSES } from '../domain/statuses';
+import type { WallScope } from '../domain/scope';
 
 /**
  * WHERE conditions restricting complaints to a wall scope (block and/or municipality), always within the home

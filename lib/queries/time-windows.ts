@@ -1,6 +1,6 @@
-import { startOfMoscowDay } from '../time/moscow';
+import { startOfMoscowDay } from '../domain/moscow-time';
 
-import { HOUR_MS, MINUTE_MS, WEEK_MS, floorTo } from '../time/units';
+import { HOUR_MS, MINUTE_MS, WEEK_MS, floorTo } from '../domain/time-units';
 
 export interface SummaryWindows {
   dayStart: Date;

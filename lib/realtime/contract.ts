@@ -5,63 +5,16 @@
  */
 import type { BlockPanel } from '../panels/types';
 import type { PackedCells } from './cell-vector';
+import type { WallScope } from '../domain/scope';
 
-export interface WallScope {
-  /** Block code, or undefined for all blocks. */
-  block?: string;
-  /** Municipality OKTMO, or undefined for the whole region. */
-  municipality?: string;
-}
+import type { CellCount } from '../queries/get-open-cells';
+import type { RecentComplaint } from '../queries/get-recent-complaints';
+import type { SummaryNumbers } from '../queries/get-summary';
 
-export interface SummaryNumbers {
-  /** Received since midnight Europe/Moscow. */
-  today: number;
-  /** Received in the last 60 minutes. */
-  lastHour: number;
-  /** Waiting for the executor (new, routed, in progress, reopened). */
-  open: number;
-  /** Open and past the due time. */
-  overdue: number;
-  /** Resolved since midnight Europe/Moscow. */
-  resolvedToday: number;
-  /** The same numbers at the same moment a week earlier (see WeekAgoNumbers). */
-  weekAgo: WeekAgoNumbers;
-  /** ISO time the numbers were counted at. */
-  asOf: string;
-}
-
-/**
- * Flows (today, last hour, resolved today) are counted over the same windows shifted back 7 days, exact to the
- * minute. The backlog (open, overdue) is read from the hourly backlog record of the same hour a week ago; null
- * where that hour was never recorded.
- */
-export interface WeekAgoNumbers {
-  today: number;
-  lastHour: number;
-  resolvedToday: number;
-  open: number | null;
-  overdue: number | null;
-}
-
-/** Open complaints per H3 cell (coarse resolution), the data of the hexagon and heat layers. */
-export interface CellCount {
-  h3: string;
-  open: number;
-  overdue: number;
-}
-
-/** A just-arrived complaint for the ticker and the pulse on the map. */
-export interface RecentComplaint {
-  id: number;
-  /** The start of the text with personal data masked (lib/text/mask-personal-data.ts); plain text, never HTML. */
-  excerpt: string;
-  receivedAt: string;
-  block: string;
-  category: string;
-  municipality: string | null;
-  lat: number | null;
-  lon: number | null;
-}
+export { scopeKeyOf, type WallScope } from '../domain/scope';
+export type { CellCount } from '../queries/get-open-cells';
+export type { RecentComplaint } from '../queries/get-recent-complaints';
+export type { SummaryNumbers, WeekAgoNumbers } from '../queries/get-summary';
 
 export interface WallSnapshot {
   scopeKey: string;
@@ -119,9 +72,3 @@ export interface ClientToServerEvents {
 
 export const RECENT_LIMIT = 20;
 export const RECENT_PER_DELTA = 5;
-/** Coarse H3 resolution used by the region wall (≈ 36 km² hexagons). */
-export const WALL_H3_RESOLUTION = 6;
-
-export function scopeKeyOf(scope: WallScope): string {
-  return `block=${scope.block ?? '*'};municipality=${scope.municipality ?? '*'}`;
-}

@@ -4,13 +4,13 @@ import { getOpenCells } from '../queries/get-open-cells';
 import { getRecentComplaints } from '../queries/get-recent-complaints';
 import { getSummary } from '../queries/get-summary';
 import { CellUniverse, oblastCells } from '../geo/cell-universe';
-import type { CommittedChange, CreatedComplaint } from './change-bus';
+import type { CommittedChange, CreatedComplaint } from '../commit/change-bus';
 import { excerptOf } from '../text/mask-personal-data';
 import { packCells } from './cell-vector';
+import { WALL_H3_RESOLUTION } from '../domain/h3-resolutions';
 import {
   RECENT_LIMIT,
   RECENT_PER_DELTA,
-  WALL_H3_RESOLUTION,
   scopeKeyOf,
   type CellCount,
   type RecentComplaint,

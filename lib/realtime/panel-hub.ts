@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { getBlockPanel } from '../panels/get-block-panel';
 import type { BlockPanel } from '../panels/types';
-import type { CommittedChange } from './change-bus';
+import type { CommittedChange } from '../commit/change-bus';
 import { SerialLock } from './serial-lock';
 
 export interface PanelHubOptions {

@@ -1,5 +1,10 @@
-import type { DuplicateRule } from '../problems/match-problems';
 import type { ReferenceCache } from './types';
+
+/** How near and how soon a complaint joins an open problem of its category (category columns). */
+export interface DuplicateRule {
+  radiusM: number;
+  windowHours: number;
+}
 
 const cache = new WeakMap<ReferenceCache, ReadonlyMap<string, DuplicateRule>>();
 

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { blocks, categories, executors, municipalities, routingRules, sources } from '../../db/schema';
-import type { Executor, RoutingRule } from '../routing/types';
+import type { Executor, RoutingRule } from '../domain/routing-types';
 import type { MunicipalityInfo, ReferenceCache } from './types';
 
 export async function loadReference(db: Db): Promise<ReferenceCache> {

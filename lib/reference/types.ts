@@ -2,7 +2,7 @@ import type { Block } from '../../db/schema/blocks';
 import type { Category } from '../../db/schema/categories';
 import type { Municipality } from '../../db/schema/municipalities';
 import type { Source } from '../../db/schema/sources';
-import type { ExecutorDirectory, RoutingRule } from '../routing/types';
+import type { ExecutorDirectory, RoutingRule } from '../domain/routing-types';
 
 export type MunicipalityInfo = Omit<Municipality, 'boundary'>;
 

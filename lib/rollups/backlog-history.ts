@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
 import type { AppContext } from '../context';
-import { HOUR_MS, floorTo } from '../time/units';
-import { ALL } from './rollup-delta';
-import { HOME_REGION } from '../federal/home-region';
+import { HOUR_MS, floorTo } from '../domain/time-units';
+import { ALL } from '../domain/scope';
+import { HOME_REGION } from '../domain/home-region';
 
 const OPEN = `('new', 'routed', 'in_progress', 'reopened')`;
 const INSERT_CHUNK = 5_000;

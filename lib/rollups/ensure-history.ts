@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { AppContext } from '../context';
-import { rebuildRegionRollups } from '../federal/rebuild-region-rollups';
+import { rebuildRegionRollups } from './rebuild-region-rollups';
 import { reconstructBacklogHistory } from './backlog-history';
 import { rebuildRollups } from './rebuild-rollups';
 import { MINUTE_RETENTION_MS } from './rollup-delta';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { HOME_REGION } from '../federal/home-region';
+import { HOME_REGION } from '../domain/home-region';
 import { MINUTE_RETENTION_MS } from './rollup-delta';
-import { REGION_DAILY_REBUILD, REGION_OPEN_REBUILD } from '../federal/rebuild-region-rollups';
+import { REGION_DAILY_REBUILD, REGION_OPEN_REBUILD } from './rebuild-region-rollups';
 
 const OPEN = `status in ('new', 'routed', 'in_progress', 'reopened')`;
 /** The wall's rollups count the home region only (see RollupDelta); the region rollups count every region. */

@@ -1,9 +1,10 @@
-import type { ComplaintStatus, SlaState } from '../lifecycle/statuses';
-import { statusClass } from '../lifecycle/statuses';
-import { moscowDate } from '../queries/panel-windows';
-import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../time/units';
-import { HOME_REGION } from '../federal/home-region';
-import { moscowDayKey } from '../federal/moscow-day-key';
+import { ALL } from '../domain/scope';
+import type { ComplaintStatus, SlaState } from '../domain/statuses';
+import { statusClass } from '../domain/statuses';
+import { moscowDate } from '../domain/moscow-windows';
+import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../domain/time-units';
+import { HOME_REGION } from '../domain/home-region';
+import { moscowDayKey } from '../domain/moscow-day-key';
 
 /** The dimensions of one stored complaint that the rollups count by. */
 export interface RollupRow {
@@ -24,7 +25,6 @@ export { HOUR_MS, MINUTE_MS };
 /** Minute buckets serve "the last hour" and the same minutes a week ago; older ones are pruned. */
 export const MINUTE_RETENTION_MS = 8 * DAY_MS;
 /** The "all" value of a scope dimension in the cube rollups; '' stands for unknown. */
-export const ALL = '*';
 
 const dim = (value: string | null) => value ?? '';
 const SLA_COLUMN: Record<SlaState, number> = { on_time: 0, late: 1, very_late: 2 };

@@ -1,7 +1,12 @@
 import { BLOCKS } from '../../db/seed/blocks';
 import { CATEGORIES } from '../../db/seed/categories';
-import { allExecutors, municipalExecutorCode, oktmoOfExecutor, REGIONAL_DIRECTORY } from './executors';
-import { BLOCK_REGIONAL_BODIES, DEFAULT_REGIONAL_BODY, ROUTING_RULES } from './routing-rules';
+import {
+  allExecutors,
+  municipalExecutorCode,
+  oktmoOfExecutor,
+  REGIONAL_DIRECTORY,
+} from '../../db/seed/executors';
+import { BLOCK_REGIONAL_BODIES, DEFAULT_REGIONAL_BODY, ROUTING_RULES } from '../../db/seed/routing-rules';
 import {
   MUNICIPAL_TARGET,
   SHORT_NAME_MAX,
@@ -11,7 +16,7 @@ import {
   type RouteInput,
   type RouteResult,
   type RoutingRule,
-} from './types';
+} from '../domain/routing-types';
 
 const OKTMO_RE = /^\d{11}$/;
 

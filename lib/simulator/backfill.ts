@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { recordComplaints } from '../ingest/record-complaints';
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from '../domain/field-errors';
 import { recordTransitions } from '../lifecycle/record-transitions';
 import type { TransitionInput } from '../lifecycle/types';
 import type { CategoryInfo, ComplaintFactory } from './generator';

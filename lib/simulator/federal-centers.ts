@@ -1,4 +1,4 @@
-import { HOME_REGION } from '../federal/home-region';
+import { HOME_REGION } from '../domain/home-region';
 import type { RegionCity, RegionDirectory } from '../federal/region-directory';
 import { weightedTable, type Rng, type WeightedTable } from './random';
 

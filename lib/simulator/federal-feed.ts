@@ -3,7 +3,7 @@ import type { RegionDirectory } from '../federal/region-directory';
 import { recordComplaints } from '../ingest/record-complaints';
 import { recordTransitions } from '../lifecycle/record-transitions';
 import type { TransitionInput } from '../lifecycle/types';
-import { listProgressableComplaints, type ProgressableCursor } from '../queries/list-progressable-complaints';
+import { listProgressableComplaints, type ProgressableCursor } from './list-progressable-complaints';
 import { federalCenters, pointNear, type FederalCenter } from './federal-centers';
 import { dueForeignSteps } from './federal-plan';
 import { createFederalTextFactory, type FederalTextFactory } from './federal-texts';

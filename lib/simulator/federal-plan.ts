@@ -1,4 +1,4 @@
-import type { ComplaintStatus, RejectionReason } from '../lifecycle/statuses';
+import type { ComplaintStatus, RejectionReason } from '../domain/statuses';
 import type { TransitionInput } from '../lifecycle/types';
 import { createRng, mixSeed } from './random';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../context';
-import { countComplaints } from '../queries/count-complaints';
+import { countComplaints } from './count-complaints';
 import { runBackfill, type BackfillResult, type ProgressCallback } from './backfill';
 import type { Incident } from './incidents';
 import { createComplaintFactory, type CategoryInfo } from './generator';

@@ -1,5 +1,5 @@
 import type { CategoryKind } from '../../db/seed/types';
-import { canTransition, type ComplaintStatus, type RejectionReason } from '../lifecycle/statuses';
+import { canTransition, type ComplaintStatus, type RejectionReason } from '../domain/statuses';
 import { createRng, mixSeed, type Rng } from './random';
 
 /** What a complaint's fate depends on; every field is stored, so the plan can be rebuilt after a restart. */

@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import { recordComplaints } from '../ingest/record-complaints';
 import { recordTransitions } from '../lifecycle/record-transitions';
 import type { TransitionInput } from '../lifecycle/types';
-import { listProgressableComplaints, type ProgressableCursor } from '../queries/list-progressable-complaints';
+import { listProgressableComplaints, type ProgressableCursor } from './list-progressable-complaints';
 import { COMPLAINT_BATCH } from './backfill';
 import type { ComplaintFactory, GeneratedComplaint } from './generator';
 import type { Placer } from './geography';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { classifyComplaint } from '../lifecycle/classify-complaint';
 import { recordTransitions } from '../lifecycle/record-transitions';
-import type { ProgressableComplaint } from '../queries/list-progressable-complaints';
+import type { ProgressableComplaint } from './list-progressable-complaints';
 
 /** The simulated shift takes a queued message after this long at the least and at the most. */
 export const OPERATOR_MIN_WAIT_MS = 4 * 60_000;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { AppContext } from '../context';
-import type { SlaState } from '../lifecycle/statuses';
+import type { SlaState } from '../domain/statuses';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { recordBacklogHour } from '../rollups/backlog-history';
 import { HOUR_MS, MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';

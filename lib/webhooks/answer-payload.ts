@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '../lifecycle/statuses';
+import type { ComplaintStatus } from '../domain/statuses';
 
 /** A status change the resident hears of, as the transition write path hands it over. */
 export interface AnswerEvent {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { isOverloaded } from '../ingest/write-queue';
+import { isOverloaded } from '../commit/write-queue';
 import { recordAttempts, type AttemptRecord } from './record-attempts';
 
 const WRITE_TRIES = 5;

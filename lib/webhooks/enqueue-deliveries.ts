@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { rowsOf } from '../../db/client';
 import { pgArray } from '../../db/pg-array';
-import type { ComplaintStatus } from '../lifecycle/statuses';
+import type { ComplaintStatus } from '../domain/statuses';
 import { answerEventName, buildAnswerPayload, type AnswerEvent } from './answer-payload';
 
 export type { AnswerEvent } from './answer-payload';

@@ -1,5 +1,5 @@
 import { DELIVERY_STATUSES } from '../../db/schema/webhook-deliveries';
-import { COMPLAINT_STATUSES } from '../lifecycle/statuses';
+import { COMPLAINT_STATUSES } from '../domain/statuses';
 import { MAX_ERROR_CHARS } from './send-delivery';
 import { MAX_ATTEMPTS_LIMIT, MAX_URL_CHARS, SECRET_MAX_CHARS, SECRET_MIN_CHARS } from './webhook-input';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '../http/field-errors';
-import type { FieldError } from '../ingest/types';
+import { zodFieldErrors } from '../domain/field-errors';
+import type { FieldError } from '../domain/field-errors';
 
 export const SECRET_MIN_CHARS = 16;
 export const SECRET_MAX_CHARS = 200;

@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '@/lib/lifecycle/statuses';
+import type { ComplaintStatus } from '@/lib/domain/statuses';
 import type { TransitionInput } from '@/lib/lifecycle/types';
 
 /** The proof a resolution needs. */

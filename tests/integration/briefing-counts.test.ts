@@ -5,7 +5,7 @@ import { getBriefing } from '@/lib/briefing/get-briefing';
 import type { Briefing } from '@/lib/briefing/types';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
-import type { ComplaintStatus } from '@/lib/lifecycle/statuses';
+import type { ComplaintStatus } from '@/lib/domain/statuses';
 import { reconstructBacklogHistory } from '@/lib/rollups/backlog-history';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { intakeStatus, transitionTo } from '../helpers/lifecycle';

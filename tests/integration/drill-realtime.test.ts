@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/client/wall-state';
+import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/realtime/client/wall-state';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import type {
   ClientToServerEvents,

@@ -6,7 +6,7 @@ import type { ComplaintInput } from '@/lib/ingest/types';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { getRecentComplaints } from '@/lib/queries/get-recent-complaints';
-import { getSummaryRaw } from '@/lib/queries/get-summary-raw';
+import { getSummaryRaw } from '@/tests/support/raw-queries/get-summary-raw';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo } from '../helpers/lifecycle';

@@ -6,7 +6,7 @@ import { rowsOf } from '@/db/client';
 import type { FederalOverview, FederalRegionDetail } from '@/lib/federal/types';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
-import { ALLOWED_TRANSITIONS, type ComplaintStatus } from '@/lib/lifecycle/statuses';
+import { ALLOWED_TRANSITIONS, type ComplaintStatus } from '@/lib/domain/statuses';
 import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';

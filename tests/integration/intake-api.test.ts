@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintEvents, complaints } from '@/db/schema';
-import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, MAX_TEXT_CHARS } from '@/lib/ingest/limits';
+import { MAX_BATCH_ITEMS, MAX_BODY_BYTES, MAX_TEXT_CHARS } from '@/lib/domain/limits';
 import { aComplaint } from '../helpers/complaint-factory';
 import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';

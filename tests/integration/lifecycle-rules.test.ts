@@ -4,7 +4,7 @@ import { rowsOf } from '@/db/client';
 import { complaintEvents, complaints, rollupExecutorDaily } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
-import { ALLOWED_TRANSITIONS, COMPLAINT_STATUSES, type ComplaintStatus } from '@/lib/lifecycle/statuses';
+import { ALLOWED_TRANSITIONS, COMPLAINT_STATUSES, type ComplaintStatus } from '@/lib/domain/statuses';
 import { aComplaint } from '../helpers/complaint-factory';
 import { PROOF, transitionTo } from '../helpers/lifecycle';
 import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaints } from '@/db/schema';
-import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/client/wall-state';
+import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/realtime/client/wall-state';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
-import { isOpenStatus, type ComplaintStatus } from '@/lib/lifecycle/statuses';
+import { isOpenStatus, type ComplaintStatus } from '@/lib/domain/statuses';
 import {
   RECENT_PER_DELTA,
   scopeKeyOf,
@@ -18,7 +18,7 @@ import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realt
 import { LiveHub } from '@/lib/realtime/live-hub';
 import { PanelHub } from '@/lib/realtime/panel-hub';
 import { registerApp, unregisterApp } from '@/lib/server/app-registry';
-import { startOfMoscowDay } from '@/lib/time/moscow';
+import { startOfMoscowDay } from '@/lib/domain/moscow-time';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';

@@ -2,7 +2,7 @@ import { and, eq, isNull, like, lt } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { complaintEvents, complaints } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
-import { listProgressableComplaints } from '@/lib/queries/list-progressable-complaints';
+import { listProgressableComplaints } from '@/lib/simulator/list-progressable-complaints';
 import { createComplaintFactory } from '@/lib/simulator/generator';
 import { createPlacer, loadTowns } from '@/lib/simulator/geography';
 import { createLiveLoop } from '@/lib/simulator/live';

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, featureContains, municipalityFeature, municipalityFinder } from '@/lib/client/drill-hit';
-import { backHref, blockOfElement, drillHref, formatAt, parseAt } from '@/lib/client/drill-links';
+import {
+  boundsOf,
+  featureContains,
+  municipalityFeature,
+  municipalityFinder,
+} from '@/components/map/drill-hit';
+import { backHref, blockOfElement, drillHref, formatAt, parseAt } from '@/components/ui/drill-links';
 
 const municipalities = JSON.parse(
   readFileSync('public/geo/mo_municipalities_lite.geojson', 'utf8'),

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegion } from '@/lib/federal/check-region';
-import { formatShare, rankRegions } from '@/lib/federal/format-federal';
-import { HOME_REGION } from '@/lib/federal/home-region';
-import { moscowDayKey } from '@/lib/federal/moscow-day-key';
+import { formatShare, rankRegions } from '@/components/federal/format-federal';
+import { HOME_REGION } from '@/lib/domain/home-region';
+import { moscowDayKey } from '@/lib/domain/moscow-day-key';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
-import { NO_DATA_COLOR, OVERDUE_BINS, overdueColor } from '@/lib/federal/rate-scale';
+import { NO_DATA_COLOR, OVERDUE_BINS, overdueColor } from '@/components/federal/rate-scale';
 import { regionDirectory } from '@/lib/federal/region-directory';
 import { russiaMap, projectPoints, MAP_HEIGHT, MAP_WIDTH } from '@/lib/federal/russia-map';
 import type { FederalRegionRow } from '@/lib/federal/types';
-import { moscowDate } from '@/lib/queries/panel-windows';
+import { moscowDate } from '@/lib/domain/moscow-windows';
 
 describe('region directory', () => {
   const directory = regionDirectory();

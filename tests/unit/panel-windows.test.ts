@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastMoscowDates, moscowDate, startOfMoscowWeek } from '@/lib/queries/panel-windows';
+import { lastMoscowDates, moscowDate, startOfMoscowWeek } from '@/lib/domain/moscow-windows';
 import { summaryWindows } from '@/lib/queries/time-windows';
 
 describe('panel windows on Moscow time, whatever the server zone', () => {

@@ -4,7 +4,7 @@ import { countersAt, counterClock, indexCounters } from '@/lib/playback/counters
 import { DOT_TRAIL_MS, mapFrameAt, PULSE_LIMIT } from '@/lib/playback/map-frame';
 import type { PlaybackData } from '@/lib/playback/types';
 import { parseReplayQuery, replayQuery } from '@/lib/playback/url-state';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/lib/time/units';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/lib/domain/time-units';
 
 /** 12:30 Moscow time on 23 November; Moscow midnight is 21:00 UTC the day before. */
 const NOW = Date.parse('2026-11-23T09:30:00Z');

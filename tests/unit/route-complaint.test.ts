@@ -6,11 +6,11 @@ import {
   buildExecutorDirectory,
   municipalAdministrations,
   REGIONAL_EXECUTORS,
-} from '../../lib/routing/executors';
+} from '../../db/seed/executors';
 import { executorName, routeComplaint, validateRouting } from '../../lib/routing/route-complaint';
-import { BLOCK_REGIONAL_BODIES, ROUTING_RULES } from '../../lib/routing/routing-rules';
-import { TKO_CLUSTERS } from '../../lib/routing/tko-clusters';
-import { SHORT_NAME_MAX, type ExecutorDirectory, type RoutingRule } from '../../lib/routing/types';
+import { BLOCK_REGIONAL_BODIES, ROUTING_RULES } from '../../db/seed/routing-rules';
+import { TKO_CLUSTERS } from '../../db/seed/tko-clusters';
+import { SHORT_NAME_MAX, type ExecutorDirectory, type RoutingRule } from '../../lib/domain/routing-types';
 import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
 import type { MunicipalityInfo } from '../../lib/reference/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition } from '../../lib/lifecycle/statuses';
+import { canTransition } from '../../lib/domain/statuses';
 import { dueSteps, planLifecycle, type PlanSubject } from '../../lib/simulator/lifecycle-plan';
 import { batchTransitions, toTransitionInputs } from '../../lib/simulator/transitions';
 

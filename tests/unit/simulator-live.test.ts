@@ -7,9 +7,9 @@ import type { AppContext } from '../../lib/context';
 import { loadMunicipalityLocator } from '../../lib/geo/municipality-locator';
 import type { ComplaintInput, IngestItemResult } from '../../lib/ingest/types';
 import type { TransitionInput, TransitionResult } from '../../lib/lifecycle/types';
-import type { ProgressableComplaint } from '../../lib/queries/list-progressable-complaints';
-import { ChangeBus } from '../../lib/realtime/change-bus';
-import { WriteQueue } from '../../lib/ingest/write-queue';
+import type { ProgressableComplaint } from '../../lib/simulator/list-progressable-complaints';
+import { ChangeBus } from '../../lib/commit/change-bus';
+import { WriteQueue } from '../../lib/commit/write-queue';
 import type { ReferenceCache } from '../../lib/reference/types';
 import { createComplaintFactory, type ComplaintFactory } from '../../lib/simulator/generator';
 import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geography';
@@ -54,7 +54,7 @@ vi.mock('../../lib/lifecycle/record-transitions', () => ({
     }));
   },
 }));
-vi.mock('../../lib/queries/list-progressable-complaints', () => ({
+vi.mock('../../lib/simulator/list-progressable-complaints', () => ({
   listProgressableComplaints: async () => calls.open,
 }));
 

@@ -7,9 +7,9 @@ import {
   placeLine,
   waitingFor,
   waitingHeadline,
-} from '@/lib/client/triage-format';
-import { moveSelection, selectionAfter, triageKeyAction } from '@/lib/client/triage-keys';
-import { TriageLookup, type TriageNames } from '@/lib/client/triage-names';
+} from '@/components/triage/triage-format';
+import { moveSelection, selectionAfter, triageKeyAction } from '@/components/triage/triage-keys';
+import { TriageLookup, type TriageNames } from '@/lib/triage/triage-names';
 
 const NAMES: TriageNames = {
   sources: { incident: 'Система «Инцидент»' },

@@ -12,7 +12,7 @@ import {
   applySnapshot,
   resumePoint,
   type WallState,
-} from '@/lib/client/wall-state';
+} from '@/lib/realtime/client/wall-state';
 import { packCells, unpackCells, type CellCountLike } from '@/lib/realtime/cell-vector';
 
 const KEY = 'block=*;municipality=*';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverloaded, OverloadedError, WriteQueue } from '@/lib/ingest/write-queue';
+import { isOverloaded, OverloadedError, WriteQueue } from '@/lib/commit/write-queue';
 
 /** A job that records when it runs and finishes when released. */
 function gated(log: string[], name: string) {

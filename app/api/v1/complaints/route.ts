@@ -1,7 +1,7 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { isOverloaded } from '@/lib/ingest/write-queue';
-import { MAX_BODY_BYTES } from '@/lib/ingest/limits';
+import { isOverloaded } from '@/lib/commit/write-queue';
+import { MAX_BODY_BYTES } from '@/lib/domain/limits';
 import { parseBatch } from '@/lib/ingest/parse-batch';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { getApp } from '@/lib/server/app-registry';

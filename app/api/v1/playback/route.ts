@@ -1,4 +1,4 @@
-import { zodFieldErrors } from '@/lib/http/field-errors';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
 import { countersAt, indexCounters } from '@/lib/playback/counters';
 import { getPlayback } from '@/lib/playback/get-playback';

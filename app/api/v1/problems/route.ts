@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { errorResponse, json } from '@/lib/http/responses';
 import { parseProblemListQuery } from '@/lib/problems/parse-problem-list-query';
-import { getLargestProblems } from '@/lib/queries/get-largest-problems';
+import { getLargestProblems } from '@/lib/problems/get-largest-problems';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

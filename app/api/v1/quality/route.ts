@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '@/lib/http/field-errors';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getExecutorQuality } from '@/lib/queries/get-executor-quality';
 import { getMunicipalityQuality } from '@/lib/queries/get-municipality-quality';
-import { lastMoscowDates } from '@/lib/queries/panel-windows';
+import { lastMoscowDates } from '@/lib/domain/moscow-windows';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/responses';
 import { regionDirectory } from '@/lib/federal/region-directory';
-import { getFederalOverview } from '@/lib/queries/get-federal-overview';
+import { getFederalOverview } from '@/lib/federal/get-federal-overview';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

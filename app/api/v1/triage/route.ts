@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '@/lib/http/field-errors';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
-import { getTriageQueue } from '@/lib/queries/get-triage-queue';
+import { getTriageQueue } from '@/lib/triage/get-triage-queue';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

@@ -1,12 +1,12 @@
 import { json } from '@/lib/http/responses';
-import { isOverloaded } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/commit/write-queue';
 import { verifyApiKey } from '@/lib/open311/api-keys';
 import { georeportError } from '@/lib/open311/georeport-error';
 import { readPostBody } from '@/lib/open311/read-post-body';
 import { parseRequestFilters } from '@/lib/open311/request-filters';
 import { submitOpen311Request } from '@/lib/open311/submit-request';
 import { toGeoReportRequest } from '@/lib/open311/to-georeport-request';
-import { getOpen311Requests } from '@/lib/queries/get-open311-requests';
+import { getOpen311Requests } from '@/lib/open311/get-open311-requests';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

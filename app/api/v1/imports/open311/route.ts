@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { zodFieldErrors } from '@/lib/http/field-errors';
-import { isoDateTimeWithOffset } from '@/lib/http/iso-date-time';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { isoDateTimeWithOffset } from '@/lib/domain/iso-date-time';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { importHostRefusal } from '@/lib/open311/import-allowed';

@@ -1,6 +1,6 @@
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
-import { getProblem } from '@/lib/queries/get-problem';
+import { getProblem } from '@/lib/problems/get-problem';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import { errorResponse, json } from '@/lib/http/responses';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { regionDirectory } from '@/lib/federal/region-directory';
-import { getFederalOverview } from '@/lib/queries/get-federal-overview';
-import { getFederalRegion } from '@/lib/queries/get-federal-region';
+import { getFederalOverview } from '@/lib/federal/get-federal-overview';
+import { getFederalRegion } from '@/lib/federal/get-federal-region';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/responses';
 import { georeportError } from '@/lib/open311/georeport-error';
 import { toGeoReportRequest } from '@/lib/open311/to-georeport-request';
-import { getOpen311Requests } from '@/lib/queries/get-open311-requests';
+import { getOpen311Requests } from '@/lib/open311/get-open311-requests';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

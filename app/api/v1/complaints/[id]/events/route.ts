@@ -1,11 +1,11 @@
-import { zodFieldErrors } from '@/lib/http/field-errors';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { isOverloaded } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/commit/write-queue';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
-import { getComplaintHistory } from '@/lib/queries/get-complaint-history';
+import { getComplaintHistory } from '@/lib/lifecycle/get-complaint-history';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { parseComplaintsQuery } from '@/lib/drill/drill-query';
 import { errorResponse, json } from '@/lib/http/responses';
-import { getMunicipalityComplaints } from '@/lib/queries/get-municipality-complaints';
+import { getMunicipalityComplaints } from '@/lib/drill/get-municipality-complaints';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';

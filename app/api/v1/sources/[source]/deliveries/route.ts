@@ -1,7 +1,7 @@
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 import { getDeliveryLog } from '@/lib/webhooks/delivery-log';
-import { unknownSource } from '@/lib/webhooks/unknown-source';
+import { unknownSource } from '@/lib/http/unknown-source';
 import { DELIVERY_LOG_QUERY_SCHEMA, webhookFieldErrors } from '@/lib/webhooks/webhook-input';
 
 export const dynamic = 'force-dynamic';

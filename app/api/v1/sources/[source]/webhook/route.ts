@@ -1,11 +1,11 @@
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { isOverloaded } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/commit/write-queue';
 import { getApp } from '@/lib/server/app-registry';
 import { deleteWebhook } from '@/lib/webhooks/delete-webhook';
 import { getWebhook } from '@/lib/webhooks/get-webhook';
 import { putWebhook } from '@/lib/webhooks/put-webhook';
-import { unknownSource } from '@/lib/webhooks/unknown-source';
+import { unknownSource } from '@/lib/http/unknown-source';
 import { WEBHOOK_BODY_SCHEMA, webhookFieldErrors } from '@/lib/webhooks/webhook-input';
 
 export const dynamic = 'force-dynamic';

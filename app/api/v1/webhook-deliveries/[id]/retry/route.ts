@@ -1,6 +1,6 @@
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
-import { isOverloaded } from '@/lib/ingest/write-queue';
+import { isOverloaded } from '@/lib/commit/write-queue';
 import { getApp } from '@/lib/server/app-registry';
 import { retryDelivery } from '@/lib/webhooks/retry-delivery';
 

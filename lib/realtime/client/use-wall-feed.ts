@@ -1,0 +1,151 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SubscribeRequest,
+  WallScope,
+  WallSnapshot,
+} from '../contract';
+import type { BlockPanel } from '../../panels/types';
+import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState } from './wall-state';
+
+export type ConnectionState = 'live' | 'reconnecting' | 'offline';
+
+/** Disconnected longer than this, the wall says «нет связи» instead of «переподключение». */
+const OFFLINE_AFTER_MS = 20_000;
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_SUBSCRIBE_MS = 3_000;
+/** Re-renders to age out map pulses even when no delta arrives. */
+const PRUNE_EVERY_MS = 2_000;
+
+type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Live wall state for one scope: starts from the server-rendered snapshot, then follows the socket.
+ * Gaps, epoch changes and reconnects all end in one re-subscribe with the last {epoch, seq}.
+ */
+export interface WallFeedOptions {
+  /** Follow the block panel of `scope.block` too, starting from this server-rendered one. */
+  initialPanel?: BlockPanel;
+}
+
+export interface WallFeed {
+  state: WallState;
+  connection: ConnectionState;
+  panel: BlockPanel | null;
+  /** Client clock (ms) of the last panel update; the server-rendered one counts from its count time. */
+  panelReceivedAt: number;
+}
+
+export function useWallFeed(
+  scope: WallScope,
+  initialSnapshot: WallSnapshot,
+  options: WallFeedOptions = {},
+): WallFeed {
+  // Dated by the server's count time, not the clock, so the server and client renders agree.
+  const [state, setState] = useState<WallState>(() =>
+    applySnapshot(null, initialSnapshot, Date.parse(initialSnapshot.summary.asOf) || 0),
+  );
+  const [connection, setConnection] = useState<ConnectionState>('reconnecting');
+  const [panelFeed, setPanelFeed] = useState(() => ({
+    panel: options.initialPanel ?? null,
+    receivedAt: options.initialPanel ? Date.parse(options.initialPanel.asOf) || 0 : 0,
+  }));
+  const withPanel = options.initialPanel !== undefined;
+  // Handlers run outside React's render: they read and write the latest state through a ref.
+  const stateRef = useRef(state);
+  const scopeJson = JSON.stringify(scope);
+
+  useEffect(() => {
+    const wallScope = JSON.parse(scopeJson) as WallScope;
+    // Same origin, default path; polling first then upgrade survives proxies that block WebSockets.
+    const socket: WallSocket = io();
+    let disposed = false;
+    let subscribing = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const commit = (next: WallState) => {
+      stateRef.current = next;
+      setState(next);
+    };
+
+    // Counted from the first failure: retries keep failing every few seconds and must not restart the clock.
+    const markDown = () => {
+      setConnection((c) => (c === 'offline' ? c : 'reconnecting'));
+      offlineTimer ??= setTimeout(() => setConnection('offline'), OFFLINE_AFTER_MS);
+    };
+    const markUp = () => {
+      clearTimeout(offlineTimer);
+      offlineTimer = undefined;
+      setConnection('live');
+    };
+
+    const subscribe = () => {
+      if (disposed || subscribing || !socket.connected) return;
+      subscribing = true;
+      const request: SubscribeRequest = {
+        scope: wallScope,
+        resume: resumePoint(stateRef.current),
+        panel: withPanel,
+      };
+      socket.timeout(ACK_TIMEOUT_MS).emit('wall:subscribe', request, (err, result) => {
+        subscribing = false;
+        if (disposed) return;
+        if (err || !result.ok) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(subscribe, RETRY_SUBSCRIBE_MS);
+          return;
+        }
+        markUp();
+      });
+    };
+
+    socket.on('connect', subscribe);
+    socket.on('disconnect', markDown);
+    socket.on('connect_error', markDown);
+    socket.on('wall:snapshot', (snapshot) => {
+      if (snapshot.scopeKey !== stateRef.current.scopeKey) return;
+      commit(applySnapshot(stateRef.current, snapshot, Date.now()));
+    });
+    socket.on('wall:delta', (delta) => {
+      const next = applyDelta(stateRef.current, delta, Date.now());
+      if (next === 'resync') subscribe();
+      else if (next !== stateRef.current) commit(next);
+    });
+
+    socket.on('panel:update', (panel) => {
+      if (panel.block !== wallScope.block) return;
+      // A panel read on subscribe may race a broadcast: the newest count wins.
+      setPanelFeed((current) =>
+        current.panel && current.panel.asOf > panel.asOf ? current : { panel, receivedAt: Date.now() },
+      );
+    });
+
+    const goOffline = () => setConnection('offline');
+    window.addEventListener('offline', goOffline);
+    markDown();
+
+    const pruneTimer = setInterval(() => {
+      const current = stateRef.current;
+      if (current.arrivals.length === 0) return;
+      const now = Date.now();
+      const arrivals = current.arrivals.filter((a) => now - a.seenAt < ARRIVAL_TTL_MS);
+      if (arrivals.length !== current.arrivals.length) commit({ ...current, arrivals });
+    }, PRUNE_EVERY_MS);
+
+    return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
+      clearTimeout(offlineTimer);
+      clearInterval(pruneTimer);
+      window.removeEventListener('offline', goOffline);
+      socket.disconnect();
+    };
+  }, [scopeJson, withPanel]);
+
+  return { state, connection, panel: panelFeed.panel, panelReceivedAt: panelFeed.receivedAt };
+}
