@@ -1,5 +1,5 @@
-import { createRng } from '../simulator/random';
 import { extractFeatures, type FeatureVector } from './features';
+import { createRng } from './random';
 import type { TrainingExample } from './training-data';
 
 /**

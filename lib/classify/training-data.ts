@@ -1,9 +1,7 @@
 import { BLOCKS } from '../../db/seed/blocks';
 import { CATEGORIES } from '../../db/seed/categories';
 import { SOURCES } from '../../db/seed/sources';
-import { createRng } from '../simulator/random';
-import { decorateForSource, fillTemplate, type TextPlace } from '../simulator/render';
-import { CATEGORY_TEXTS, INCIDENT_TEXTS } from '../simulator/texts';
+import { CATEGORY_TEXTS, decorateForSource, fillTemplate, INCIDENT_TEXTS, type TextPlace } from './corpus';
 import { CIVIC_LEXICON } from './lexicon/civic';
 import { DEVELOPMENT_LEXICON } from './lexicon/development';
 import { ECOLOGY_LEXICON } from './lexicon/ecology';
@@ -12,6 +10,7 @@ import { NONE_TEXTS } from './lexicon/none';
 import { PEOPLE_LEXICON } from './lexicon/people';
 import { TRANSPORT_LEXICON } from './lexicon/transport';
 import type { Lexicon } from './lexicon/types';
+import { createRng } from './random';
 
 /** The label of texts that belong to no category (greetings, thanks, vague questions, adverts). */
 export const NONE_LABEL = '__none__';
@@ -32,13 +31,13 @@ const LEXICONS: readonly Lexicon[] = [
 
 /*
  * Place names say nothing about the topic and would only teach the model that «Балашиха» means housing,
- * so the simulator's templates are rendered with an empty place.
+ * so the corpus templates are rendered with an empty place.
  */
 const NO_PLACE: TextPlace = { town: '', street: '', house: '', okrug: '' };
 const SEED = 20_261_123;
 const NEUTRAL_WRAPPERS = ['incident', 'governor-hotline', 'call-112', 'municipal'] as const;
 
-/** Every training text of a category: simulator templates (plain and as a channel delivers them), the hand-written lexicon and the category's own name. */
+/** Every training text of a category: corpus templates (plain and as a channel delivers them), the hand-written lexicon and the category's own name. */
 export function buildTrainingSet(): TrainingExample[] {
   const rng = createRng(SEED);
   const sources = SOURCES.map((s) => s.code);

@@ -1,11 +1,10 @@
+import { CATEGORY_TEXTS, fillTemplate, type TextPlace } from '../classify/corpus';
 import type { ComplaintInput } from '../ingest/types';
 import type { RegionCity } from '../federal/region-directory';
 import type { CategoryInfo } from './generator';
 import { BLOCK_WEIGHTS, CATEGORY_WEIGHTS } from './mix';
 import { weightedTable, type Rng, type WeightedTable } from './random';
-import { fillTemplate, type TextPlace } from './render';
 import { houseNumber, STREETS } from './streets';
-import { CATEGORY_TEXTS } from './texts';
 
 /** Templates that speak of Moscow Oblast's own bodies or portal do not fit another region's resident. */
 const HOME_SPECIFIC =

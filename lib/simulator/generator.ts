@@ -1,5 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import type { CategoryKind } from '../../db/seed/types';
+import {
+  CATEGORY_TEXTS,
+  decorateForSource,
+  fillTemplate,
+  INCIDENT_TEXTS,
+  type TextPlace,
+} from '../classify/corpus';
 import type { ComplaintInput } from '../ingest/types';
 import type { Place, Placer } from './geography';
 import type { Incident } from './incidents';
@@ -12,10 +19,8 @@ import {
   seasonalFactor,
 } from './mix';
 import { weightedTable, type Rng, type WeightedTable } from './random';
-import { decorateForSource, fillTemplate, type TextPlace } from './render';
 import { addPersonalDetails } from './signatures';
 import { houseNumber, shortOkrug, STREETS } from './streets';
-import { CATEGORY_TEXTS, INCIDENT_TEXTS } from './texts';
 
 export interface CategoryInfo {
   code: string;

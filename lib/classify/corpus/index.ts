@@ -12,9 +12,15 @@ import { TRANSPORT_TEXTS } from './transport';
 import type { TemplateSet } from './types';
 
 export { INCIDENT_TEXTS } from './incidents';
+export { decorateForSource, fillTemplate, type TextPlace } from './render';
 export type { TemplateSet } from './types';
 
-/** Message templates for every category code of db/seed/categories.ts. */
+/**
+ * The classifier's training corpus: for every category code of db/seed/categories.ts, the ways residents phrase
+ * that complaint, written as templates with placeholders for the place and durations (render.ts fills them).
+ * It is training data written for the classifier; the demo simulator renders its messages from it too, so the
+ * classifier learns the wording of the demo stream without depending on the simulator.
+ */
 export const CATEGORY_TEXTS: TemplateSet = {
   ...HOUSING_TEXTS,
   ...TRANSPORT_TEXTS,

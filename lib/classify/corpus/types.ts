@@ -1,0 +1,2 @@
+/** Phrasings per category code; see render.ts for the placeholders. */
+export type TemplateSet = Readonly<Record<string, readonly string[]>>;

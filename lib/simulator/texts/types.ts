@@ -1,2 +1,0 @@
-/** Message templates per category code; see texts/render.ts for the placeholders. */
-export type TemplateSet = Readonly<Record<string, readonly string[]>>;
