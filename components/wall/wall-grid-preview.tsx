@@ -12,6 +12,8 @@ export interface GridScreen {
   id: string;
   row: number;
   col: number;
+  /** Its kind in the screen registry (lib/wall/screen-registry.ts). */
+  kind: string;
   /** What the screen shows, for its label. */
   title: string;
 }
@@ -54,6 +56,7 @@ export function WallGridPreview({
               key={s.id}
               data-testid="grid-screen"
               data-screen={s.id}
+              data-kind={s.kind}
               className="m-0 flex flex-col"
               style={{ gridRow: s.row, gridColumn: s.col }}
             >

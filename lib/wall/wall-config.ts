@@ -1,14 +1,10 @@
 /**
- * The physical video wall as data: which screen (row, column) shows which panel, and when a screen declares its
- * data stale. Kept apart from the code so a control room can rearrange its wall without a rebuild
- * (lib/wall/load-wall-config.ts reads an override file).
+ * The physical video wall as data: which screen (row, column) shows which panel of the screen registry
+ * (screen-registry.ts), and when a screen declares its data stale. Kept apart from the code so a control room
+ * can rearrange its wall without a rebuild (lib/wall/load-wall-config.ts reads an override file).
  */
 import { z } from 'zod';
-import { BLOCKS } from '../../db/seed/blocks';
-
-/** The region overview (`/wall`); every other panel is a block code. */
-export const REGION_PANEL = 'region';
-export const PANEL_CODES: readonly string[] = [REGION_PANEL, ...BLOCKS.map((b) => b.code)];
+import { BLOCK_CODES, screenPanelSchema } from './screen-registry';
 
 /**
  * The server sends at least a heartbeat every 15 s: anything under two of them would flag a healthy screen
@@ -24,9 +20,8 @@ const screenSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1–32 lowercase latin letters, digits or hyphens'),
   row: z.number({ message: 'must be a number' }).int('must be an integer').min(1, 'must be 1 or more'),
   col: z.number({ message: 'must be a number' }).int('must be an integer').min(1, 'must be 1 or more'),
-  panel: z
-    .string({ message: 'must be a string' })
-    .refine((p) => PANEL_CODES.includes(p), `must be one of: ${PANEL_CODES.join(', ')}`),
+  /** `{ "kind": "block", "block": "housing" }`, or the old string form `"housing"` / `"region"`. */
+  panel: screenPanelSchema,
 });
 
 const wallConfigSchema = z
@@ -82,6 +77,8 @@ export type WallScreenConfig = WallConfig['screens'][number];
 export interface WallConfigIssue {
   /** Path of the offending value, e.g. `screens[3].panel`. */
   field: string;
+  /** The id of the screen the field belongs to, when it names one: `screens[3]` alone is hard to find. */
+  screen?: string;
   message: string;
 }
 
@@ -90,11 +87,22 @@ export class WallConfigError extends Error {
     readonly issues: WallConfigIssue[],
     source: string,
   ) {
-    super(
-      `Invalid wall configuration (${source}):\n${issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}`,
-    );
+    super(`Invalid wall configuration (${source}):\n${issues.map(lineOf).join('\n')}`);
     this.name = 'WallConfigError';
   }
+}
+
+function lineOf({ field, screen, message }: WallConfigIssue): string {
+  return `  ${field}${screen === undefined ? '' : ` (screen "${screen}")`}: ${message}`;
+}
+
+/** The id a broken layout gives screens[i], if it gives a string one. */
+function screenIdAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== 'screens' || typeof path[1] !== 'number') return undefined;
+  const screens = (input as { screens?: unknown } | null)?.screens;
+  const screen: unknown = Array.isArray(screens) ? screens[path[1]] : undefined;
+  const id = (screen as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function fieldOf(path: readonly PropertyKey[]): string {
@@ -107,7 +115,10 @@ export function parseWallConfig(input: unknown, source = 'wall configuration'): 
   const parsed = wallConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new WallConfigError(
-    parsed.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message })),
+    parsed.error.issues.map((i) => {
+      const screen = screenIdAt(input, i.path);
+      return { field: fieldOf(i.path), ...(screen === undefined ? {} : { screen }), message: i.message };
+    }),
     source,
   );
 }
@@ -118,7 +129,7 @@ export const DEFAULT_WALL_CONFIG: WallConfig = parseWallConfig(
     rows: 3,
     cols: 4,
     staleAfterSeconds: 60,
-    screens: PANEL_CODES.map((panel, i) => {
+    screens: ['region', ...BLOCK_CODES].map((panel, i) => {
       const row = Math.floor(i / 4) + 1;
       const col = (i % 4) + 1;
       return { id: `r${row}c${col}`, row, col, panel };

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BLOCKS } from '@/db/seed/blocks';
-import {
-  DEFAULT_WALL_CONFIG,
-  REGION_PANEL,
-  WallConfigError,
-  parseWallConfig,
-  screenById,
-} from '@/lib/wall/wall-config';
+import { DEFAULT_WALL_CONFIG, WallConfigError, parseWallConfig, screenById } from '@/lib/wall/wall-config';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 
 const VALID = {
@@ -36,16 +30,21 @@ describe('wall configuration', () => {
   it('has a valid default: the region and all 11 blocks, each once, on a 4×3 wall, stale after 60 s', () => {
     expect(parseWallConfig(DEFAULT_WALL_CONFIG)).toEqual(DEFAULT_WALL_CONFIG);
     expect(DEFAULT_WALL_CONFIG).toMatchObject({ rows: 3, cols: 4, staleAfterSeconds: 60 });
-    const panels = DEFAULT_WALL_CONFIG.screens.map((s) => s.panel);
-    expect(new Set(panels)).toEqual(new Set([REGION_PANEL, ...BLOCKS.map((b) => b.code)]));
+    const panels = DEFAULT_WALL_CONFIG.screens.map((s) =>
+      s.panel.kind === 'block' ? s.panel.block : s.panel.kind,
+    );
+    expect(new Set(panels)).toEqual(new Set(['region', ...BLOCKS.map((b) => b.code)]));
     expect(panels).toHaveLength(12);
     const positions = DEFAULT_WALL_CONFIG.screens.map((s) => `${s.row}:${s.col}`);
     expect(new Set(positions).size).toBe(12);
-    expect(screenById(DEFAULT_WALL_CONFIG, 'r1c1')?.panel).toBe(REGION_PANEL);
+    expect(screenById(DEFAULT_WALL_CONFIG, 'r1c1')?.panel).toEqual({ kind: 'region' });
   });
 
-  it('accepts a small custom wall', () => {
-    expect(parseWallConfig(VALID).screens).toHaveLength(2);
+  it('accepts a small custom wall in the old string form, read as registry panels', () => {
+    expect(parseWallConfig(VALID).screens.map((s) => s.panel)).toEqual([
+      { kind: 'region' },
+      { kind: 'block', block: 'housing' },
+    ]);
   });
 
   it('rejects two screens in one position, naming the screen', () => {
@@ -54,7 +53,7 @@ describe('wall configuration', () => {
       screens: [VALID.screens[0], { ...VALID.screens[1], col: 1 }],
     });
     expect(issues).toEqual([
-      { field: 'screens[1]', message: expect.stringMatching(/row 1, col 1.*screens\[0\]/) },
+      { field: 'screens[1]', screen: 'right', message: expect.stringMatching(/row 1, col 1.*screens\[0\]/) },
     ]);
   });
 

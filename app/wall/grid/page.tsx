@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { getApp } from '@/lib/server/app-registry';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
-import { REGION_PANEL } from '@/lib/wall/wall-config';
+import { screenTitleOf } from '@/lib/wall/screen-registry';
 import { WallGridPreview } from '@/components/wall/wall-grid-preview';
 
 // Reads the live configuration and reference at request time.
@@ -12,12 +13,13 @@ export const metadata: Metadata = { title: 'Вся стена — предпро
 /** The whole video wall in one browser: every screen's own URL in an iframe at its native size, scaled down. */
 export default function WallGridPage() {
   const config = loadWallConfig();
-  const { blocks } = getApp().ctx.reference;
+  const names = wallNamesOf(getApp().ctx.reference);
   const screens = config.screens.map((s) => ({
     id: s.id,
     row: s.row,
     col: s.col,
-    title: s.panel === REGION_PANEL ? 'Московская область' : (blocks.get(s.panel)?.name ?? s.panel),
+    kind: s.panel.kind,
+    title: screenTitleOf(s.panel, names),
   }));
   return <WallGridPreview rows={config.rows} cols={config.cols} screens={screens} />;
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { BlockWall } from '@/components/panel/block-wall';
-import { RegionWall } from '@/components/wall/region-wall';
+import { ScreenContent } from '@/components/wall-screens/screen-renderers';
+import { wallNamesOf } from '@/lib/reference/wall-names-of';
+import { getApp } from '@/lib/server/app-registry';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
-import { REGION_PANEL, screenById } from '@/lib/wall/wall-config';
+import { screenTitleOf } from '@/lib/wall/screen-registry';
+import { screenById } from '@/lib/wall/wall-config';
 
 // Live data: never prerender at build time, the registry exists only in the running server.
 export const dynamic = 'force-dynamic';
@@ -14,7 +16,9 @@ interface ScreenPageProps {
 
 export async function generateMetadata({ params }: ScreenPageProps): Promise<Metadata> {
   const { screen } = await params;
-  return { title: `Экран ${screen} — ЦУР Московской области` };
+  const config = screenById(loadWallConfig(), screen);
+  const what = config ? `: ${screenTitleOf(config.panel, wallNamesOf(getApp().ctx.reference))}` : '';
+  return { title: `Экран ${screen}${what} — ЦУР Московской области` };
 }
 
 /**
@@ -25,5 +29,5 @@ export default async function ScreenPage({ params }: ScreenPageProps) {
   const { screen } = await params;
   const config = screenById(loadWallConfig(), screen);
   if (!config) notFound();
-  return config.panel === REGION_PANEL ? <RegionWall /> : <BlockWall block={config.panel} />;
+  return <ScreenContent panel={config.panel} />;
 }
