@@ -278,7 +278,8 @@ function playwrightCounts(file: string): Counts | undefined {
 async function runPlaywright(): Promise<Counts> {
   if (!hasE2eFiles()) return zero('no test files in tests/e2e: skipped next build and Playwright');
   // `npm run build` rather than `next build`, so a prebuild script (if the app adds one) runs too.
-  const buildCode = await run('npm', ['run', 'build'], baseEnv({}));
+  // A test build: the browser tests' map probes exist only where NEXT_PUBLIC_TEST_HOOKS=1 (components/map/test-probes.ts).
+  const buildCode = await run('npm', ['run', 'build'], baseEnv({ NEXT_PUBLIC_TEST_HOOKS: '1' }));
   if (buildCode !== 0)
     return crashed(`npm run build exited with code ${buildCode}: Playwright not run, counted as 1 failure`);
 
@@ -301,6 +302,12 @@ async function main(): Promise<number> {
     console.error('test-all: system dependencies incomplete (see above); runners that need them will fail');
 
   const results: Array<[string, Counts]> = [];
+  // .ci/run runs `npm run check` first and tells us when it failed, so the closing line counts it.
+  if (process.env.CI_CHECK_FAILED === '1')
+    results.push([
+      'npm run check',
+      crashed('typecheck, lint, boundaries, unused exports or format failed (see above)'),
+    ]);
   results.push(['vitest (PGlite)', await runPglitePass()]);
   results.push(['vitest (PostgreSQL)', await runPostgresPass()]);
   results.push(['playwright (e2e)', await runPlaywright()]);

@@ -12,20 +12,11 @@ import type { Feature } from 'geojson';
 import { offlineStyle, type GeoData } from '../map/map-style';
 import { attachDeckOverlay, useGeo } from '../map/use-deck-map';
 import { boundsOf, municipalityFeature, type Bounds } from '../map/drill-hit';
+import { exposeProbe } from '../map/test-probes';
 import { AT_PARAM, DRILL_MAX_ZOOM, DRILL_MIN_ZOOM, formatAt, parseAt } from '../ui/drill-links';
 
 /** Room around the municipality, as a share of the box. */
 const FIT_PADDING = 0.06;
-
-/** For the e2e tests: where on the page a place is drawn now. */
-export interface DrillProbe {
-  project: (lon: number, lat: number) => { x: number; y: number };
-}
-declare global {
-  interface Window {
-    __curDrillProbe?: DrillProbe;
-  }
-}
 
 export interface DrillView {
   zoom: number;
@@ -116,16 +107,15 @@ export function useDrillMap(oktmo: string): DrillMap {
     map.on('moveend', onMoveEnd);
     map.on('load', () => setView(viewOf(map)));
     window.addEventListener('resize', fit);
-    const probe: DrillProbe = {
+    const hideProbe = exposeProbe('__curDrillProbe', () => ({
       project: (lon, lat) => {
         const rect = container.getBoundingClientRect();
         const p = map.project([lon, lat]);
         return { x: rect.left + p.x, y: rect.top + p.y };
       },
-    };
-    window.__curDrillProbe = probe;
+    }));
     return () => {
-      if (window.__curDrillProbe === probe) delete window.__curDrillProbe;
+      hideProbe();
       map.off('moveend', onMoveEnd);
       window.removeEventListener('resize', fit);
       setOverlay(null);

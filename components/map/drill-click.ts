@@ -11,16 +11,7 @@ import type maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { blockOfElement, drillHref } from '../ui/drill-links';
 import { municipalityFinder } from './drill-hit';
-
-/** For the e2e tests: where on the page a municipality's centre is drawn now. */
-export interface MapProbe {
-  centreOf: (oktmo: string) => { x: number; y: number } | null;
-}
-declare global {
-  interface Window {
-    __curMapProbe?: MapProbe;
-  }
-}
+import { exposeProbe } from './test-probes';
 
 export function useMunicipalityClicks(
   map: maplibregl.Map | null,
@@ -53,7 +44,7 @@ export function useMunicipalityClicks(
         [Number(f.properties?.center_lon), Number(f.properties?.center_lat)] as [number, number],
       ]),
     );
-    const probe: MapProbe = {
+    const hideProbe = exposeProbe('__curMapProbe', () => ({
       centreOf: (oktmo) => {
         const centre = centres.get(oktmo);
         if (!centre) return null;
@@ -61,13 +52,12 @@ export function useMunicipalityClicks(
         const p = map.project(centre);
         return { x: rect.left + p.x, y: rect.top + p.y };
       },
-    };
-    window.__curMapProbe = probe;
+    }));
     return () => {
       container.removeEventListener('mousemove', onMove);
       container.removeEventListener('click', onClick);
       container.removeEventListener('mouseleave', onLeave);
-      if (window.__curMapProbe === probe) delete window.__curMapProbe;
+      hideProbe();
     };
   }, [map, municipalities, router]);
 }
