@@ -5,7 +5,7 @@
  * ceiling, with every value the app derives (municipality, due time, H3 cells) computed here.
  */
 import { BLOCK_WEIGHTS, CATEGORY_WEIGHTS, SOURCE_WEIGHTS } from '../../lib/simulator/mix';
-import { CATEGORY_TEXTS } from '../../lib/simulator/texts';
+import { CATEGORY_TEXTS } from '../../lib/classify/corpus';
 import type { GeoPoint, PointPool } from './geo-points';
 import { seededRandom } from './geo-points';
 import { renderText } from './texts';

@@ -4,7 +4,7 @@
  * the real mix through repetition), the hour-of-day rhythm, and resident texts per category.
  */
 import type { Sql } from 'postgres';
-import { CATEGORY_TEXTS } from '../../lib/simulator/texts';
+import { CATEGORY_TEXTS } from '../../lib/classify/corpus';
 import { categoryWeights, sourceWeights, type Reference } from './complaints';
 import { buildPointPool, seededRandom } from './geo-points';
 import { renderText } from './texts';

@@ -9,7 +9,6 @@ import {
   withPlural,
 } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
-import { plural as pluralFromRender } from '@/lib/simulator/render';
 
 /** Tests read with ordinary spaces; the output must contain no breakable ones. */
 const visible = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -44,10 +43,6 @@ describe('plural', () => {
     expect(plural(2.5, forms)).toBe('обращения');
     expect(plural(-3, forms)).toBe('обращения');
     expect(plural(-21, forms)).toBe('обращение');
-  });
-
-  it('is still importable from the simulator, where it came from', () => {
-    expect(pluralFromRender).toBe(plural);
   });
 });
 

@@ -9,7 +9,7 @@ import { incidentArrivals, startIncident } from '../../lib/simulator/incidents';
 import { BLOCK_WEIGHTS, SOURCE_WEIGHTS } from '../../lib/simulator/mix';
 import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
 import { createRng } from '../../lib/simulator/random';
-import { CATEGORY_TEXTS, INCIDENT_TEXTS } from '../../lib/simulator/texts';
+import { CATEGORY_TEXTS, INCIDENT_TEXTS } from '../../lib/classify/corpus';
 
 const HOUR = 3600_000;
 const NOW = new Date('2025-11-19T12:00:00+03:00');
