@@ -7,17 +7,9 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import pino from 'pino';
-import { bootstrap } from './lib/bootstrap';
+import { createApp } from './lib/app/create-app';
 import { ConfigError, loadConfig } from './lib/config';
-import { createRealtime } from './lib/realtime/create-realtime';
-import { LiveHub } from './lib/realtime/live-hub';
-import { registerApp } from './lib/server/app-registry';
-import { startSlaClock } from './lib/sla/advance-sla-clock';
-import { startWebhookDispatcher } from './lib/webhooks/dispatcher';
-import { warmUpClassifier } from './lib/classify/classify-text';
 import { createSimulator } from './lib/simulator';
-import { PanelHub } from './lib/realtime/panel-hub';
-import { ensureRollupHistory } from './lib/rollups/ensure-history';
 import { loadWallConfig } from './lib/wall/load-wall-config';
 import { renderProgress } from './lib/simulator/progress-bar';
 import { parseRate } from './lib/simulator/rate';
@@ -42,16 +34,18 @@ async function main(): Promise<void> {
   // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
   loadWallConfig();
 
-  const { ctx, handle } = await bootstrap({
-    databaseUrl: config.DATABASE_URL,
-    pgliteDir: config.PGLITE_DIR,
-    log,
-  });
-  const live = new LiveHub(ctx);
-  const panels = new PanelHub(ctx);
-  registerApp({ ctx, live, panels, buildId, startedAt: new Date() });
-
   const httpServer = createServer();
+  const wall = await createApp({
+    database: { databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR },
+    log,
+    register: { buildId },
+    realtime: { server: httpServer, listen: { port: config.PORT, host: config.HOST } },
+    warmUpClassifier: true,
+    slaClock: true,
+    webhooks: true,
+  });
+  const { ctx } = wall;
+
   const app = next({
     dev: config.dev,
     dir: process.cwd(),
@@ -66,16 +60,10 @@ async function main(): Promise<void> {
     if (req.url?.startsWith('/socket.io/')) return;
     void handleRequest(req, res);
   });
-  const io = createRealtime(httpServer, { live, panels, reference: ctx.reference, log });
-  live.start();
-  panels.start();
-  // The classifier's model is built on first use: build it before the first complaint arrives.
-  warmUpClassifier();
-  const stopSlaClock = startSlaClock(ctx);
-  const webhooks = startWebhookDispatcher(ctx);
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  // Only once Next is prepared and on the server: the port opens last, so no request meets half an app.
+  await wall.start();
   log.info(
-    { port: config.PORT, driver: handle.driver, dev: config.dev },
+    { port: config.PORT, driver: wall.driver, dev: config.dev },
     `wall at http://localhost:${config.PORT}/wall`,
   );
 
@@ -88,13 +76,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // The simulator writes through the app: it stops first, then the app in its own order.
     await simulator?.stop();
-    await stopSlaClock();
-    await webhooks.stop();
-    await live.stop();
-    await panels.stop();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-    await handle.close();
+    await wall.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -105,8 +89,7 @@ async function main(): Promise<void> {
     if (backfill) log.info({ created: backfill.created }, 'history backfilled');
   }
   // After a backfill (or on a database from before the hourly backlog record) the week-ago numbers need it.
-  const history = await ensureRollupHistory(ctx);
-  if (history !== 'none') log.info({ history }, 'week-ago history reconstructed');
+  await wall.ensureHistory();
   if (simulator && config.SIMULATOR === 'on' && !stopping) {
     simulator.start();
     log.info({ ratePerSecond }, 'simulator streaming');

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../lib/bootstrap';
+import { createApp } from '../lib/app/create-app';
 import { loadConfig } from '../lib/config';
 import { importOpen311 } from '../lib/open311/import-requests';
 
@@ -32,7 +32,11 @@ async function main(): Promise<number> {
     ? (JSON.parse(readFileSync(values['service-map'], 'utf8')) as Record<string, string>)
     : undefined;
   const config = loadConfig();
-  const { ctx, handle } = await bootstrap({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  const app = await createApp({
+    database: { databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR },
+    hubs: false,
+  });
+  const { ctx } = app;
   try {
     const report = await importOpen311(ctx, {
       baseUrl: values.url,
@@ -44,7 +48,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(report, null, 2));
     return report.error ? 1 : 0;
   } finally {
-    await handle.close();
+    await app.close();
   }
 }
 

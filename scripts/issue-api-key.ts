@@ -6,7 +6,7 @@
  *        npx tsx scripts/issue-api-key.ts --revoke <key>
  */
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../lib/bootstrap';
+import { createApp } from '../lib/app/create-app';
 import { loadConfig } from '../lib/config';
 import { issueApiKey, revokeApiKey } from '../lib/open311/api-keys';
 
@@ -24,7 +24,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const { ctx, handle } = await bootstrap({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  const app = await createApp({
+    database: { databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR },
+    hubs: false,
+  });
+  const { ctx } = app;
   try {
     if (revoking) {
       const done = await revokeApiKey(ctx.db, values.revoke!);
@@ -40,7 +44,7 @@ async function main(): Promise<number> {
     console.log(`api_key for source "${values.source}" (${values.label!.trim()}), shown once:\n${key}`);
     return 0;
   } finally {
-    await handle.close();
+    await app.close();
   }
 }
 

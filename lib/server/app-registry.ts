@@ -22,8 +22,11 @@ export function registerApp(app: RunningApp): void {
   (globalThis as Slot)[SLOT] = app;
 }
 
-export function unregisterApp(): void {
-  delete (globalThis as Slot)[SLOT];
+/** Empties the slot; given an app, only while that app is still the registered one (a newer one stays). */
+export function unregisterApp(app?: RunningApp): void {
+  const slot = globalThis as Slot;
+  if (app && slot[SLOT] !== app) return;
+  delete slot[SLOT];
 }
 
 export function getApp(): RunningApp {

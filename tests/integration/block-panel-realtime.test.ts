@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +10,13 @@ import { getBlockPanel } from '@/lib/panels/get-block-panel';
 import type { BlockPanel } from '@/lib/panels/types';
 import { startOfMoscowWeek } from '@/lib/domain/moscow-windows';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/contract';
-import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
-import { LiveHub } from '@/lib/realtime/live-hub';
-import { PanelHub } from '@/lib/realtime/panel-hub';
+import type { LiveHub } from '@/lib/realtime/live-hub';
+import type { PanelHub } from '@/lib/realtime/panel-hub';
+import type { App } from '@/lib/app/create-app';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';
-import { createTestApp, type TestApp } from '../helpers/test-context';
+import { createWholeTestApp } from '../helpers/test-context';
 
 // Wednesday noon: the week has history behind it and "today" is well away from midnight.
 const NOW = new Date('2026-11-18T12:00:00+03:00');
@@ -32,11 +30,9 @@ const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = {
   resolved: 'closed',
 };
 
-let app: TestApp;
+let app: App;
 let live: LiveHub;
 let panels: PanelHub;
-let http: HttpServer;
-let realtime: RealtimeServer;
 let url: string;
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -77,14 +73,18 @@ function panelClient() {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ now: () => NOW });
-  live = new LiveHub(app.ctx, { flushMs: 30, tickMs: 60_000 });
-  panels = new PanelHub(app.ctx, { refreshMs: 40, maxAgeMs: 60_000 });
-  http = createServer();
-  realtime = createRealtime(http, { live, panels, reference: app.ctx.reference, log: app.ctx.log });
-  panels.start();
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  app = await createWholeTestApp({
+    now: () => NOW,
+    hubs: {
+      live: { flushMs: 30, tickMs: 60_000 },
+      panels: { refreshMs: 40, maxAgeMs: 60_000 },
+      timers: { live: false },
+    },
+    realtime: { listen: { port: 0, host: '127.0.0.1' } },
+  });
+  await app.start();
+  ({ live, panels } = app);
+  url = app.url!;
 
   // Two weeks of history for the block across towns, some of it resolved, then the SLA clock.
   const towns = Object.values(TOWNS);
@@ -106,8 +106,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([live.stop(), panels.stop()]);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
   await app.close();
 });
 

@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDelta, applySnapshot, resumePoint, type WallState } from '@/lib/realtime/client/wall-state';
@@ -10,20 +8,18 @@ import type {
   SubscribeAck,
   WallScope,
 } from '@/lib/realtime/contract';
-import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
-import { LiveHub } from '@/lib/realtime/live-hub';
+import type { LiveHub } from '@/lib/realtime/live-hub';
+import type { App } from '@/lib/app/create-app';
 import { getSummary } from '@/lib/queries/get-summary';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
-import { createTestApp, type TestApp } from '../helpers/test-context';
+import { createWholeTestApp } from '../helpers/test-context';
 
 const NOW = new Date('2026-11-18T12:00:00+03:00');
 const BALASHIKHA = '46704000000';
 const at = (msAgo: number) => new Date(NOW.getTime() - msAgo).toISOString();
 
-let app: TestApp;
+let app: App;
 let live: LiveHub;
-let http: HttpServer;
-let realtime: RealtimeServer;
 let url: string;
 
 async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -54,17 +50,17 @@ function drillClient(scope: WallScope) {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ now: () => NOW });
-  live = new LiveHub(app.ctx, { flushMs: 30, tickMs: 60_000 });
-  http = createServer();
-  realtime = createRealtime(http, { live, reference: app.ctx.reference, log: app.ctx.log });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  app = await createWholeTestApp({
+    now: () => NOW,
+    hubs: { live: { flushMs: 30, tickMs: 60_000 }, timers: { live: false, panels: false } },
+    realtime: { listen: { port: 0, host: '127.0.0.1' } },
+  });
+  await app.start();
+  live = app.live;
+  url = app.url!;
 });
 
 afterAll(async () => {
-  await live.stop();
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
   await app.close();
 });
 

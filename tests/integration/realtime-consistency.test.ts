@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaints } from '@/db/schema';
@@ -14,15 +12,13 @@ import {
   type ServerToClientEvents,
   type WallDelta,
 } from '@/lib/realtime/contract';
-import { createRealtime, type RealtimeServer } from '@/lib/realtime/create-realtime';
-import { LiveHub } from '@/lib/realtime/live-hub';
-import { PanelHub } from '@/lib/realtime/panel-hub';
-import { registerApp, unregisterApp } from '@/lib/server/app-registry';
+import type { LiveHub } from '@/lib/realtime/live-hub';
+import type { App } from '@/lib/app/create-app';
 import { startOfMoscowDay } from '@/lib/domain/moscow-time';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';
-import { createTestApp, type TestApp } from '../helpers/test-context';
+import { createWholeTestApp } from '../helpers/test-context';
 
 // A pinned clock keeps "today" and "last hour" away from their edges while the test runs.
 const NOW = new Date('2026-11-18T12:00:00+03:00');
@@ -36,10 +32,8 @@ const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = {
   reopened: 'in_progress',
 };
 
-let app: TestApp;
+let app: App;
 let live: LiveHub;
-let http: HttpServer;
-let realtime: RealtimeServer;
 let url: string;
 
 /** A wall client: the real reducer behind a real Socket.IO connection, resuming after drops and gaps. */
@@ -75,19 +69,18 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ now: () => NOW });
-  live = new LiveHub(app.ctx, { flushMs: 30, tickMs: 60_000 });
-  registerApp({ ctx: app.ctx, live, panels: new PanelHub(app.ctx), buildId: 'test', startedAt: new Date() });
-  http = createServer();
-  realtime = createRealtime(http, { live, reference: app.ctx.reference, log: app.ctx.log });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  app = await createWholeTestApp({
+    now: () => NOW,
+    hubs: { live: { flushMs: 30, tickMs: 60_000 }, timers: { live: false, panels: false } },
+    register: { buildId: 'test' },
+    realtime: { listen: { port: 0, host: '127.0.0.1' } },
+  });
+  await app.start();
+  live = app.live;
+  url = app.url!;
 });
 
 afterAll(async () => {
-  await live.stop();
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-  unregisterApp();
   await app.close();
 });
 

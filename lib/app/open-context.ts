@@ -1,32 +1,34 @@
 import pino, { type Logger } from 'pino';
-import { openDb, type DbHandle } from '../db/client';
-import { runMigrations } from '../db/migrate';
-import { seedReference } from '../db/seed/seed-reference';
-import type { AppContext } from './context';
-import { loadMunicipalityLocator } from './geo/municipality-locator';
-import { loadPlaceFinder } from './geo/place-from-text';
-import { loadReference } from './reference/load-reference';
-import { ChangeBus } from './commit/change-bus';
-import { WriteQueue } from './commit/write-queue';
+import { openDb, type DbHandle, type DbOptions } from '../../db/client';
+import { runMigrations } from '../../db/migrate';
+import { seedReference } from '../../db/seed/seed-reference';
+import type { AppContext } from '../context';
+import { loadMunicipalityLocator } from '../geo/municipality-locator';
+import { loadPlaceFinder } from '../geo/place-from-text';
+import { loadReference } from '../reference/load-reference';
+import { ChangeBus } from '../commit/change-bus';
+import { WriteQueue } from '../commit/write-queue';
 
-export interface BootstrapOptions {
-  databaseUrl?: string;
-  pgliteDir: string;
+export interface ContextOptions {
+  database: DbOptions;
   log?: Logger;
   now?: () => Date;
   /** Backlog of the single writer before intake answers 503 (default 20,000 items). */
   maxQueuedWrites?: number;
 }
 
-export interface Bootstrapped {
+export interface OpenedContext {
   ctx: AppContext;
   handle: DbHandle;
 }
 
-/** Opens the database, applies migrations, seeds reference data and builds the context every write path uses. */
-export async function bootstrap(options: BootstrapOptions): Promise<Bootstrapped> {
+/**
+ * The database part of the app: opens it, applies migrations, seeds reference data and builds the context every
+ * write path uses. Only createApp calls it, so every entry (server, scripts, tests) opens the database one way.
+ */
+export async function openContext(options: ContextOptions): Promise<OpenedContext> {
   const log = options.log ?? pino({ level: 'silent' });
-  const handle = await openDb({ databaseUrl: options.databaseUrl, pgliteDir: options.pgliteDir });
+  const handle = await openDb(options.database);
   try {
     await runMigrations(handle);
     await seedReference(handle.db);

@@ -1,0 +1,193 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { DbHandle, DbOptions } from '../../db/client';
+import type { AppContext } from '../context';
+import { warmUpClassifier } from '../classify/classify-text';
+import { createRealtime, type RealtimeServer } from '../realtime/create-realtime';
+import { LiveHub, type LiveHubOptions } from '../realtime/live-hub';
+import { PanelHub, type PanelHubOptions } from '../realtime/panel-hub';
+import { ensureRollupHistory } from '../rollups/ensure-history';
+import { registerApp, unregisterApp, type RunningApp } from '../server/app-registry';
+import { startSlaClock } from '../sla/advance-sla-clock';
+import {
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from '../webhooks/dispatcher';
+import { openContext } from './open-context';
+
+interface CommonOptions {
+  database: DbOptions;
+  /** Silent when absent. */
+  log?: Logger;
+  /** The clock of the context; tests pin it. */
+  now?: () => Date;
+  /** Backlog of the single writer before intake answers 503 (default 20,000 items). */
+  maxQueuedWrites?: number;
+  // Background work is off unless asked for, so a test never gets a timer writing behind its back.
+  /** start() runs the SLA clock (overdue flags, hourly backlog record); an object sets its period. */
+  slaClock?: boolean | { intervalMs: number };
+  /** start() runs the webhook outbox worker. */
+  webhooks?: boolean | WebhookDispatcherOptions;
+  /** start() builds the classifier's model, which is otherwise built by the first complaint that needs it. */
+  warmUpClassifier?: boolean;
+}
+
+/** Only the database and its context: scripts and most tests. */
+export interface DatabaseAppOptions extends CommonOptions {
+  hubs: false;
+}
+
+export interface HubOptions {
+  live?: LiveHubOptions;
+  panels?: PanelHubOptions;
+  /** Whether start() sets each hub's timers going (default both): tests that flush by hand keep them still. */
+  timers?: { live?: boolean; panels?: boolean };
+}
+
+export interface RealtimeOptions {
+  /** The HTTP server Socket.IO shares (the server's, Next's pages on it too); a new one when absent. */
+  server?: HttpServer;
+  /** start() listens here as its last step, once everything answers; port 0 takes any free port. */
+  listen?: { port: number; host: string };
+}
+
+/** The database, the live and panel hubs, and whichever edges and background parts are asked for. */
+export interface WholeAppOptions extends CommonOptions {
+  hubs?: HubOptions;
+  /** Registers the app so Next's route handlers, in the same process, find it. */
+  register?: { buildId: string; startedAt?: Date };
+  /** Socket.IO for wall screens; attached by start(). */
+  realtime?: RealtimeOptions;
+}
+
+export type CreateAppOptions = DatabaseAppOptions | WholeAppOptions;
+
+export type HistoryRepair = Awaited<ReturnType<typeof ensureRollupHistory>>;
+
+export interface DatabaseApp {
+  ctx: AppContext;
+  driver: DbHandle['driver'];
+  /** Sets the parts asked for going: realtime, hub timers, classifier, SLA clock, webhooks, then listens. */
+  start(): Promise<void>;
+  /**
+   * Makes the week-ago comparisons answerable (see ensureRollupHistory). Not part of start(): the server runs
+   * it after the simulator's backfill, which needs the server up already.
+   */
+  ensureHistory(): Promise<HistoryRepair>;
+  /** Stops everything started, newest users of the database first, and closes the database last. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface App extends DatabaseApp {
+  live: LiveHub;
+  panels: PanelHub;
+  /** Socket.IO once start() attached it. */
+  readonly io: RealtimeServer | null;
+  /** `http://host:port` once start() listened (the real port when asked for port 0). */
+  readonly url: string | null;
+}
+
+/**
+ * Wires the app the one way the server, the scripts, the tests and the bench share: database and context, hubs,
+ * registry, realtime, clocks and dispatchers, each part switched by its option. Nothing runs until start().
+ * The simulator is not a part: production code never imports it, so the server starts it with `app.ctx`.
+ */
+export async function createApp(options: DatabaseAppOptions): Promise<DatabaseApp>;
+export async function createApp(options: WholeAppOptions): Promise<App>;
+export async function createApp(options: CreateAppOptions): Promise<DatabaseApp | App> {
+  const { ctx, handle } = await openContext(options);
+  const whole = options.hubs === false ? null : options;
+  let live: LiveHub | null = null;
+  let panels: PanelHub | null = null;
+  let running: RunningApp | null = null;
+  try {
+    live = whole ? new LiveHub(ctx, whole.hubs?.live) : null;
+    panels = whole ? new PanelHub(ctx, whole.hubs?.panels) : null;
+    if (whole?.register && live && panels) {
+      const { buildId, startedAt = new Date() } = whole.register;
+      running = { ctx, live, panels, buildId, startedAt };
+      registerApp(running);
+    }
+  } catch (error) {
+    await Promise.all([live?.stop(), panels?.stop()]);
+    await handle.close().catch(() => {});
+    throw error;
+  }
+  const http = whole?.realtime ? (whole.realtime.server ?? createServer()) : null;
+
+  let io: RealtimeServer | null = null;
+  let url: string | null = null;
+  let stopSlaClock: (() => Promise<void>) | null = null;
+  let webhooks: WebhookDispatcher | null = null;
+  let started = false;
+  let closing: Promise<void> | null = null;
+
+  const start = async (): Promise<void> => {
+    if (started) return;
+    started = true;
+    if (http && live) {
+      io = createRealtime(http, {
+        live,
+        panels: panels ?? undefined,
+        reference: ctx.reference,
+        log: ctx.log,
+      });
+    }
+    if (live && whole?.hubs?.timers?.live !== false) live.start();
+    if (panels && whole?.hubs?.timers?.panels !== false) panels.start();
+    if (options.warmUpClassifier) warmUpClassifier();
+    if (options.slaClock) {
+      stopSlaClock = startSlaClock(ctx, options.slaClock === true ? undefined : options.slaClock.intervalMs);
+    }
+    if (options.webhooks) {
+      webhooks = startWebhookDispatcher(ctx, options.webhooks === true ? {} : options.webhooks);
+    }
+    const listen = whole?.realtime?.listen;
+    if (http && listen) {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(listen.port, listen.host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      url = `http://${listen.host}:${(http.address() as AddressInfo).port}`;
+    }
+  };
+
+  // What uses the database goes first (clock, outbox, hubs), then the sockets, then the database itself.
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await stopSlaClock?.();
+      await webhooks?.stop();
+      await live?.stop();
+      await panels?.stop();
+      const server = io;
+      // Socket.IO closes the HTTP server it is attached to, the server's shared one included.
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (running) unregisterApp(running);
+      await handle.close();
+    })());
+
+  const ensureHistory = async (): Promise<HistoryRepair> => {
+    const history = await ensureRollupHistory(ctx);
+    if (history !== 'none') ctx.log.info({ history }, 'week-ago history reconstructed');
+    return history;
+  };
+
+  const base: DatabaseApp = { ctx, driver: handle.driver, start, ensureHistory, close };
+  if (!live || !panels) return base;
+  return {
+    ...base,
+    live,
+    panels,
+    get io() {
+      return io;
+    },
+    get url() {
+      return url;
+    },
+  };
+}
