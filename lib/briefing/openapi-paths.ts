@@ -1,34 +1,23 @@
+import { queryParameters } from '../openapi/from-zod';
+import { dateTime, errorReply, jsonBody, nullable, obj, ref } from '../openapi/parts';
+import { briefingQuerySchema } from './week-param';
+
 /**
  * The briefing part of the OpenAPI document: merge `BRIEFING_OPENAPI_PATHS` into `paths` and
  * `BRIEFING_OPENAPI_SCHEMAS` into `components.schemas` of lib/http/openapi.ts.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
-const errorReply = (description: string) => ({ description, content: jsonBody(ref('Error')) });
-const weekParam = {
-  name: 'week',
-  in: 'query',
-  required: false,
-  schema: { type: 'string', pattern: '^\\d{4}-W\\d{2}$', examples: ['2026-W47'] },
-  description:
-    'ISO week, Monday 00:00 to Monday 00:00 Europe/Moscow; default the last complete week. The week under way is counted to its last whole hour; future weeks are refused.',
-};
-const pair = {
-  type: 'object',
-  required: ['current', 'previous'],
-  properties: { current: { type: 'integer' }, previous: { type: 'integer' } },
-};
-const nullablePair = {
-  type: 'object',
-  required: ['current', 'previous'],
-  properties: { current: { type: ['integer', 'null'] }, previous: { type: ['integer', 'null'] } },
-};
+
+// The schema's shape does not depend on the clock it checks weeks against.
+const weekParams = queryParameters(briefingQuerySchema(new Date(0)));
+const I = { type: 'integer' };
+const pair = obj({ current: I, previous: I });
+const nullablePair = obj({ current: nullable('integer'), previous: nullable('integer') });
 const onTime = {
   type: 'object',
   properties: {
-    resolved: { type: 'integer' },
-    resolvedOnTime: { type: 'integer' },
-    share: { type: ['number', 'null'] },
+    resolved: I,
+    resolvedOnTime: I,
+    share: nullable('number'),
   },
 };
 const week = {
@@ -36,8 +25,8 @@ const week = {
   properties: {
     id: { type: 'string' },
     label: { type: 'string', examples: ['16–22 ноября 2026'] },
-    start: { type: 'string', format: 'date-time' },
-    end: { type: 'string', format: 'date-time', description: 'exclusive' },
+    start: dateTime,
+    end: { ...dateTime, description: 'exclusive' },
     complete: { type: 'boolean' },
   },
 };
@@ -46,7 +35,7 @@ export const BRIEFING_OPENAPI_PATHS = {
   '/api/v1/briefing': {
     get: {
       summary: "The governor's weekly briefing: every slide's figures for the week against the week before",
-      parameters: [weekParam],
+      parameters: weekParams,
       responses: {
         200: { description: 'The briefing', content: jsonBody(ref('Briefing')) },
         400: errorReply('Invalid week (field `week` with the reason)'),
@@ -56,7 +45,7 @@ export const BRIEFING_OPENAPI_PATHS = {
   '/api/v1/briefing/pdf': {
     get: {
       summary: 'The briefing as a PDF: one 1920×1080 landscape page per slide, vector text',
-      parameters: [weekParam],
+      parameters: weekParams,
       responses: {
         200: {
           description:
@@ -89,7 +78,7 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
     properties: {
       week,
       previousWeek: week,
-      generatedAt: { type: 'string', format: 'date-time' },
+      generatedAt: dateTime,
       headline: {
         type: 'object',
         properties: {
@@ -110,16 +99,16 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
           properties: {
             code: { type: 'string' },
             name: { type: 'string' },
-            current: { type: 'integer' },
-            previous: { type: 'integer' },
-            changePct: { type: ['number', 'null'] },
+            current: I,
+            previous: I,
+            changePct: nullable('number'),
           },
         },
       },
       tension: {
         type: 'object',
         properties: {
-          baselineWeeks: { type: 'integer' },
+          baselineWeeks: I,
           points: {
             type: 'array',
             items: {
@@ -128,10 +117,10 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
                 kind: { enum: ['municipality', 'cell'] },
                 key: { type: 'string' },
                 block: { type: 'string' },
-                municipality: { type: ['string', 'null'] },
+                municipality: nullable('string'),
                 lat: { type: 'number' },
                 lon: { type: 'number' },
-                observed: { type: 'integer' },
+                observed: I,
                 expected: { type: 'number' },
                 ratio: { type: 'number' },
               },
@@ -142,7 +131,7 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
       municipalities: {
         type: 'object',
         properties: {
-          minCount: { type: 'integer' },
+          minCount: I,
           lagging: { type: 'array', items: { type: 'string' } },
           improved: { type: 'array', items: { type: 'string' } },
           rows: {
@@ -152,15 +141,15 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
               properties: {
                 oktmo: { type: 'string' },
                 name: { type: 'string' },
-                population: { type: 'integer' },
+                population: I,
                 received: pair,
                 per10k: {
                   type: 'object',
                   properties: { current: { type: 'number' }, previous: { type: 'number' } },
                 },
-                rank: { type: ['integer', 'null'] },
-                onTimeShare: { type: ['number', 'null'] },
-                overdueAtEnd: { type: ['integer', 'null'] },
+                rank: nullable('integer'),
+                onTimeShare: nullable('number'),
+                overdueAtEnd: nullable('integer'),
               },
             },
           },

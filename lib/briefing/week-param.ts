@@ -3,27 +3,34 @@ import type { FieldError } from '../domain/field-errors';
 import { zodFieldErrors } from '../domain/field-errors';
 import { checkWeekAllowed, defaultWeek, parseIsoWeek, type IsoWeek } from './week';
 
+// Outside the per-request schema so its description (the OpenAPI document's) is registered once, not per request.
+const WEEK = z
+  .string()
+  .trim()
+  .optional()
+  .meta({
+    description:
+      'ISO week (2026-W47), Monday 00:00 to Monday 00:00 Europe/Moscow; default the last complete week. The week under way is counted to its last whole hour; future weeks are refused.',
+    examples: ['2026-W47'],
+  });
+
 /** `?week=2026-W47`; absent means the last complete week. Checked against the clock: no future weeks. */
 export function briefingQuerySchema(now: Date) {
   return z.object({
-    week: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value, c): IsoWeek => {
-        if (value === undefined || value === '') return defaultWeek(now);
-        const parsed = parseIsoWeek(value);
-        if (!parsed.ok) {
-          c.addIssue({ code: 'custom', message: parsed.message });
-          return z.NEVER;
-        }
-        const why = checkWeekAllowed(parsed.week, now);
-        if (why) {
-          c.addIssue({ code: 'custom', message: why });
-          return z.NEVER;
-        }
-        return parsed.week;
-      }),
+    week: WEEK.transform((value, c): IsoWeek => {
+      if (value === undefined || value === '') return defaultWeek(now);
+      const parsed = parseIsoWeek(value);
+      if (!parsed.ok) {
+        c.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      const why = checkWeekAllowed(parsed.week, now);
+      if (why) {
+        c.addIssue({ code: 'custom', message: why });
+        return z.NEVER;
+      }
+      return parsed.week;
+    }),
   });
 }
 

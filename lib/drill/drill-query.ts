@@ -31,8 +31,22 @@ const BBOX = z
       ),
   );
 
-const PAYLOAD_QUERY = z.object({ block: z.string().trim().min(1, 'must not be empty').optional() });
-const COMPLAINTS_QUERY = PAYLOAD_QUERY.extend({ bbox: BBOX });
+/** Query of `GET /api/v1/municipalities/{oktmo}`. */
+export const PAYLOAD_QUERY = z.object({
+  block: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .optional()
+    .meta({ description: 'Block code from GET /api/v1/reference; omitted: all blocks' }),
+});
+/** Query of `GET /api/v1/municipalities/{oktmo}/complaints`. */
+export const COMPLAINTS_QUERY = PAYLOAD_QUERY.extend({
+  // Not `examples`: zod keeps a pipe's examples for its output side only.
+  bbox: BBOX.meta({
+    description: `west,south,east,north in degrees (WGS84), at most ${BBOX_MAX_SPAN_DEG}° each way, e.g. 37.90,55.78,37.98,55.82`,
+  }),
+});
 
 export type DrillQueryResult<T> =
   | { ok: true; value: T }

@@ -1,42 +1,20 @@
-import { BBOX_MAX_SPAN_DEG } from './drill-query';
+import { queryParameters } from '../openapi/from-zod';
+import { dateTime, errorReply, int, jsonBody, nullable, obj, OKTMO, pathParam, ref } from '../openapi/parts';
+import { COMPLAINTS_QUERY, PAYLOAD_QUERY } from './drill-query';
 import { BBOX_COMPLAINTS_LIMIT, HOUR_OF_WEEK_WEEKS, ON_TIME_WINDOW_DAYS, TREND_DAYS } from './types';
 
 /**
  * The drill-down part of the OpenAPI document: merge `DRILL_OPENAPI_PATHS` into `paths` and
  * `DRILL_OPENAPI_SCHEMAS` into `components.schemas` of lib/http/openapi.ts.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
-const errorReply = (description: string) => ({ description, content: jsonBody(ref('Error')) });
-const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
-const dateTime = { type: 'string', format: 'date-time' };
-const int = { type: 'integer', minimum: 0 };
-const oktmoParam = {
-  name: 'oktmo',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', pattern: '^\\d{11}$' },
-  description: 'Municipality OKTMO code from GET /api/v1/reference',
-};
-const blockParam = {
-  name: 'block',
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description: 'Block code from GET /api/v1/reference; omitted: all blocks',
-};
-const obj = (properties: Record<string, object>, required = Object.keys(properties)) => ({
-  type: 'object',
-  properties,
-  required,
-});
+const oktmoParam = pathParam('oktmo', OKTMO, 'Municipality OKTMO code from GET /api/v1/reference');
 
 export const DRILL_OPENAPI_PATHS = {
   '/api/v1/municipalities/{oktmo}': {
     get: {
       summary:
         "A municipality's drill-down: trend against the region, week, hour-of-week, overdue, topics, cells",
-      parameters: [oktmoParam, blockParam],
+      parameters: [oktmoParam, ...queryParameters(PAYLOAD_QUERY)],
       responses: {
         200: { description: 'The drill-down payload', content: jsonBody(ref('DrillPayload')) },
         400: errorReply('Invalid query (each field with the reason)'),
@@ -47,17 +25,7 @@ export const DRILL_OPENAPI_PATHS = {
   '/api/v1/municipalities/{oktmo}/complaints': {
     get: {
       summary: `The municipality's open complaints inside a map view, most overdue first, at most ${BBOX_COMPLAINTS_LIMIT}`,
-      parameters: [
-        oktmoParam,
-        blockParam,
-        {
-          name: 'bbox',
-          in: 'query',
-          required: true,
-          schema: { type: 'string', example: '37.90,55.78,37.98,55.82' },
-          description: `west,south,east,north in degrees (WGS84), at most ${BBOX_MAX_SPAN_DEG}° each way`,
-        },
-      ],
+      parameters: [oktmoParam, ...queryParameters(COMPLAINTS_QUERY)],
       responses: {
         200: { description: 'The complaints in the view', content: jsonBody(ref('BboxComplaints')) },
         400: errorReply('Invalid bbox or block (field bbox / block)'),

@@ -1,11 +1,9 @@
+import { dateTime, errorReply, jsonBody, nullable, pathParam, ref } from '../openapi/parts';
+
 /**
  * The federal view's part of the OpenAPI document: merge `FEDERAL_OPENAPI_PATHS` into `paths` and
  * `FEDERAL_OPENAPI_SCHEMAS` into `components.schemas` of lib/http/openapi.ts.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
-const errorReply = (description: string) => ({ description, content: jsonBody(ref('Error')) });
-const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
 const share = nullable('number', { minimum: 0, maximum: 1 });
 
 export const FEDERAL_OPENAPI_PATHS = {
@@ -22,11 +20,7 @@ export const FEDERAL_OPENAPI_PATHS = {
         "One region's card: its network row, its blocks and its newest complaints (personal data masked)",
       parameters: [
         {
-          name: 'code',
-          in: 'path',
-          required: true,
-          schema: { type: 'string' },
-          description: 'ISO 3166-2 code, case-insensitive (RU-TA, UA-43)',
+          ...pathParam('code', { type: 'string' }, 'ISO 3166-2 code, case-insensitive (RU-TA, UA-43)'),
           examples: { tatarstan: { value: 'RU-TA' } },
         },
       ],
@@ -71,7 +65,7 @@ export const FEDERAL_OPENAPI_SCHEMAS = {
   FederalOverview: {
     type: 'object',
     properties: {
-      asOf: { type: 'string', format: 'date-time' },
+      asOf: dateTime,
       homeRegion: { type: 'string' },
       liveWindowMinutes: { type: 'integer' },
       days: { type: 'array', items: { type: 'string', format: 'date' } },
@@ -96,7 +90,7 @@ export const FEDERAL_OPENAPI_SCHEMAS = {
   FederalRegionDetail: {
     type: 'object',
     properties: {
-      asOf: { type: 'string', format: 'date-time' },
+      asOf: dateTime,
       region: ref('FederalRegion'),
       blocks: {
         type: 'array',
@@ -118,7 +112,7 @@ export const FEDERAL_OPENAPI_SCHEMAS = {
           type: 'object',
           properties: {
             id: { type: 'integer' },
-            receivedAt: { type: 'string', format: 'date-time' },
+            receivedAt: dateTime,
             block: nullable('string'),
             status: { type: 'string' },
             excerpt: { type: 'string' },

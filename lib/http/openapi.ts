@@ -1,4 +1,3 @@
-import { COMPLAINT_STATUSES } from '../domain/statuses';
 import {
   WEBHOOK_OPENAPI_PATHS,
   WEBHOOK_OPENAPI_SCHEMAS,
@@ -9,23 +8,20 @@ import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-pat
 import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
 import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
 import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
-import { LIFECYCLE_OPENAPI_PATHS, TRANSITION_PROOF_PROPERTIES } from './openapi-lifecycle-paths';
-import {
-  MAX_BATCH_ITEMS,
-  MAX_BODY_BYTES,
-  MAX_TEXT_CHARS,
-  MAX_ADDRESS_CHARS,
-  MAX_EXTERNAL_ID_CHARS,
-} from '../domain/limits';
+import { COMPLAINT_ITEM_SCHEMA } from '../ingest/validate-complaint';
+import { TRANSITION_BODY_SCHEMA } from '../lifecycle/validate-transition';
+import { requestSchema } from '../openapi/from-zod';
+import { dateTime, errorReply, idParam, jsonBody, nullable, OKTMO, pathParam, ref } from '../openapi/parts';
+import { LIFECYCLE_OPENAPI_PATHS } from './openapi-lifecycle-paths';
+import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from '../domain/limits';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorReply = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref('Error') } },
-});
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
+const strings = (...names: string[]) => Object.fromEntries(names.map((n) => [n, { type: 'string' }]));
 
-/** The public HTTP contract as OpenAPI 3.1, served at /api/v1/openapi.json. */
+/**
+ * The public HTTP contract as OpenAPI 3.1, served at /api/v1/openapi.json. Request bodies and query parameters
+ * are generated from the zod schemas that validate them (lib/openapi/from-zod.ts); answers are written here
+ * and in each feature's openapi-paths.ts.
+ */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
@@ -49,6 +45,8 @@ export const OPENAPI_DOCUMENT = {
           `A batch holds 1 to ${MAX_BATCH_ITEMS} items; the body is at most ${MAX_BODY_BYTES} bytes. The answer is sent ` +
           'after the commit. The municipality is found from lat/lon; the due time from the category deadline ' +
           '(192 h without a category). Good items of a batch are stored even when others are rejected.',
+        // The envelope is checked by hand (lib/ingest/parse-batch.ts, for its own 400/413 answers); each item
+        // by the ComplaintInput schema.
         requestBody: {
           required: true,
           content: jsonBody({
@@ -87,7 +85,7 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/complaints/{id}/events': {
       get: {
         summary: "The complaint's append-only history: intake, routing, each status change with who and when",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [idParam],
         responses: {
           200: { description: 'The complaint and its events', content: jsonBody({ type: 'object' }) },
           404: errorReply('No such complaint'),
@@ -95,7 +93,7 @@ export const OPENAPI_DOCUMENT = {
       },
       post: {
         summary: 'Record a lifecycle change',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [idParam],
         requestBody: { required: true, content: jsonBody(ref('TransitionInput')) },
         responses: {
           201: { description: 'Applied', content: jsonBody(ref('TransitionApplied')) },
@@ -108,14 +106,10 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/summary': {
       get: {
         summary: 'The live numbers of the wall',
+        // Read by hand in the route (no zod schema): each is checked against the reference only.
         parameters: [
           { name: 'block', in: 'query', required: false, schema: { type: 'string' } },
-          {
-            name: 'municipality',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', pattern: '^\\d{11}$' },
-          },
+          { name: 'municipality', in: 'query', required: false, schema: OKTMO },
         ],
         responses: {
           200: { description: 'Numbers now', content: jsonBody(ref('Summary')) },
@@ -126,7 +120,7 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/blocks/{block}/panel': {
       get: {
         summary: "A sector block panel's payload (recounted at most every few seconds)",
-        parameters: [{ name: 'block', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [pathParam('block', { type: 'string' })],
         responses: {
           200: {
             description:
@@ -158,41 +152,9 @@ export const OPENAPI_DOCUMENT = {
       ...DRILL_OPENAPI_SCHEMAS,
       ...PLAYBACK_OPENAPI_SCHEMAS,
       ...FEDERAL_OPENAPI_SCHEMAS,
-      ComplaintInput: {
-        type: 'object',
-        required: ['source', 'externalId', 'receivedAt', 'text'],
-        properties: {
-          source: { type: 'string', description: 'Source code', examples: ['dobrodel'] },
-          externalId: { type: 'string', maxLength: MAX_EXTERNAL_ID_CHARS },
-          receivedAt: {
-            type: 'string',
-            format: 'date-time',
-            description: 'With an offset; at most 5 minutes ahead of the server clock',
-          },
-          text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS },
-          lat: {
-            type: 'number',
-            description:
-              'WGS84; with lon, must fall inside Moscow Oblast, or inside `region` (within 15 km of its outline) for another region',
-          },
-          lon: { type: 'number' },
-          address: { type: 'string', maxLength: MAX_ADDRESS_CHARS },
-          category: { type: 'string', description: 'Category code' },
-          block: { type: 'string', description: 'Block code; must match the category when both are given' },
-          region: {
-            type: 'string',
-            pattern: '^[A-Z]{2}-[A-Z0-9]{2,3}$',
-            default: 'RU-MOS',
-            description:
-              "ISO 3166-2 code of the sending center's region (GET /api/v1/regions; Crimea UA-43, Sevastopol UA-40). Another region's complaint is counted for the federal view only; an unknown code or a point outside the region refuses the whole request with 400",
-          },
-        },
-      },
-      FieldError: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
-      },
+      ComplaintInput: requestSchema(COMPLAINT_ITEM_SCHEMA),
+      TransitionInput: requestSchema(TRANSITION_BODY_SCHEMA),
+      FieldError: { type: 'object', required: ['field', 'message'], properties: strings('field', 'message') },
       IngestResults: {
         type: 'object',
         properties: {
@@ -202,7 +164,7 @@ export const OPENAPI_DOCUMENT = {
               type: 'object',
               required: ['externalId', 'status'],
               properties: {
-                externalId: { type: ['string', 'null'] },
+                externalId: nullable('string'),
                 status: { enum: ['created', 'duplicate', 'rejected'] },
                 id: { type: 'integer' },
                 complaintStatus: { enum: ['new', 'routed'], description: 'new: waits in the operator queue' },
@@ -213,51 +175,32 @@ export const OPENAPI_DOCUMENT = {
           },
         },
       },
-      TransitionInput: {
-        type: 'object',
-        required: ['status'],
-        properties: {
-          status: { enum: [...COMPLAINT_STATUSES] },
-          at: {
-            type: 'string',
-            format: 'date-time',
-            description: 'Defaults to now; not before the last event',
-          },
-          actor: { type: 'string' },
-          comment: { type: 'string' },
-          ...TRANSITION_PROOF_PROPERTIES,
-        },
-      },
       TransitionApplied: {
         type: 'object',
         properties: {
           complaintId: { type: 'integer' },
           status: { const: 'applied' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          at: { type: 'string', format: 'date-time' },
+          ...strings('from', 'to'),
+          at: dateTime,
         },
       },
       Summary: {
         type: 'object',
         properties: {
-          block: { type: ['string', 'null'] },
-          municipality: { type: ['string', 'null'] },
+          block: nullable('string'),
+          municipality: nullable('string'),
           today: { type: 'integer', description: 'Received since midnight Europe/Moscow' },
           lastHour: { type: 'integer' },
           open: { type: 'integer', description: `Status in new, routed, in_progress, reopened` },
           overdue: { type: 'integer', description: 'Open and past the due time' },
-          asOf: { type: 'string', format: 'date-time' },
+          asOf: dateTime,
         },
       },
       Reference: {
         type: 'object',
-        properties: {
-          blocks: { type: 'array' },
-          categories: { type: 'array' },
-          sources: { type: 'array' },
-          municipalities: { type: 'array' },
-        },
+        properties: Object.fromEntries(
+          ['blocks', 'categories', 'sources', 'municipalities'].map((n) => [n, { type: 'array' }]),
+        ),
       },
       Error: {
         type: 'object',
@@ -267,8 +210,7 @@ export const OPENAPI_DOCUMENT = {
             required: ['status', 'code', 'message'],
             properties: {
               status: { type: 'integer' },
-              code: { type: 'string' },
-              message: { type: 'string' },
+              ...strings('code', 'message'),
               errors: { type: 'array', items: ref('FieldError') },
             },
           },

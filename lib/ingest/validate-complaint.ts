@@ -24,17 +24,26 @@ const coordinate = z
   .number({ message: 'must be a number' })
   .refine((v) => Number.isFinite(v), 'must be a finite number');
 
-const ITEM_SCHEMA = z.object({
-  source: text(64),
+/** One complaint of `POST /api/v1/complaints`; codes, time bounds, region and place are checked below. */
+export const COMPLAINT_ITEM_SCHEMA = z.object({
+  source: text(64).meta({ description: 'Source code', examples: ['dobrodel'] }),
   externalId: text(MAX_EXTERNAL_ID_CHARS),
-  receivedAt: isoDateTimeWithOffset('2026-11-22T09:15:00+03:00'),
+  receivedAt: isoDateTimeWithOffset('2026-11-22T09:15:00+03:00').meta({
+    description: 'At most 5 minutes ahead of the server clock, at most 5 years back',
+  }),
   text: text(MAX_TEXT_CHARS),
-  lat: coordinate.optional(),
+  lat: coordinate.optional().meta({
+    description:
+      'WGS84; with lon, must fall inside Moscow Oblast, or inside `region` (within 15 km of its outline) for another region',
+  }),
   lon: coordinate.optional(),
   address: text(MAX_ADDRESS_CHARS).optional(),
-  category: text(64).optional(),
-  block: text(64).optional(),
-  region: text(16).optional(),
+  category: text(64).optional().meta({ description: 'Category code' }),
+  block: text(64).optional().meta({ description: 'Block code; must match the category when both are given' }),
+  region: text(16).optional().meta({
+    description:
+      "ISO 3166-2 code of the sending center's region, default RU-MOS (GET /api/v1/regions; Crimea UA-43, Sevastopol UA-40). Another region's complaint is counted for the federal view only; an unknown code or a point outside the region refuses the whole request with 400",
+  }),
 });
 
 /** A complaint that passed every check, with everything the insert needs resolved. */
@@ -64,7 +73,7 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: '', message: 'must be a JSON object' }] };
   }
-  const parsed = ITEM_SCHEMA.safeParse(raw);
+  const parsed = COMPLAINT_ITEM_SCHEMA.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, errors: zodFieldErrors(parsed.error, raw) };
   }

@@ -41,25 +41,34 @@ export const CATEGORY_FIELD = z
 /** Body of `POST /api/v1/complaints/{id}/events`. */
 export const TRANSITION_BODY_SCHEMA = z.object({
   status: z.enum(COMPLAINT_STATUSES, { message: `must be one of: ${COMPLAINT_STATUSES.join(', ')}` }),
-  at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00').optional(),
+  at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00')
+    .optional()
+    .meta({ description: 'Defaults to now; not before the last event' }),
   actor: ACTOR_FIELD,
   comment: COMMENT_FIELD,
   photoUrls: z
     .array(httpUrl, { message: 'must be an array of URLs' })
     .max(MAX_PHOTOS, `must hold at most ${MAX_PHOTOS} URLs`)
-    .optional(),
+    .optional()
+    .meta({ description: 'Required with status resolved: photos of the fix (http/https)' }),
   answer: z
     .string({ message: 'must be a string' })
     .trim()
     .min(1, 'must not be empty')
     .max(4000, 'must be at most 4000 characters')
-    .optional(),
+    .optional()
+    .meta({ description: 'Required with resolved; allowed with rejected and on_vote' }),
   reason: z
     .enum(REJECTION_REASONS, { message: `must be one of: ${REJECTION_REASONS.join(', ')}` })
-    .optional(),
+    .optional()
+    .meta({ description: 'Required with status rejected' }),
   expectedStatus: z
     .enum(COMPLAINT_STATUSES, { message: `must be one of: ${COMPLAINT_STATUSES.join(', ')}` })
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        'Optional precondition: when the complaint is in another status by now (someone acted first), 409 and nothing changes',
+    }),
 });
 
 /**

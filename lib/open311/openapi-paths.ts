@@ -1,12 +1,8 @@
+import { requestBody } from '../openapi/from-zod';
+import { dateTime, errorReply, int as COUNT, jsonBody, nullable } from '../openapi/parts';
+import { OPEN311_IMPORT_BODY_SCHEMA } from './import-body';
+
 /** OpenAPI part for the Open311 importer (the GeoReport v2 endpoints themselves follow that spec). */
-
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
-const errorReply = (description: string) => ({
-  description,
-  content: jsonBody({ $ref: '#/components/schemas/Error' }),
-});
-
-const COUNT = { type: 'integer', minimum: 0 };
 
 export const OPEN311_OPENAPI_PATHS = {
   '/api/v1/imports/open311': {
@@ -18,28 +14,7 @@ export const OPEN311_OPENAPI_PATHS = {
         'from `since` to `until`; sloppy records are repaired where the meaning is clear (timestamps without offset read ' +
         'in `assumeZone`, decimal commas, HTML entities) and skipped with a reason otherwise. Idempotent: a re-import ' +
         'stores nothing new.',
-      requestBody: {
-        required: true,
-        content: jsonBody({
-          type: 'object',
-          required: ['baseUrl'],
-          properties: {
-            baseUrl: { type: 'string', format: 'uri', example: 'https://311.example.org/open311/v2' },
-            since: { type: 'string', format: 'date-time', description: 'Default: 90 days before `until`' },
-            until: { type: 'string', format: 'date-time', description: 'Default: now' },
-            serviceMap: {
-              type: 'object',
-              additionalProperties: { type: 'string' },
-              description: 'Their service_code → our category code; unmapped ones go to the classifier',
-            },
-            assumeZone: {
-              type: 'string',
-              default: 'Europe/Moscow',
-              description: 'IANA zone for offset-less times',
-            },
-          },
-        }),
-      },
+      requestBody: requestBody(OPEN311_IMPORT_BODY_SCHEMA),
       responses: {
         200: {
           description: 'The import report (also when the remote server failed midway: see `error`)',
@@ -47,10 +22,10 @@ export const OPEN311_OPENAPI_PATHS = {
             type: 'object',
             properties: {
               baseUrl: { type: 'string' },
-              endpoint: { type: ['string', 'null'] },
+              endpoint: nullable('string'),
               format: { enum: ['json', 'xml', null] },
-              since: { type: 'string', format: 'date-time' },
-              until: { type: 'string', format: 'date-time' },
+              since: dateTime,
+              until: dateTime,
               requests: COUNT,
               fetched: COUNT,
               created: COUNT,
@@ -59,12 +34,12 @@ export const OPEN311_OPENAPI_PATHS = {
                 type: 'array',
                 items: {
                   type: 'object',
-                  properties: { id: { type: ['string', 'null'] }, reason: { type: 'string' } },
+                  properties: { id: nullable('string'), reason: { type: 'string' } },
                 },
               },
               warnings: { type: 'object', additionalProperties: COUNT },
               unmappedServiceCodes: { type: 'array', items: { type: 'string' } },
-              error: { type: ['string', 'null'] },
+              error: nullable('string'),
             },
           }),
         },

@@ -1,20 +1,13 @@
+import { queryParameters } from '../openapi/from-zod';
+import { dateTime, errorReply, jsonBody, nullable, ref } from '../openapi/parts';
+import { PLAYBACK_QUERY } from './playback-query';
 import { CELL_ENTRIES_LIMIT, PLAYBACK_SPANS, POINTS_LIMIT } from './types';
 
 /** The playback part of the OpenAPI document: merge `PLAYBACK_OPENAPI_PATHS` into `paths` and
  * `PLAYBACK_OPENAPI_SCHEMAS` into `components.schemas` of lib/http/openapi.ts. */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
 const ints = { type: 'array', items: { type: 'integer' } };
 const nums = { type: 'array', items: { type: 'number' } };
-const nullableInts = { type: 'array', items: { type: ['integer', 'null'] } };
-const dateTime = { type: 'string', format: 'date-time' };
-const query = (name: string, schema: object, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  schema,
-  description,
-});
+const nullableInts = { type: 'array', items: nullable('integer') };
 
 export const PLAYBACK_OPENAPI_PATHS = {
   '/api/v1/playback': {
@@ -25,18 +18,10 @@ export const PLAYBACK_OPENAPI_PATHS = {
         'the replay, so "received today", "last hour" and "resolved today" at any step boundary are exact; the ' +
         'backlog from the hourly record. The map: single complaints with coordinates for 24 h (every k-th by id ' +
         `above ${POINTS_LIMIT}), complaints per hour × H3 cell for 7 d (at most ${CELL_ENTRIES_LIMIT} entries).`,
-      parameters: [
-        query('span', { enum: [...PLAYBACK_SPANS] }, 'How far back', true),
-        query('block', { type: 'string' }, 'Block code from GET /api/v1/reference'),
-        query('municipality', { type: 'string', pattern: '^\\d{11}$' }, 'OKTMO code (fine H3 cells then)'),
-        query('at', dateTime, 'Also answer `countersAt`: the counters at this instant (floored to the step)'),
-      ],
+      parameters: queryParameters(PLAYBACK_QUERY),
       responses: {
         200: { description: 'The replay', content: jsonBody(ref('Playback')) },
-        400: {
-          description: 'Bad span, block, municipality or at (each field with the reason)',
-          content: jsonBody(ref('Error')),
-        },
+        400: errorReply('Bad span, block, municipality or at (each field with the reason)'),
       },
     },
   },
@@ -62,7 +47,7 @@ export const PLAYBACK_OPENAPI_SCHEMAS = {
       span: { enum: [...PLAYBACK_SPANS] },
       scope: {
         type: 'object',
-        properties: { block: { type: ['string', 'null'] }, municipality: { type: ['string', 'null'] } },
+        properties: { block: nullable('string'), municipality: nullable('string') },
       },
       from: { ...dateTime, description: 'First clock position' },
       to: { ...dateTime, description: 'Last clock position: now floored to the step' },
@@ -119,8 +104,8 @@ export const PLAYBACK_OPENAPI_SCHEMAS = {
           today: { type: 'integer' },
           lastHour: { type: 'integer' },
           resolvedToday: { type: 'integer' },
-          open: { type: ['integer', 'null'] },
-          overdue: { type: ['integer', 'null'] },
+          open: nullable('integer'),
+          overdue: nullable('integer'),
           backlogAt: dateTime,
         },
       },

@@ -1,25 +1,16 @@
 import { DELIVERY_STATUSES } from '../../db/schema/webhook-deliveries';
 import { COMPLAINT_STATUSES } from '../domain/statuses';
 import { MAX_ERROR_CHARS } from './send-delivery';
-import { MAX_ATTEMPTS_LIMIT, MAX_URL_CHARS, SECRET_MAX_CHARS, SECRET_MIN_CHARS } from './webhook-input';
+import { queryParameters, requestSchema } from '../openapi/from-zod';
+import { dateTime, errorReply, idParam, jsonBody, nullable, pathParam, ref } from '../openapi/parts';
+import { DELIVERY_LOG_QUERY_SCHEMA, WEBHOOK_BODY_SCHEMA } from './webhook-input';
 
 /**
  * The webhook part of the OpenAPI document: merge `WEBHOOK_OPENAPI_PATHS` into `paths`,
  * `WEBHOOK_OPENAPI_SCHEMAS` into `components.schemas` and `WEBHOOK_OPENAPI_WEBHOOKS` into the top-level
  * `webhooks` (OpenAPI 3.1's place for calls the server makes to others) of lib/http/openapi.ts.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const jsonBody = (schema: object) => ({ 'application/json': { schema } });
-const errorReply = (description: string) => ({ description, content: jsonBody(ref('Error')) });
-const sourceParam = {
-  name: 'source',
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Source code from GET /api/v1/reference',
-};
-const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
-const dateTime = { type: 'string', format: 'date-time' };
+const sourceParam = pathParam('source', { type: 'string' }, 'Source code from GET /api/v1/reference');
 
 export const WEBHOOK_OPENAPI_PATHS = {
   '/api/v1/sources/{source}/webhook': {
@@ -65,23 +56,7 @@ export const WEBHOOK_OPENAPI_PATHS = {
   '/api/v1/sources/{source}/deliveries': {
     get: {
       summary: "The source's delivery log, newest first, each delivery with its attempts",
-      parameters: [
-        sourceParam,
-        { name: 'status', in: 'query', required: false, schema: { enum: [...DELIVERY_STATUSES] } },
-        {
-          name: 'limit',
-          in: 'query',
-          required: false,
-          schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-        },
-        {
-          name: 'before',
-          in: 'query',
-          required: false,
-          schema: { type: 'integer', minimum: 1 },
-          description: 'Only deliveries with a smaller id: pass nextBefore of the previous page',
-        },
-      ],
+      parameters: [sourceParam, ...queryParameters(DELIVERY_LOG_QUERY_SCHEMA)],
       responses: {
         200: { description: 'A page of the log', content: jsonBody(ref('DeliveryLog')) },
         400: errorReply('Invalid query parameter'),
@@ -92,7 +67,7 @@ export const WEBHOOK_OPENAPI_PATHS = {
   '/api/v1/webhook-deliveries/{id}/retry': {
     post: {
       summary: 'Put a failed delivery back to pending, due now, with a fresh round of attempts',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      parameters: [idParam],
       responses: {
         200: {
           description: 'Queued',
@@ -128,17 +103,7 @@ export const WEBHOOK_OPENAPI_WEBHOOKS = {
 } as const;
 
 export const WEBHOOK_OPENAPI_SCHEMAS = {
-  WebhookInput: {
-    type: 'object',
-    required: ['url', 'secret'],
-    additionalProperties: false,
-    properties: {
-      url: { type: 'string', format: 'uri', maxLength: MAX_URL_CHARS, description: 'http or https' },
-      secret: { type: 'string', minLength: SECRET_MIN_CHARS, maxLength: SECRET_MAX_CHARS },
-      enabled: { type: 'boolean', default: true },
-      maxAttempts: { type: 'integer', minimum: 1, maximum: MAX_ATTEMPTS_LIMIT, default: 8 },
-    },
-  },
+  WebhookInput: requestSchema(WEBHOOK_BODY_SCHEMA),
   Webhook: {
     type: 'object',
     properties: {

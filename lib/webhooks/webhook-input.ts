@@ -22,18 +22,20 @@ export const WEBHOOK_BODY_SCHEMA = z.strictObject({
   url: z
     .string({ message: 'must be a string' })
     .max(MAX_URL_CHARS, `must be at most ${MAX_URL_CHARS} characters`)
-    .refine(isHttpUrl, 'must be an http or https URL'),
+    .refine(isHttpUrl, 'must be an http or https URL')
+    .meta({ description: 'http or https' }),
   secret: z
     .string({ message: 'must be a string' })
     .min(SECRET_MIN_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`)
     .max(SECRET_MAX_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`),
-  enabled: z.boolean({ message: 'must be true or false' }).optional(),
+  enabled: z.boolean({ message: 'must be true or false' }).optional().meta({ description: 'Default true' }),
   maxAttempts: z
     .number({ message: 'must be an integer' })
     .int('must be an integer')
     .min(1, `must be 1 to ${MAX_ATTEMPTS_LIMIT}`)
     .max(MAX_ATTEMPTS_LIMIT, `must be 1 to ${MAX_ATTEMPTS_LIMIT}`)
-    .optional(),
+    .optional()
+    .meta({ description: `Default ${DEFAULT_MAX_ATTEMPTS}` }),
 });
 
 export type WebhookInput = z.infer<typeof WEBHOOK_BODY_SCHEMA>;
@@ -53,7 +55,8 @@ export const DELIVERY_LOG_QUERY_SCHEMA = z.object({
     .number({ message: 'must be a delivery id' })
     .int('must be a delivery id')
     .positive('must be a delivery id')
-    .optional(),
+    .optional()
+    .meta({ description: 'Only deliveries with a smaller id: pass nextBefore of the previous page' }),
 });
 
 export type DeliveryLogQuery = z.infer<typeof DELIVERY_LOG_QUERY_SCHEMA>;

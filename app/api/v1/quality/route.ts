@@ -1,29 +1,12 @@
-import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getExecutorQuality } from '@/lib/queries/get-executor-quality';
 import { getMunicipalityQuality } from '@/lib/queries/get-municipality-quality';
+import { QUALITY_QUERY_SCHEMA } from '@/lib/queries/quality-query';
 import { lastMoscowDates } from '@/lib/domain/moscow-windows';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const QUERY = z.object({
-  by: z
-    .enum(['executor', 'municipality'], { message: 'must be "executor" or "municipality"' })
-    .default('executor'),
-  block: z.string().trim().min(1, 'must not be empty').optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{11}$/, 'must be an 11-digit OKTMO code')
-    .optional(),
-  days: z.coerce
-    .number({ message: 'must be a number' })
-    .int('must be an integer')
-    .min(1)
-    .max(366)
-    .default(30),
-});
 
 /**
  * Reopen rate and on-time rate per executor or per municipality over the last `days` Moscow days (today
@@ -31,7 +14,7 @@ const QUERY = z.object({
  */
 export async function GET(request: Request): Promise<Response> {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = QUERY.safeParse(raw);
+  const parsed = QUALITY_QUERY_SCHEMA.safeParse(raw);
   if (!parsed.success)
     return errorResponse(400, 'invalid_query', 'the query is not valid', zodFieldErrors(parsed.error, raw));
   const { ctx } = getApp();
