@@ -1,5 +1,4 @@
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 import { sources } from './sources';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
@@ -18,5 +17,4 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', tz),
 });
 
-export const apiKeySchema = createSelectSchema(apiKeys);
 export type ApiKey = typeof apiKeys.$inferSelect;

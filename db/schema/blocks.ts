@@ -1,5 +1,4 @@
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 /** The sector blocks (профильные блоки): configuration data, seeded from db/seed/blocks.ts. */
 export const blocks = pgTable('blocks', {
@@ -9,5 +8,4 @@ export const blocks = pgTable('blocks', {
   sortOrder: integer('sort_order').notNull(),
 });
 
-export const blockSchema = createSelectSchema(blocks);
 export type Block = typeof blocks.$inferSelect;

@@ -1,6 +1,5 @@
 import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createSelectSchema } from 'drizzle-zod';
 import { blocks } from './blocks';
 
 export const categories = pgTable(
@@ -33,5 +32,4 @@ export const categories = pgTable(
   ],
 );
 
-export const categorySchema = createSelectSchema(categories);
 export type Category = typeof categories.$inferSelect;

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 import { COMPLAINT_STATUSES } from '../../lib/domain/statuses';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
@@ -54,5 +53,4 @@ export const complaintEvents = pgTable(
   ],
 );
 
-export const complaintEventSchema = createSelectSchema(complaintEvents);
 export type ComplaintEvent = typeof complaintEvents.$inferSelect;

@@ -12,7 +12,6 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 import { HOME_REGION } from '../../lib/domain/home-region';
 import { COMPLAINT_STATUSES, REJECTION_REASONS, SLA_STATES } from '../../lib/domain/statuses';
 
@@ -138,6 +137,5 @@ export const complaints = pgTable(
   ],
 );
 
-export const complaintSchema = createSelectSchema(complaints);
 export type Complaint = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;

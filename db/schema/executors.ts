@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 export const EXECUTOR_KINDS = ['ministry', 'agency', 'municipal', 'utility'] as const;
 
@@ -30,5 +29,4 @@ export const executors = pgTable(
   ],
 );
 
-export const executorSchema = createSelectSchema(executors);
 export type ExecutorRow = typeof executors.$inferSelect;

@@ -1,5 +1,4 @@
 import { boolean, doublePrecision, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 import type { Polygon, MultiPolygon } from 'geojson';
 
 /** The 57 городские округа of Moscow Oblast; the primary key is the 11-digit OKTMO code. */
@@ -17,5 +16,4 @@ export const municipalities = pgTable('municipalities', {
   boundary: jsonb('boundary').$type<Polygon | MultiPolygon>().notNull(),
 });
 
-export const municipalitySchema = createSelectSchema(municipalities);
 export type Municipality = typeof municipalities.$inferSelect;

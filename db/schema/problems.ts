@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
@@ -38,5 +37,4 @@ export const problems = pgTable(
   ],
 );
 
-export const problemSchema = createSelectSchema(problems);
 export type Problem = typeof problems.$inferSelect;

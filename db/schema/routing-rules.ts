@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 /**
  * Routing rules as data: category × municipality → executor, ordered by `position`, first match wins (see
@@ -27,5 +26,4 @@ export const routingRules = pgTable(
   ],
 );
 
-export const routingRuleSchema = createSelectSchema(routingRules);
 export type RoutingRuleRow = typeof routingRules.$inferSelect;

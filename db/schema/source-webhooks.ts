@@ -1,5 +1,4 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 import { sources } from './sources';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
@@ -19,5 +18,4 @@ export const sourceWebhooks = pgTable('source_webhooks', {
   updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
 });
 
-export const sourceWebhookSchema = createSelectSchema(sourceWebhooks);
 export type SourceWebhook = typeof sourceWebhooks.$inferSelect;

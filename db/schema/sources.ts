@@ -1,5 +1,4 @@
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 /** Channels a complaint arrives from; the answer goes back to the same one. */
 export const sources = pgTable('sources', {
@@ -9,5 +8,4 @@ export const sources = pgTable('sources', {
   sortOrder: integer('sort_order').notNull(),
 });
 
-export const sourceSchema = createSelectSchema(sources);
 export type Source = typeof sources.$inferSelect;

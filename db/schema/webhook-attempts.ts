@@ -1,5 +1,4 @@
 import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
@@ -21,5 +20,4 @@ export const webhookAttempts = pgTable(
   ],
 );
 
-export const webhookAttemptSchema = createSelectSchema(webhookAttempts);
 export type WebhookAttempt = typeof webhookAttempts.$inferSelect;

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createSelectSchema } from 'drizzle-zod';
 
 const tz = { withTimezone: true, mode: 'date' } as const;
 
@@ -43,5 +42,4 @@ export const webhookDeliveries = pgTable(
   ],
 );
 
-export const webhookDeliverySchema = createSelectSchema(webhookDeliveries);
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
