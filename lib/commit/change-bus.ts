@@ -11,12 +11,19 @@ export interface CreatedComplaint {
   lon: number | null;
 }
 
+/**
+ * A change to a stored complaint that its block's panel shows. `from` equal to `to` is a move without a status
+ * change (reclassified into another block, handed to another executor): the panel recounts, the live counts
+ * (read from the rollups) stay as they are.
+ */
 export interface AppliedTransition {
   complaintId: number;
   blockCode: string | null;
   from: ComplaintStatus;
   to: ComplaintStatus;
   at: Date;
+  /** Set when the complaint changed hands: the executor lists and per-executor overdue counts move. */
+  executor?: { from: string | null; to: string };
 }
 
 /** What one committed transaction changed. */

@@ -58,6 +58,14 @@ export class WriteQueue {
     return this.options.sharedLanes ?? 1;
   }
 
+  /**
+   * True for this writer's refusal. Lets a caller below the commit step (the webhook attempt recorder, which the
+   * step itself imports) wait and retry without importing this module.
+   */
+  isRefusal(error: unknown): error is OverloadedError {
+    return isOverloaded(error);
+  }
+
   /** Runs `job` alone, after everything queued before it; refuses at once when the backlog is full. */
   run<T>(items: number, job: () => Promise<T>): Promise<T> {
     if (this.queuedItems > 0 && this.queuedItems + items > this.options.maxQueuedItems) {

@@ -1,6 +1,10 @@
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import type { AppContext } from '../context';
+import type { CreatedComplaint } from '../commit/change-bus';
+import { commitChange } from '../commit/commit-change';
 import { OverloadedError } from '../commit/write-queue';
+import { HOME_REGION } from '../domain/home-region';
+import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
 
 /** Rows merged into one transaction at most: bigger ones hold the writer too long for the wall's latency. */
@@ -44,16 +48,49 @@ class IntakeBatcher {
   private schedule(): void {
     while (this.waiting.length > 0 && this.drains < this.ctx.writer.sharedLanes) {
       this.drains += 1;
-      void this.ctx.writer
-        .runShared(() => this.drain())
-        .finally(() => {
-          this.drains -= 1;
-          this.schedule();
-        });
+      void this.drain().finally(() => {
+        this.drains -= 1;
+        this.schedule();
+      });
     }
   }
 
+  /** One merged write: takes what waited until the writer slot started, so callers that queued meanwhile share it. */
   private async drain(): Promise<void> {
+    let taken: Waiting[] = [];
+    let size = 0;
+    let began = 0;
+    try {
+      const outcome = await commitChange(
+        this.ctx,
+        {
+          lane: 'shared',
+          prepare: async () => {
+            began = performance.now();
+            [taken, size] = this.take();
+            if (taken.length === 0) return false;
+            const receipts = taken.flatMap((w) => w.rows.map((r) => r.receivedAt));
+            await ensurePartitionsFor(this.ctx.db, receipts);
+            return true;
+          },
+        },
+        async (tx, unit) => {
+          const rows = taken.flatMap((w) => w.rows);
+          const written = await writeComplaints(tx, unit, rows, duplicateRulesOf(this.ctx.reference));
+          unit.change.created.push(...announced(taken, written));
+          return written;
+        },
+      );
+      if (!outcome) return;
+      for (const w of taken) w.resolve(outcome);
+      const seconds = (performance.now() - began) / 1000;
+      if (seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (size / seconds);
+    } catch (error) {
+      for (const w of taken) w.reject(error);
+    }
+  }
+
+  private take(): [Waiting[], number] {
     const taken: Waiting[] = [];
     let size = 0;
     while (
@@ -65,22 +102,31 @@ class IntakeBatcher {
       size += next.rows.length;
     }
     this.waitingRows -= size;
-    if (taken.length === 0) return;
-    const began = performance.now();
-    try {
-      const outcome = await writeComplaints(
-        this.ctx.db,
-        taken.flatMap((w) => w.rows),
-        this.ctx.now(),
-        duplicateRulesOf(this.ctx.reference),
-      );
-      for (const w of taken) w.resolve(outcome);
-      const seconds = (performance.now() - began) / 1000;
-      if (seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (size / seconds);
-    } catch (error) {
-      for (const w of taken) w.reject(error);
-    }
+    return [taken, size];
   }
+}
+
+/**
+ * The home region's new complaints, caller by caller in arrival order, each caller's in store order: the wall
+ * sees what it saw when every caller announced its own rows. The federal view reads its rollups instead.
+ */
+function announced(taken: Waiting[], written: WriteOutcome): CreatedComplaint[] {
+  const callerOf = new Map(taken.flatMap((w, i) => w.rows.map((row) => [row, i] as const)));
+  const byCaller = taken.map((): CreatedComplaint[] => []);
+  for (const { row, id } of written.created) {
+    if (row.regionCode !== HOME_REGION) continue;
+    byCaller[callerOf.get(row)!]!.push({
+      id,
+      receivedAt: row.receivedAt,
+      text: row.text,
+      blockCode: row.blockCode,
+      categoryCode: row.categoryCode,
+      municipalityOktmo: row.municipalityOktmo,
+      lat: row.lat,
+      lon: row.lon,
+    });
+  }
+  return byCaller.flat();
 }
 
 const batchers = new WeakMap<AppContext, IntakeBatcher>();

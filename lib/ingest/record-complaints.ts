@@ -1,5 +1,4 @@
 import type { AppContext } from '../context';
-import { HOME_REGION } from '../domain/home-region';
 import type { IngestItemResult } from './types';
 import { externalIdOf, validateComplaint } from './validate-complaint';
 import { submitForWrite } from './intake-batcher';
@@ -8,8 +7,9 @@ import { keyOf, type ComplaintRow } from './write-complaints';
 
 /**
  * The one write path for intake (API, simulator, importers). Validates every item, then hands the valid new
- * ones to the single writer; answers per item in input order only after the commit. Idempotent on
- * (source, externalId): a replay stores nothing and reports `duplicate` with the stored id.
+ * ones to the intake's group commit (which also tells the wall); answers per item in input order only after
+ * the commit. Idempotent on (source, externalId): a replay stores nothing and reports `duplicate` with the
+ * stored id.
  * Throws OverloadedError when the writer's backlog is full (nothing of the batch is stored then).
  */
 export async function recordComplaints(ctx: AppContext, items: unknown[]): Promise<IngestItemResult[]> {
@@ -37,8 +37,9 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
   // A merged transaction's outcome covers other callers' rows too: only our own row objects count as ours,
   // so of two concurrent requests with one key, one hears `created` and the other `duplicate`.
   const own = new Set(candidates);
-  const mine = outcome.created.filter((c) => own.has(c.row)).map((c) => ({ ...c.row, id: c.id }));
-  const createdKeys = new Set(mine.map((r) => keyOf(r.sourceCode, r.externalId)));
+  const createdKeys = new Set(
+    outcome.created.filter((c) => own.has(c.row)).map((c) => keyOf(c.row.sourceCode, c.row.externalId)),
+  );
 
   for (const [key, { index, row }] of fresh) {
     const id = outcome.idByKey.get(key);
@@ -60,22 +61,5 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     };
   }
 
-  // The wall's live feed is the home region's; the federal view reads its rollups.
-  ctx.changes.publish({
-    created: mine
-      .filter((r) => r.regionCode === HOME_REGION)
-      .map((r) => ({
-        id: r.id,
-        receivedAt: r.receivedAt,
-        text: r.text,
-        blockCode: r.blockCode,
-        categoryCode: r.categoryCode,
-        municipalityOktmo: r.municipalityOktmo,
-        lat: r.lat,
-        lon: r.lon,
-      })),
-    transitions: [],
-    slaMoved: 0,
-  });
   return results;
 }

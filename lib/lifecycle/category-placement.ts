@@ -1,4 +1,3 @@
-import type { Tx } from '../../db/client';
 import type { Category } from '../../db/schema';
 import type { AppContext } from '../context';
 import { knownOktmoOf } from '../ingest/prepare-complaint';
@@ -6,7 +5,7 @@ import { DEFAULT_DEADLINE_HOURS } from '../domain/limits';
 import { routeComplaint } from '../routing/route-complaint';
 import type { RouteResult } from '../domain/routing-types';
 import { computeDeadlines } from '../sla/deadline';
-import { enqueueDeliveries } from '../webhooks/enqueue-deliveries';
+import type { AnswerEvent } from '../webhooks/enqueue-deliveries';
 import type { LockedComplaint } from './apply-transition';
 import { slaStateAt, type SlaState } from '../domain/statuses';
 
@@ -39,29 +38,25 @@ export function placeInCategory(
   return { dueAt, veryLateAt, slaState: slaStateAt(now, dueAt, veryLateAt), route };
 }
 
-/** Tells the complaint's source channel who holds it now, in the transaction of the `routed` event. */
-export async function answerRouted(
-  tx: Tx,
+/**
+ * The answer telling the complaint's source channel who holds it now, for the event that handed it over (the
+ * `routed` step after a classification, or a re-route): the source hears `complaint.routed` naming the executor.
+ */
+export function routedAnswer(
   ctx: AppContext,
   complaint: Pick<LockedComplaint, 'id' | 'sourceCode' | 'externalId'>,
   eventId: number,
   executorCode: string,
-  now: Date,
-): Promise<void> {
-  await enqueueDeliveries(
-    tx,
-    [
-      {
-        eventId,
-        complaintId: complaint.id,
-        sourceCode: complaint.sourceCode,
-        externalId: complaint.externalId,
-        status: 'routed',
-        at: now,
-        executorCode,
-        executorName: ctx.reference.executors.get(executorCode)?.name ?? null,
-      },
-    ],
-    now,
-  );
+  at: Date,
+): AnswerEvent {
+  return {
+    eventId,
+    complaintId: complaint.id,
+    sourceCode: complaint.sourceCode,
+    externalId: complaint.externalId,
+    status: 'routed',
+    at,
+    executorCode,
+    executorName: ctx.reference.executors.get(executorCode)?.name ?? null,
+  };
 }

@@ -6,10 +6,9 @@ import { ROUTING_ACTOR } from '../domain/actors';
 import type { FieldError } from '../domain/field-errors';
 import { joinProblems } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
-import { applyRollupDelta } from '../rollups/apply-rollup-delta';
-import { RollupDelta } from '../rollups/rollup-delta';
+import { commitChange } from '../commit/commit-change';
 import { foreignRefusal } from './foreign-refusal';
-import { answerRouted, placeInCategory } from './category-placement';
+import { placeInCategory, routedAnswer } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
 
 export interface ClassifyInput {
@@ -63,8 +62,10 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
   }
   const now = ctx.now();
   const actor = input.actor ?? 'operator';
-  const result = await ctx.writer.run(1, () =>
-    ctx.db.transaction(async (tx): Promise<ClassifyResult> => {
+  return commitChange(
+    ctx,
+    { lane: 'exclusive', items: 1, now },
+    async (tx, unit): Promise<ClassifyResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
       if (!current) return notFound(input.complaintId);
       const foreign = foreignRefusal(current.regionCode, 'category');
@@ -101,27 +102,26 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         category,
         now,
       );
-      const delta = new RollupDelta(now);
-      delta.addComplaint(current, 'new', current.slaState, -1);
+      unit.delta.addComplaint(current, 'new', current.slaState, -1);
       const moved = {
         ...current,
         blockCode: category.blockCode,
         categoryCode: category.code,
         municipalityOktmo: placed,
       };
-      delta.addComplaint(moved, 'routed', slaState, 1);
+      unit.delta.addComplaint(moved, 'routed', slaState, 1);
       const [problemId] = await joinProblems(
         tx,
         [{ ...moved, blockCode: category.blockCode, open: true }],
         duplicateRulesOf(ctx.reference),
       );
       await tx.execute(sql`update ${complaints} set block_code = ${category.blockCode},
-          category_code = ${category.code}, class_source = 'operator', municipality_oktmo = ${placed},
-          ${placed !== current.municipalityOktmo ? sql`place_source = 'operator',` : sql``} due_at = ${dueAt.toISOString()}::timestamptz,
-          very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState}, status = 'routed',
-          status_at = ${now.toISOString()}::timestamptz, executor_code = ${route.executorCode},
-          problem_id = ${problemId ?? null}, updated_at = now()
-        where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
+        category_code = ${category.code}, class_source = 'operator', municipality_oktmo = ${placed},
+        ${placed !== current.municipalityOktmo ? sql`place_source = 'operator',` : sql``} due_at = ${dueAt.toISOString()}::timestamptz,
+        very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState}, status = 'routed',
+        status_at = ${now.toISOString()}::timestamptz, executor_code = ${route.executorCode},
+        problem_id = ${problemId ?? null}, updated_at = now()
+      where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
       const [, routed] = await tx
         .insert(complaintEvents)
         .values([
@@ -147,8 +147,14 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
           },
         ])
         .returning({ id: complaintEvents.id });
-      await applyRollupDelta(tx, delta);
-      await answerRouted(tx, ctx, current, routed!.id, route.executorCode, now);
+      unit.answers.push(routedAnswer(ctx, current, routed!.id, route.executorCode, now));
+      unit.change.transitions.push({
+        complaintId: current.id,
+        blockCode: category.blockCode,
+        from: 'new',
+        to: 'routed',
+        at: now,
+      });
       return {
         status: 'applied',
         complaintId: current.id,
@@ -158,16 +164,6 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         executor: route.executorCode,
         dueAt: dueAt.toISOString(),
       };
-    }),
+    },
   );
-  if (result.status === 'applied') {
-    ctx.changes.publish({
-      created: [],
-      transitions: [
-        { complaintId: result.complaintId, blockCode: result.block, from: 'new', to: 'routed', at: now },
-      ],
-      slaMoved: 0,
-    });
-  }
-  return result;
 }

@@ -5,11 +5,10 @@ import { foreignRefusal } from './foreign-refusal';
 import type { FieldError } from '../domain/field-errors';
 import { joinProblems, leaveProblem } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
-import { applyRollupDelta } from '../rollups/apply-rollup-delta';
-import { RollupDelta } from '../rollups/rollup-delta';
-import { answerRouted, placeInCategory } from './category-placement';
+import { commitChange } from '../commit/commit-change';
+import { placeInCategory, routedAnswer } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
-import { isOpenStatus, type ComplaintStatus } from '../domain/statuses';
+import { isOpenStatus } from '../domain/statuses';
 
 export interface ReclassifyInput {
   complaintId: number;
@@ -53,10 +52,10 @@ export async function reclassifyComplaint(
   if (!category) return refusal('invalid', `unknown category code "${input.category}"`);
   const now = ctx.now();
   const actor = input.actor ?? 'operator';
-  // Set inside the transaction; the cast keeps TypeScript from narrowing it to null out here.
-  let before = null as { blockCode: string | null; status: ComplaintStatus } | null;
-  const result = await ctx.writer.run(1, () =>
-    ctx.db.transaction(async (tx): Promise<ReclassifyResult> => {
+  return commitChange(
+    ctx,
+    { lane: 'exclusive', items: 1, now },
+    async (tx, unit): Promise<ReclassifyResult> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
       if (!current) return notFound(input.complaintId);
       const foreign = foreignRefusal(current.regionCode, 'category');
@@ -74,7 +73,6 @@ export async function reclassifyComplaint(
       if (current.categoryCode === category.code)
         return refusal('illegal', `the complaint is already in "${category.code}"`);
 
-      before = { blockCode: current.blockCode, status: current.status };
       const { dueAt, veryLateAt, slaState, route } = placeInCategory(
         ctx,
         current.receivedAt,
@@ -83,17 +81,16 @@ export async function reclassifyComplaint(
         now,
       );
       const moved = { ...current, blockCode: category.blockCode, categoryCode: category.code };
-      const delta = new RollupDelta(now);
-      delta.addComplaint(current, current.status, current.slaState, -1);
-      delta.addComplaint(moved, current.status, slaState, 1);
+      unit.delta.addComplaint(current, current.status, current.slaState, -1);
+      unit.delta.addComplaint(moved, current.status, slaState, 1);
       if (current.problemId !== null) await leaveProblem(tx, current.problemId, true);
       const [problemId] = await joinProblems(tx, [{ ...moved, open: true }], duplicateRulesOf(ctx.reference));
       const handedOver = route.executorCode !== current.executorCode;
       await tx.execute(sql`update ${complaints} set block_code = ${category.blockCode},
-          category_code = ${category.code}, class_source = 'operator', due_at = ${dueAt.toISOString()}::timestamptz,
-          very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState},
-          executor_code = ${route.executorCode}, problem_id = ${problemId ?? null}, updated_at = now()
-        where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
+        category_code = ${category.code}, class_source = 'operator', due_at = ${dueAt.toISOString()}::timestamptz,
+        very_late_at = ${veryLateAt.toISOString()}::timestamptz, sla_state = ${slaState},
+        executor_code = ${route.executorCode}, problem_id = ${problemId ?? null}, updated_at = now()
+      where id = ${current.id} and received_at = ${current.receivedAt.toISOString()}::timestamptz`);
       const status = current.status;
       const events = await tx
         .insert(complaintEvents)
@@ -128,9 +125,19 @@ export async function reclassifyComplaint(
             : []),
         ])
         .returning({ id: complaintEvents.id });
-      await applyRollupDelta(tx, delta);
       const routed = events[1];
-      if (routed) await answerRouted(tx, ctx, current, routed.id, route.executorCode, now);
+      if (routed) unit.answers.push(routedAnswer(ctx, current, routed.id, route.executorCode, now));
+      // The status stays, but both blocks' panels must recount: the complaint left one and joined the other.
+      unit.change.transitions.push(
+        ...[current.blockCode, category.blockCode].map((blockCode) => ({
+          complaintId: current.id,
+          blockCode,
+          from: status,
+          to: status,
+          at: now,
+          ...(handedOver ? { executor: { from: current.executorCode, to: route.executorCode } } : {}),
+        })),
+      );
       return {
         status: 'applied',
         complaintId: current.id,
@@ -141,22 +148,6 @@ export async function reclassifyComplaint(
         executor: route.executorCode,
         dueAt: dueAt.toISOString(),
       };
-    }),
+    },
   );
-  if (result.status === 'applied' && before) {
-    // The status stays, but both blocks' panels must recount: the complaint left one and joined the other.
-    const { blockCode, status } = before;
-    ctx.changes.publish({
-      created: [],
-      transitions: [blockCode, result.block].map((block) => ({
-        complaintId: result.complaintId,
-        blockCode: block,
-        from: status,
-        to: status,
-        at: now,
-      })),
-      slaMoved: 0,
-    });
-  }
-  return result;
 }

@@ -3,10 +3,8 @@ import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import { HOME_REGION } from '../domain/home-region';
 import { adjustOpenProblems } from '../problems/join-problems';
-import type { AppliedTransition } from '../commit/change-bus';
-import { applyRollupDelta } from '../rollups/apply-rollup-delta';
-import { RollupDelta } from '../rollups/rollup-delta';
-import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
+import { commitChange } from '../commit/commit-change';
+import type { AnswerEvent } from '../webhooks/enqueue-deliveries';
 import { applyTransition, type LockedComplaint } from './apply-transition';
 import { lockComplaints, notFound } from './lock-complaints';
 import type { TransitionInput, TransitionResult } from './types';
@@ -33,117 +31,107 @@ export async function recordTransitions(
       results[index] = { complaintId: input.complaintId, status: 'rejected', code: 'invalid', errors };
     else checked.push(index);
   });
-  const applied: AppliedTransition[] = [];
+  if (checked.length === 0) return results;
 
-  if (checked.length > 0) {
-    await ctx.writer.run(checked.length, () =>
-      ctx.db.transaction(async (tx) => {
-        const ids = [...new Set(checked.map((i) => inputs[i]!.complaintId))];
-        const state = await lockComplaints(tx, ids);
-        const events: EventRow[] = [];
-        const eventOf: LockedComplaint[] = [];
-        const delta = new RollupDelta(now);
-        const problemDeltas = new Map<number, number>();
+  await commitChange(ctx, { lane: 'exclusive', items: checked.length, now }, async (tx, unit) => {
+    const ids = [...new Set(checked.map((i) => inputs[i]!.complaintId))];
+    const state = await lockComplaints(tx, ids);
+    const events: EventRow[] = [];
+    const eventOf: LockedComplaint[] = [];
+    const problemDeltas = new Map<number, number>();
 
-        for (const index of checked) {
-          const input = inputs[index]!;
-          const current = state.get(input.complaintId);
-          if (!current) {
-            results[index] = { complaintId: input.complaintId, ...notFound(input.complaintId) };
-            continue;
-          }
-          const at = input.at ? new Date(input.at) : now;
-          const step = applyTransition(current, input, at, now, delta);
-          if (!step.ok) {
-            results[index] = {
-              complaintId: input.complaintId,
-              status: 'rejected',
-              code: step.code,
-              errors: step.errors,
-            };
-            continue;
-          }
-          events.push({
-            complaintId: input.complaintId,
-            type: 'status',
-            fromStatus: step.from,
-            toStatus: step.to,
-            at,
-            actor: input.actor ?? null,
-            comment: input.comment ?? null,
-            executorCode: current.executorCode,
-            reason: input.reason ?? null,
-            answer: input.answer ?? null,
-            photoUrls: input.photoUrls ?? null,
-          });
-          eventOf.push(current);
-          if (current.problemId !== null && step.problemDelta !== 0) {
-            problemDeltas.set(
-              current.problemId,
-              (problemDeltas.get(current.problemId) ?? 0) + step.problemDelta,
-            );
-          }
-          // The wall's panels refresh on home complaints only; the federal view reads its rollups.
-          if (current.regionCode === HOME_REGION)
-            applied.push({
-              complaintId: input.complaintId,
-              blockCode: current.blockCode,
-              from: step.from,
-              to: step.to,
-              at,
-            });
-          results[index] = {
-            complaintId: input.complaintId,
-            status: 'applied',
-            from: step.from,
-            to: step.to,
-            at: at.toISOString(),
-          };
-        }
-
-        const changed = [...state.values()].filter((c) => c.changed);
-        if (changed.length === 0) return;
-        const iso = (d: Date | null) => (d ? d.toISOString() : null);
-        const values = sql.join(
-          changed.map(
-            (c) =>
-              sql`(${c.id}::bigint, ${iso(c.receivedAt)}::timestamptz, ${c.status}::text, ${c.slaState}::text, ${iso(c.statusAt)}::timestamptz, ${iso(c.resolvedAt)}::timestamptz, ${iso(c.closedAt)}::timestamptz, ${c.reopenCount}::int2, ${c.rejectionReason}::text)`,
-          ),
-          sql`, `,
-        );
-        await tx.execute(sql`
-        update ${complaints} set
-          status = v.status, sla_state = v.sla_state, status_at = v.status_at, resolved_at = v.resolved_at,
-          closed_at = v.closed_at, reopen_count = v.reopen_count, rejection_reason = v.rejection_reason,
-          updated_at = now()
-        from (values ${values}) as v(id, received_at, status, sla_state, status_at, resolved_at, closed_at, reopen_count, rejection_reason)
-        where ${complaints.id} = v.id and ${complaints.receivedAt} = v.received_at`);
-        // RETURNING follows the VALUES order: each id pairs with the event built at the same index.
-        const stored = await tx.insert(complaintEvents).values(events).returning({ id: complaintEvents.id });
-        await applyRollupDelta(tx, delta);
-        if (problemDeltas.size > 0) await adjustOpenProblems(tx, problemDeltas);
-        const answers: AnswerEvent[] = events.map((e, i) => {
-          const c = eventOf[i]!;
-          return {
-            eventId: stored[i]!.id,
-            complaintId: c.id,
-            sourceCode: c.sourceCode,
-            externalId: c.externalId,
-            status: e.toStatus,
-            at: e.at,
-            executorCode: c.executorCode,
-            executorName: c.executorCode ? (ctx.reference.executors.get(c.executorCode)?.name ?? null) : null,
-            answer: e.answer ?? null,
-            photoUrls: e.photoUrls ?? null,
-            reason: e.reason ?? null,
-            comment: e.comment ?? null,
-          };
+    for (const index of checked) {
+      const input = inputs[index]!;
+      const current = state.get(input.complaintId);
+      if (!current) {
+        results[index] = { complaintId: input.complaintId, ...notFound(input.complaintId) };
+        continue;
+      }
+      const at = input.at ? new Date(input.at) : now;
+      const step = applyTransition(current, input, at, now, unit.delta);
+      if (!step.ok) {
+        results[index] = {
+          complaintId: input.complaintId,
+          status: 'rejected',
+          code: step.code,
+          errors: step.errors,
+        };
+        continue;
+      }
+      events.push({
+        complaintId: input.complaintId,
+        type: 'status',
+        fromStatus: step.from,
+        toStatus: step.to,
+        at,
+        actor: input.actor ?? null,
+        comment: input.comment ?? null,
+        executorCode: current.executorCode,
+        reason: input.reason ?? null,
+        answer: input.answer ?? null,
+        photoUrls: input.photoUrls ?? null,
+      });
+      eventOf.push(current);
+      if (current.problemId !== null && step.problemDelta !== 0) {
+        problemDeltas.set(current.problemId, (problemDeltas.get(current.problemId) ?? 0) + step.problemDelta);
+      }
+      // The wall's panels refresh on home complaints only; the federal view reads its rollups.
+      if (current.regionCode === HOME_REGION)
+        unit.change.transitions.push({
+          complaintId: input.complaintId,
+          blockCode: current.blockCode,
+          from: step.from,
+          to: step.to,
+          at,
         });
-        await enqueueDeliveries(tx, answers, now);
+      results[index] = {
+        complaintId: input.complaintId,
+        status: 'applied',
+        from: step.from,
+        to: step.to,
+        at: at.toISOString(),
+      };
+    }
+
+    const changed = [...state.values()].filter((c) => c.changed);
+    if (changed.length === 0) return;
+    const iso = (d: Date | null) => (d ? d.toISOString() : null);
+    const values = sql.join(
+      changed.map(
+        (c) =>
+          sql`(${c.id}::bigint, ${iso(c.receivedAt)}::timestamptz, ${c.status}::text, ${c.slaState}::text, ${iso(c.statusAt)}::timestamptz, ${iso(c.resolvedAt)}::timestamptz, ${iso(c.closedAt)}::timestamptz, ${c.reopenCount}::int2, ${c.rejectionReason}::text)`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`
+    update ${complaints} set
+      status = v.status, sla_state = v.sla_state, status_at = v.status_at, resolved_at = v.resolved_at,
+      closed_at = v.closed_at, reopen_count = v.reopen_count, rejection_reason = v.rejection_reason,
+      updated_at = now()
+    from (values ${values}) as v(id, received_at, status, sla_state, status_at, resolved_at, closed_at, reopen_count, rejection_reason)
+    where ${complaints.id} = v.id and ${complaints.receivedAt} = v.received_at`);
+    // RETURNING follows the VALUES order: each id pairs with the event built at the same index.
+    const stored = await tx.insert(complaintEvents).values(events).returning({ id: complaintEvents.id });
+    if (problemDeltas.size > 0) await adjustOpenProblems(tx, problemDeltas);
+    unit.answers.push(
+      ...events.map((e, i): AnswerEvent => {
+        const c = eventOf[i]!;
+        return {
+          eventId: stored[i]!.id,
+          complaintId: c.id,
+          sourceCode: c.sourceCode,
+          externalId: c.externalId,
+          status: e.toStatus,
+          at: e.at,
+          executorCode: c.executorCode,
+          executorName: c.executorCode ? (ctx.reference.executors.get(c.executorCode)?.name ?? null) : null,
+          answer: e.answer ?? null,
+          photoUrls: e.photoUrls ?? null,
+          reason: e.reason ?? null,
+          comment: e.comment ?? null,
+        };
       }),
     );
-  }
-
-  ctx.changes.publish({ created: [], transitions: applied, slaMoved: 0 });
+  });
   return results;
 }

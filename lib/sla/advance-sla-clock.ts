@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/client';
+import { rowsOf, type Tx } from '../../db/client';
+import { commitChange } from '../commit/commit-change';
 import type { AppContext } from '../context';
 import type { SlaState } from '../domain/statuses';
-import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { recordBacklogHour } from '../rollups/backlog-history';
-import { HOUR_MS, MINUTE_RETENTION_MS, RollupDelta } from '../rollups/rollup-delta';
+import { HOUR_MS, MINUTE_RETENTION_MS } from '../rollups/rollup-delta';
 
 interface Moved {
   region_code: string;
@@ -24,10 +24,10 @@ const OPEN = sql.raw(`status in ('new', 'routed', 'in_progress', 'reopened')`);
 export async function advanceSlaClock(ctx: AppContext): Promise<number> {
   const now = ctx.now();
   const at = now.toISOString();
-  const moved = await ctx.writer.run(0, () =>
-    ctx.db.transaction(async (tx) => {
-      const delta = new RollupDelta(now);
-      let count = 0;
+  return commitChange(
+    ctx,
+    { lane: 'exclusive', items: 0, now, afterRollups: (tx) => pruneSpentRollups(tx, now) },
+    async (tx, unit) => {
       const step = async (from: SlaState, to: SlaState, column: string) => {
         const rows = rowsOf<Moved>(
           await tx.execute(sql`
@@ -40,29 +40,30 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
         );
         for (const r of rows) {
           const n = Number(r.n);
-          count += n;
+          unit.change.slaMoved += n;
           const dims = {
             regionCode: r.region_code,
             municipalityOktmo: r.municipality_oktmo,
             blockCode: r.block_code,
             h3Coarse: r.h3_coarse,
           };
-          delta.moveSla(dims, from, to, n);
+          unit.delta.moveSla(dims, from, to, n);
         }
       };
       // on_time → late first, so a complaint past both thresholds goes on to very_late in the same tick.
       await step('on_time', 'late', 'due_at');
       await step('late', 'very_late', 'very_late_at');
-      await applyRollupDelta(tx, delta);
-      await tx.execute(sql`delete from rollup_open_cells where on_time = 0 and late = 0 and very_late = 0`);
-      await tx.execute(
-        sql`delete from rollup_minute where bucket < ${new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString()}::timestamptz`,
-      );
-      return count;
-    }),
+      return unit.change.slaMoved;
+    },
   );
-  if (moved > 0) ctx.changes.publish({ created: [], transitions: [], slaMoved: moved });
-  return moved;
+}
+
+/** Runs after this tick's rollups are applied, so the cells it emptied go in the same transaction. */
+async function pruneSpentRollups(tx: Tx, now: Date): Promise<void> {
+  await tx.execute(sql`delete from rollup_open_cells where on_time = 0 and late = 0 and very_late = 0`);
+  await tx.execute(
+    sql`delete from rollup_minute where bucket < ${new Date(now.getTime() - MINUTE_RETENTION_MS).toISOString()}::timestamptz`,
+  );
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context';
-import { isOverloaded } from '../commit/write-queue';
 import { recordAttempts, type AttemptRecord } from './record-attempts';
 
 const WRITE_TRIES = 5;
@@ -28,7 +27,7 @@ export function createAttemptRecorder(
         return await ctx.writer.run(records.length, () => recordAttempts(ctx.db, records));
       } catch (error) {
         // Under an intake flood the writer refuses; the answers are already sent, so wait rather than resend.
-        if (!isOverloaded(error) || attempt >= WRITE_TRIES) throw error;
+        if (!ctx.writer.isRefusal(error) || attempt >= WRITE_TRIES) throw error;
         await sleep(error.retryAfterSeconds * 1000);
       }
     }

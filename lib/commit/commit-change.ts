@@ -1,0 +1,82 @@
+import type { Tx } from '../../db/client';
+import type { AppContext } from '../context';
+import { applyRollupDelta } from '../rollups/apply-rollup-delta';
+import { RollupDelta } from '../rollups/rollup-delta';
+import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
+import type { CommittedChange } from './change-bus';
+
+/** What a write body fills in besides its own rows; the commit step writes and announces it. */
+export interface CommitUnit {
+  /** The moment of the change: the rollups' buckets and the answers' queue time. */
+  readonly now: Date;
+  /** Rollup counts the body changed; applied after the body, once its rows are written. */
+  readonly delta: RollupDelta;
+  /** Answers to the source channels, carrying the stored event ids; queued in the same transaction. */
+  readonly answers: AnswerEvent[];
+  /** What the wall hears, published only once the transaction committed. */
+  readonly change: CommittedChange;
+}
+
+export type CommitBody<T> = (tx: Tx, unit: CommitUnit) => Promise<T>;
+
+/** Writers that lock complaint rows run alone; `items` counts toward the writer's backpressure. */
+interface ExclusiveLane {
+  lane: 'exclusive';
+  items: number;
+}
+
+/** Intake's group commit, which bounds its own backlog and may overlap another intake write. */
+interface SharedLane {
+  lane: 'shared';
+  /**
+   * Runs in the writer slot before the transaction opens, for what must not share it (partition DDL) and to
+   * take the work that piled up while the slot was awaited. `false`: nothing to write, no transaction.
+   */
+  prepare?: (now: Date) => Promise<boolean>;
+}
+
+export type CommitOptions = (ExclusiveLane | SharedLane) & {
+  /** Defaults to the clock read when the writer slot starts. */
+  now?: Date;
+  /** Runs in the transaction right after the rollups are applied (pruning rows the delta emptied). */
+  afterRollups?: (tx: Tx) => Promise<void>;
+};
+
+/**
+ * The one commit step of every write: a writer slot, one transaction holding the body's rows, its rollup delta
+ * and its queued answers, then the change published on `ctx.changes` after the commit. A body that throws
+ * rolls everything back and nothing is published. Resolves to the body's value (undefined when `prepare`
+ * found nothing to write).
+ */
+export function commitChange<T>(
+  ctx: AppContext,
+  options: CommitOptions & SharedLane & { prepare: NonNullable<SharedLane['prepare']> },
+  body: CommitBody<T>,
+): Promise<T | undefined>;
+export function commitChange<T>(ctx: AppContext, options: CommitOptions, body: CommitBody<T>): Promise<T>;
+export function commitChange<T>(
+  ctx: AppContext,
+  options: CommitOptions,
+  body: CommitBody<T>,
+): Promise<T | undefined> {
+  const job = async (): Promise<T | undefined> => {
+    const now = options.now ?? ctx.now();
+    if (options.lane === 'shared' && options.prepare && !(await options.prepare(now))) return undefined;
+    const unit: CommitUnit = {
+      now,
+      delta: new RollupDelta(now),
+      answers: [],
+      change: { created: [], transitions: [], slaMoved: 0 },
+    };
+    const value = await ctx.db.transaction(async (tx) => {
+      const result = await body(tx, unit);
+      await applyRollupDelta(tx, unit.delta);
+      if (options.afterRollups) await options.afterRollups(tx);
+      await enqueueDeliveries(tx, unit.answers, now);
+      return result;
+    });
+    ctx.changes.publish(unit.change);
+    return value;
+  };
+  return options.lane === 'exclusive' ? ctx.writer.run(options.items, job) : ctx.writer.runShared(job);
+}
