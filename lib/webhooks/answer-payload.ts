@@ -1,6 +1,6 @@
 import type { ComplaintStatus } from '../domain/statuses';
 
-/** A status change the resident hears of, as the transition write path hands it over. */
+/** A change the resident hears of (a status change, or a hand-over to another executor), as a write hands it over. */
 export interface AnswerEvent {
   /** The complaint_events row this answer reports (deliveries are unique per event and source). */
   eventId: number;
