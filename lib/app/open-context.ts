@@ -38,7 +38,7 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
       reference,
       locator: loadMunicipalityLocator(),
       places: loadPlaceFinder(),
-      changes: new ChangeBus(),
+      changes: new ChangeBus((err) => log.error({ err }, 'a change listener failed after the commit')),
       writer: new WriteQueue({
         maxQueuedItems: options.maxQueuedWrites ?? 20_000,
         // PGlite has one connection: two transactions at once would interleave on it.

@@ -36,9 +36,16 @@ export interface CommittedChange {
 
 type Listener = (change: CommittedChange) => void;
 
-/** In-process fan-out of committed changes to the live state (and anything else that listens). */
+/**
+ * In-process fan-out of committed changes to the live state (and anything else that listens). A change is
+ * published after its commit, so a listener that throws must not turn a stored write into a failed one for the
+ * caller (or for every caller of a merged intake commit): its error goes to `onListenerError` and the other
+ * listeners still hear the change.
+ */
 export class ChangeBus {
   private listeners = new Set<Listener>();
+
+  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -47,6 +54,12 @@ export class ChangeBus {
 
   publish(change: CommittedChange): void {
     if (change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0) return;
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 }

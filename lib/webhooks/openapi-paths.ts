@@ -89,7 +89,8 @@ export const WEBHOOK_OPENAPI_WEBHOOKS = {
     post: {
       summary: 'An answer to a complaint, POSTed to the webhook of the source it came from',
       description:
-        'Sent for the statuses routed, in_progress, resolved, rejected, on_vote, closed and reopened. Headers: ' +
+        'Sent for the statuses routed (also when an open complaint is re-routed or reclassified to another ' +
+        'executor: the answer names the new one), in_progress, resolved, rejected, on_vote, closed and reopened. Headers: ' +
         '`X-Cur-Event` (the `event` field), `X-Cur-Delivery` (the delivery id: the same on every retry, so a ' +
         'receiver can drop duplicates; delivery is at least once), `X-Cur-Signature: sha256=<hex>` (HMAC-SHA256 ' +
         'of the raw body with the webhook secret). Any 2xx within 10 s is a delivery. Timeouts, network errors, ' +

@@ -5,7 +5,10 @@ import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-/** Re-routes an open complaint to another executor; recorded as a `routed` event. */
+/**
+ * Re-routes an open complaint to another executor: a `routed` event with both executors, an answer to the source
+ * channel naming the new one, and the block's panel recounted.
+ */
 export async function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
