@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { MOSCOW_TZ } from '../domain/moscow-time';
+import { MOSCOW_TZ, moscowDate } from '../domain/moscow-time';
 import { DAY_MS, HOUR_MS, WEEK_MS, floorTo } from '../domain/time-units';
 
 /**
@@ -119,14 +119,9 @@ export function previousWindow(w: WeekWindow): WeekWindow {
 /** Moscow dates (YYYY-MM-DD) the window touches: the keys of the daily rollups. */
 export function windowDates(w: WeekWindow): { from: string; to: string } {
   return {
-    from: moscowDateOf(w.start),
-    to: moscowDateOf(new Date(Math.max(w.start.getTime(), w.end.getTime() - 1))),
+    from: moscowDate(w.start),
+    to: moscowDate(new Date(Math.max(w.start.getTime(), w.end.getTime() - 1))),
   };
-}
-
-export function moscowDateOf(at: Date): string {
-  const d = new TZDate(at.getTime(), MOSCOW_TZ);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Weeks a briefing may be asked for: not before 2000 and not after the week under way. */

@@ -3,7 +3,3 @@
  * webhooks, the wall). Complaints of other regions' centers arrive through the same intake for the federal view.
  */
 export const HOME_REGION = 'RU-MOS';
-
-export function isHomeRegion(region: string | null | undefined): boolean {
-  return region === undefined || region === null || region === HOME_REGION;
-}

@@ -8,3 +8,5 @@ export const WEEK_MS = 7 * DAY_MS;
 export function floorTo(at: Date, ms: number): Date {
   return new Date(Math.floor(at.getTime() / ms) * ms);
 }
+
+export const floorHour = (at: Date) => floorTo(at, HOUR_MS);

@@ -4,8 +4,8 @@ import { rollupHourly } from '../../db/schema';
 import { DRILL_CATEGORIES_LIMIT } from './types';
 import type { TopCategory } from '../panels/types';
 import { percentChange } from '../stats/week-over-week';
-import { WEEK_MS } from '../domain/time-units';
-import { floorHour, startOfMoscowWeek } from '../domain/moscow-windows';
+import { floorHour, WEEK_MS } from '../domain/time-units';
+import { startOfMoscowWeek } from '../domain/moscow-time';
 
 /**
  * A municipality's most frequent categories this week (Monday to now) with the same span of last week, in one

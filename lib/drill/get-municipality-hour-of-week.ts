@@ -3,8 +3,7 @@ import type { Db } from '../../db/client';
 import { rollupHourlyScope } from '../../db/schema';
 import { HOUR_OF_WEEK_WEEKS, type HourOfWeek } from './types';
 import type { WallScope } from '../domain/scope';
-import { WEEK_MS } from '../domain/time-units';
-import { floorHour } from '../domain/moscow-windows';
+import { floorHour, WEEK_MS } from '../domain/time-units';
 import { rollupScope } from '../queries/rollup-scope';
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { ON_TIME_WINDOW_DAYS, type OnTimeShare } from './types';
 import { sumQuality } from '../queries/get-executor-quality';
-import { lastMoscowDates } from '../domain/moscow-windows';
+import { lastMoscowDates } from '../domain/moscow-time';
 
 /**
  * The share of a municipality's resolutions made by the due time over the last ON_TIME_WINDOW_DAYS Moscow days

@@ -3,9 +3,8 @@ import type { Db } from '../../db/client';
 import { rollupHourlyScope } from '../../db/schema';
 import { TREND_DAYS, type MunicipalityTrend } from './types';
 import { ALL } from '../domain/scope';
-import { startOfMoscowDay } from '../domain/moscow-time';
+import { lastMoscowDates, startOfMoscowDay } from '../domain/moscow-time';
 import { DAY_MS } from '../domain/time-units';
-import { lastMoscowDates } from '../domain/moscow-windows';
 
 /** '' is the rollups' unknown municipality: complaints no boundary holds, left out of the region's rate. */
 const UNKNOWN = '';

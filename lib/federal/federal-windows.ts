@@ -1,4 +1,4 @@
-import { lastMoscowDates } from '../domain/moscow-windows';
+import { lastMoscowDates } from '../domain/moscow-time';
 
 /** A center that sent nothing for this long is shown silent. */
 export const FEDERAL_LIVE_MINUTES = 15;

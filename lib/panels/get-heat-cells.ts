@@ -2,8 +2,7 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rollupH3Hourly } from '../../db/schema';
 import { HEAT_CELLS_LIMIT, HEAT_WINDOW_HOURS, type HeatCell } from './types';
-import { HOUR_MS } from '../domain/time-units';
-import { floorHour } from '../domain/moscow-windows';
+import { floorHour, HOUR_MS } from '../domain/time-units';
 
 export type HeatCells = HeatCell[];
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client';
 import { getExecutorQuality, type QualityRow } from '../queries/get-executor-quality';
 import { getMunicipalityQuality } from '../queries/get-municipality-quality';
-import { lastMoscowDates } from '../domain/moscow-windows';
 import type { ReferenceCache } from '../reference/types';
 import { EXECUTOR_LIST_LIMIT, QUALITY_WINDOW_DAYS, type QualityPart } from './types';
+import { lastMoscowDates } from '../domain/moscow-time';
 
 function total(rows: QualityRow[]): QualityPart['total'] {
   const resolved = rows.reduce((s, r) => s + r.resolved, 0);

@@ -5,8 +5,7 @@ import { rollupH3Hourly, rollupHourlyScope } from '../../db/schema';
 import { TENSION_LIMIT, type TensionPoint } from './types';
 import { ALL } from '../domain/scope';
 import { detectTension, type TensionCandidate } from '../stats/tension';
-import { HOUR_MS, WEEK_MS } from '../domain/time-units';
-import { floorHour } from '../domain/moscow-windows';
+import { floorHour, HOUR_MS, WEEK_MS } from '../domain/time-units';
 
 /** Previous weeks the usual level of an hour of the week is learnt from. */
 export const TENSION_BASELINE_WEEKS = 4;

@@ -4,9 +4,8 @@ import { rollupHourlyScope } from '../../db/schema';
 import type { MunicipalityInfo } from '../reference/types';
 import { SPARKLINE_DAYS, TERRITORY_MIN_COUNT, TERRITORY_WINDOW_DAYS, type TerritoryLoad } from './types';
 import { ALL } from '../domain/scope';
-import { startOfMoscowDay } from '../domain/moscow-time';
-import { DAY_MS, HOUR_MS } from '../domain/time-units';
-import { floorHour, lastMoscowDates } from '../domain/moscow-windows';
+import { lastMoscowDates, startOfMoscowDay } from '../domain/moscow-time';
+import { DAY_MS, floorHour, HOUR_MS } from '../domain/time-units';
 
 export type TerritoryLoads = TerritoryLoad[];
 

@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { rollupCategoryHourly } from '../../db/schema';
 import { TOP_CATEGORIES_LIMIT, type TopCategory } from './types';
 import { percentChange } from '../stats/week-over-week';
-import { WEEK_MS } from '../domain/time-units';
-import { floorHour, startOfMoscowWeek } from '../domain/moscow-windows';
+import { floorHour, WEEK_MS } from '../domain/time-units';
+import { startOfMoscowWeek } from '../domain/moscow-time';
 
 export type TopCategories = TopCategory[];
 

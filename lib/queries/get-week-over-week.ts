@@ -3,9 +3,9 @@ import type { Db } from '../../db/client';
 import { rollupHourlyScope, rollupMinute } from '../../db/schema';
 import type { WallScope } from '../domain/scope';
 import { percentChange } from '../stats/week-over-week';
-import { DAY_MS, MINUTE_MS, WEEK_MS, floorTo } from '../domain/time-units';
-import { floorHour, moscowDate, startOfMoscowWeek } from '../domain/moscow-windows';
+import { DAY_MS, floorHour, floorTo, MINUTE_MS, WEEK_MS } from '../domain/time-units';
 import { rollupScope } from './rollup-scope';
+import { moscowDate, startOfMoscowWeek } from '../domain/moscow-time';
 
 export interface WeekDay {
   /** Moscow calendar date, YYYY-MM-DD, of this week's day. */

@@ -1,10 +1,9 @@
 import { ALL } from '../domain/scope';
 import type { ComplaintStatus, SlaState } from '../domain/statuses';
 import { statusClass } from '../domain/statuses';
-import { moscowDate } from '../domain/moscow-windows';
 import { DAY_MS, HOUR_MS, MINUTE_MS, floorTo } from '../domain/time-units';
 import { HOME_REGION } from '../domain/home-region';
-import { moscowDayKey } from '../domain/moscow-day-key';
+import { moscowDate } from '../domain/moscow-time';
 
 /** The dimensions of one stored complaint that the rollups count by. */
 export interface RollupRow {
@@ -99,7 +98,7 @@ export class RollupDelta {
    * counted again under new ones (an operator classifying a complaint moves it into a block).
    */
   addComplaint(row: RollupRow, status: ComplaintStatus, sla: SlaState, sign: 1 | -1 = 1): void {
-    this.regionDaily.add([moscowDayKey(row.receivedAt), row.regionCode, dim(row.blockCode)], [sign, 0, 0]);
+    this.regionDaily.add([moscowDate(row.receivedAt), row.regionCode, dim(row.blockCode)], [sign, 0, 0]);
     if (row.regionCode !== HOME_REGION) {
       if (statusClass(status) === 'open') this.addOpen(row, sla, sign);
       return;
@@ -162,7 +161,7 @@ export class RollupDelta {
   ): void {
     if (to === 'resolved') {
       const onTime = row.dueAt !== undefined && at.getTime() <= row.dueAt.getTime() ? 1 : 0;
-      this.regionDaily.add([moscowDayKey(at), row.regionCode, dim(row.blockCode)], [0, 1, onTime]);
+      this.regionDaily.add([moscowDate(at), row.regionCode, dim(row.blockCode)], [0, 1, onTime]);
     }
     if (row.regionCode !== HOME_REGION) {
       if (statusClass(from) === 'open') this.addOpen(row, fromSla, -1);

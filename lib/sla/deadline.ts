@@ -1,6 +1,6 @@
-import { moscowDayNumber, moscowMidnight } from '../domain/moscow-day';
 import { isWorkingDayNumber } from '../calendar/production-calendar';
 import { HOUR_MS } from '../domain/time-units';
+import { moscowDayNumber, moscowMidnight } from '../domain/moscow-time';
 
 /** A category's deadline: `hours` of calendar time, unless `workingDays` of the production calendar is set. */
 export interface DeadlineSpec {

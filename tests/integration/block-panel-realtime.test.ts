@@ -8,7 +8,6 @@ import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { OPEN_STATUSES, type ComplaintStatus } from '@/lib/domain/statuses';
 import { getBlockPanel } from '@/lib/panels/get-block-panel';
 import type { BlockPanel } from '@/lib/panels/types';
-import { startOfMoscowWeek } from '@/lib/domain/moscow-windows';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/contract';
 import type { LiveHub } from '@/lib/realtime/live-hub';
 import type { PanelHub } from '@/lib/realtime/panel-hub';
@@ -17,6 +16,7 @@ import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';
 import { createWholeTestApp } from '../helpers/test-context';
+import { startOfMoscowWeek } from '@/lib/domain/moscow-time';
 
 // Wednesday noon: the week has history behind it and "today" is well away from midnight.
 const NOW = new Date('2026-11-18T12:00:00+03:00');

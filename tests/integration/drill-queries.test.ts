@@ -12,12 +12,12 @@ import { getMunicipalityOpenCells } from '@/lib/drill/get-municipality-open-cell
 import { getMunicipalityOverdue } from '@/lib/drill/get-municipality-overdue';
 import { getMunicipalityTrend } from '@/lib/drill/get-municipality-trend';
 import { getWeekOverWeek } from '@/lib/queries/get-week-over-week';
-import { floorHour, startOfMoscowWeek } from '@/lib/domain/moscow-windows';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
-import { DAY_MS, HOUR_MS, WEEK_MS } from '@/lib/domain/time-units';
+import { DAY_MS, floorHour, HOUR_MS, WEEK_MS } from '@/lib/domain/time-units';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo } from '../helpers/lifecycle';
 import { createTestApp, type TestApp } from '../helpers/test-context';
+import { startOfMoscowWeek } from '@/lib/domain/moscow-time';
 
 // Wednesday afternoon: this week and the last both have days behind them.
 const NOW = new Date('2026-11-18T15:20:00+03:00');

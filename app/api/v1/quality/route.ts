@@ -3,8 +3,8 @@ import { errorResponse, json } from '@/lib/http/responses';
 import { getExecutorQuality } from '@/lib/queries/get-executor-quality';
 import { getMunicipalityQuality } from '@/lib/queries/get-municipality-quality';
 import { QUALITY_QUERY_SCHEMA } from '@/lib/queries/quality-query';
-import { lastMoscowDates } from '@/lib/domain/moscow-windows';
 import { getApp } from '@/lib/server/app-registry';
+import { lastMoscowDates } from '@/lib/domain/moscow-time';
 
 export const dynamic = 'force-dynamic';
 
