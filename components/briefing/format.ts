@@ -6,15 +6,12 @@ import { describeChangeShort, type ChangeDirection } from '../../lib/stats/week-
 export const COMPLAINTS: PluralForms = ['обращение', 'обращения', 'обращений'];
 /** After «от», «из»: the genitive (от 1 обращения, от 30 обращений). */
 export const COMPLAINTS_OF: PluralForms = ['обращения', 'обращений', 'обращений'];
-export const PROBLEMS: PluralForms = ['проблема', 'проблемы', 'проблем'];
 export const RESOLUTIONS: PluralForms = ['решение', 'решения', 'решений'];
 /** After «из»: the genitive (из 1 решения, из 3 решений). */
 export const RESOLUTIONS_OF: PluralForms = ['решения', 'решений', 'решений'];
 export const PHOTOS: PluralForms = ['фото', 'фото', 'фото'];
-export const MUNICIPALITIES: PluralForms = ['округ', 'округа', 'округов'];
 export const ISSUES: PluralForms = ['вопрос', 'вопроса', 'вопросов'];
 
-const SHARE = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const AS_OF = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
@@ -30,11 +27,6 @@ const SHORT_DATE = new Intl.DateTimeFormat('ru-RU', {
   day: 'numeric',
   month: 'short',
 });
-
-/** «87%»; a dash when there is nothing to take a share of. */
-export function formatShare(share: number | null): string {
-  return share === null ? '—' : `${SHARE.format(share * 100)}%`;
-}
 
 export function formatOneDecimal(n: number): string {
   return ONE_DECIMAL.format(n);

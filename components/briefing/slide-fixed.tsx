@@ -8,9 +8,9 @@ import {
   countWith,
   describeCountChange,
   describePointsChange,
-  formatShare,
   formatShortDate,
 } from '@/components/briefing/format';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

@@ -4,8 +4,8 @@ import {
   countWith,
   describeCountChange,
   formatOneDecimal,
-  formatShare,
 } from '@/components/briefing/format';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';

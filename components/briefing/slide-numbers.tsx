@@ -5,8 +5,8 @@ import {
   describeCountChange,
   describePointsChange,
   formatOneDecimal,
-  formatShare,
 } from '@/components/briefing/format';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 import { StatTile } from './stat-tile';

@@ -5,8 +5,8 @@ import {
   countWith,
   describeCountChange,
   formatOneDecimal,
-  formatShare,
 } from '@/components/briefing/format';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
 import { describeWeekChange } from '@/lib/stats/week-over-week';

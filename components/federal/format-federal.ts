@@ -1,4 +1,4 @@
-import { formatDurationRu, formatPercentRu } from '../../lib/i18n/format-ru';
+import { formatDurationRu } from '../../lib/i18n/format-ru';
 import type { FederalRegionRow } from '../../lib/federal/types';
 
 const SHORT_TIME = new Intl.DateTimeFormat('ru-RU', {
@@ -12,11 +12,6 @@ const SHORT_DATE = new Intl.DateTimeFormat('ru-RU', {
   day: 'numeric',
   month: 'short',
 });
-
-/** «12,5%» of a 0–1 share, «—» when there is nothing to divide. */
-export function formatShare(share: number | null): string {
-  return share === null ? '—' : formatPercentRu(share * 100);
-}
 
 /** When the center last sent data: «14:05» today, «21 нояб.» before, «нет» if never. */
 export function formatLastData(at: string | null, now: number): string {

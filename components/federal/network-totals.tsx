@@ -1,5 +1,5 @@
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatShare } from '@/components/federal/format-federal';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalTotals } from '@/lib/federal/types';
 

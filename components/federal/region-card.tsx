@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { formatShortTime } from '@/components/ui/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { formatShare, liveText } from '@/components/federal/format-federal';
+import { liveText } from '@/components/federal/format-federal';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalRegionDetail, FederalRegionRow } from '@/lib/federal/types';
 

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Sparkline } from '@/components/panel/sparkline';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { displayName, formatLastData, formatShare, rankRegions } from '@/components/federal/format-federal';
+import { displayName, formatLastData, rankRegions } from '@/components/federal/format-federal';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { isAlarmShare } from '@/components/federal/rate-scale';
 import type { FederalRegionRow } from '@/lib/federal/types';
 

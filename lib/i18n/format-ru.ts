@@ -68,6 +68,11 @@ export function formatPercentRu(p: number): string {
   return `${text}%`;
 }
 
+/** «87%» or «8,3%» of a 0–1 share (see formatPercentRu); «—» when there is nothing to take a share of. */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : formatPercentRu(share * 100);
+}
+
 const MINUTE_MS = 60_000;
 
 /**

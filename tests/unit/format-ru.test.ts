@@ -6,6 +6,7 @@ import {
   formatCountRu,
   formatDurationRu,
   formatPercentRu,
+  formatShare,
   withPlural,
 } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
@@ -143,5 +144,15 @@ describe('withPlural', () => {
     expect(visible(withPlural(5, forms))).toBe('5 обращений');
     expect(visible(withPlural(1234, forms))).toBe('1 234 обращения');
     expect(withPlural(5, forms)).toBe(`5${NBSP}обращений`);
+  });
+});
+
+describe('formatShare', () => {
+  it('formats a 0–1 share as the percentages everywhere else do, one way for every screen', () => {
+    expect(formatShare(0.87)).toBe('87%');
+    expect(visible(formatShare(0.083))).toBe('8,3%');
+    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(null)).toBe('—');
   });
 });
