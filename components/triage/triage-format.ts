@@ -4,7 +4,7 @@
  */
 import { formatDurationRu, formatPercentRu, NBSP, withPlural } from '../../lib/i18n/format-ru';
 import { plural } from '../../lib/i18n/plural';
-import { REJECTION_REASONS, type RejectionReason } from '../../lib/domain/statuses';
+import type { RejectionReason } from '../../lib/domain/statuses';
 import type { TriageItem } from '../../lib/triage/get-triage-queue';
 import type { TriageLookup } from '../../lib/triage/triage-names';
 
@@ -33,10 +33,6 @@ export const REJECT_LABELS: Readonly<Record<RejectionReason, string>> = {
   duplicate: 'Повтор',
   insufficient_data: 'Недостаточно данных',
 };
-
-export function isRejectionReason(value: string): value is RejectionReason {
-  return (REJECTION_REASONS as readonly string[]).includes(value);
-}
 
 /** «7 обращений ждут решения», «1 обращение ждёт решения». */
 export function waitingHeadline(total: number): string {

@@ -2,9 +2,6 @@
 
 import { useEffect, useState } from 'react';
 
-/** Fallback when a screen is given no configuration: four missed 15-second heartbeats. */
-export const DEFAULT_STALE_AFTER_SECONDS = 60;
-
 /**
  * The client clock, ticking. Starts at `initial` (a server time) so the server render and the first client
  * render agree; everything time-dependent on a screen (ages, overdue durations, «today») reads this one value,

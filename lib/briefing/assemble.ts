@@ -3,7 +3,7 @@ import type { MunicipalityInfo, ReferenceCache } from '../reference/types';
 import type { FixedEventRow } from './get-briefing-fixed';
 import type { WeekTensionResult } from './get-briefing-tension';
 import { percentChange } from '../stats/week-over-week';
-import type { BriefingTensionPoint, FixedExample, MunicipalityWeek, OnTime, Pair } from './types';
+import type { BriefingTensionPoint, FixedExample, MunicipalityWeek, Pair } from './types';
 
 /** Fewest complaints in a week for a municipality's load per 10,000 residents to be ranked. */
 export const BRIEFING_MIN_COUNT = 30;
@@ -182,5 +182,3 @@ export function pickExamples(rows: FixedEventRow[], ref: ReferenceCache): FixedE
     onTime: r.onTime,
   }));
 }
-
-export const emptyOnTime = (): OnTime => ({ resolved: 0, resolvedOnTime: 0, share: null });

@@ -99,8 +99,6 @@ export interface DrillPayload {
   cells: FineCell[];
 }
 
-export type ComplaintStatusClass = 'open' | 'overdue';
-
 /** One complaint on the map at high zoom (the tooltip's content); the text only as a masked excerpt. */
 export interface MapComplaint {
   id: number;

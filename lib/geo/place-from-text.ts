@@ -6,7 +6,7 @@ import type { PlaceMatch } from './place-match';
 
 export type { PlaceRow } from './place-csv';
 
-export type { PlaceHit, PlaceMatch } from './place-match';
+export type { PlaceMatch } from './place-match';
 
 export interface PlaceFinder {
   find(text: string): PlaceMatch;

@@ -53,7 +53,7 @@ export interface OverduePart {
   oldest: OverdueItem[];
 }
 
-export type { WeekDay, WeekOverWeek } from '../queries/get-week-over-week';
+export type { WeekOverWeek } from '../queries/get-week-over-week';
 
 export interface TopCategory {
   category: string;

@@ -24,5 +24,3 @@ export const PLAYBACK_QUERY = z.object({
     .optional()
     .meta({ description: 'Also answer `countersAt`: the counters at this instant (floored to the step)' }),
 });
-
-export type PlaybackQuery = z.infer<typeof PLAYBACK_QUERY>;

@@ -29,8 +29,6 @@ const INCIDENT_KINDS: readonly { category: string; weight: number; months?: read
   { category: 'ecology.air-smell', weight: 1 },
 ];
 
-export const INCIDENT_CATEGORY_CODES: readonly string[] = INCIDENT_KINDS.map((k) => k.category);
-
 /** Mean number of reports one incident brings at scale 1 (used to keep the weekly total on target). */
 export const MEAN_INCIDENT_SIZE = 110;
 
@@ -92,8 +90,4 @@ export function incidentArrivals(incident: Incident, from: Date, to: Date, rng: 
     for (let i = 0; i < n; i++) times.push(t + rng.next() * (end - t));
   }
   return times.sort((a, b) => a - b).map((t) => new Date(t));
-}
-
-export function isActive(incident: Incident, at: Date): boolean {
-  return at.getTime() >= incident.startAt.getTime() && at.getTime() < incident.endAt.getTime();
 }

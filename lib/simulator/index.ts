@@ -16,10 +16,6 @@ import {
   type FederalFeed,
 } from './federal-feed';
 
-export { parseRate, MAX_RATE_PER_SECOND } from './rate';
-export { createProgressBar, formatProgressLine, renderProgress } from './progress-bar';
-export type { BackfillPhase, ProgressCallback } from './backfill';
-
 export interface SimulatorOptions {
   /** Mean live intake, complaints per second (see parseRate); the daily rhythm modulates it. */
   ratePerSecond: number;
