@@ -1,10 +1,12 @@
+import { findTextFaults } from '../domain/safe-text';
 import { errorResponse } from './responses';
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /**
  * Reads a JSON request body, refusing a wrong content type (415), a body over `maxBytes` (413, without reading
- * past the limit) and malformed JSON (400, with the parser's position).
+ * past the limit), malformed JSON (400, with the parser's position) and any string holding NUL, another
+ * control character or an unpaired surrogate (400 `invalid_text`, each field named: `complaints[3].text`).
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   const type = request.headers.get('content-type') ?? '';
@@ -49,8 +51,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       ]),
     };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return {
       ok: false,
@@ -59,4 +62,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       ]),
     };
   }
+  // Before any schema sees it: a NUL or a lone surrogate anywhere refuses the whole request, naming the field,
+  // so no route can forget a field and nothing such reaches the database.
+  const faults = findTextFaults(value);
+  if (faults.length > 0) {
+    return {
+      ok: false,
+      response: errorResponse(400, 'invalid_text', 'the body holds characters no text may contain', faults),
+    };
+  }
+  return { ok: true, value };
 }

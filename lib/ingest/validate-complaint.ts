@@ -4,6 +4,7 @@ import { checkRegion } from '../federal/check-region';
 import { HOME_REGION } from '../domain/home-region';
 import { zodFieldErrors, type FieldError } from '../domain/field-errors';
 import { isoDateTimeWithOffset } from '../domain/iso-date-time';
+import { visibleText } from '../domain/safe-text';
 import type { ComplaintInput } from './types';
 import {
   MAX_ADDRESS_CHARS,
@@ -18,7 +19,9 @@ const text = (max: number) =>
     .string({ message: 'must be a string' })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    // NUL, controls and lone surrogates never reach the database; zero-width-only text counts as empty.
+    .superRefine(visibleText);
 
 const coordinate = z
   .number({ message: 'must be a number' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from '../domain/safe-text';
 import { ACTOR_FIELD, CATEGORY_FIELD, COMMENT_FIELD } from './validate-transition';
 
 // Bodies of the commands on one complaint (`POST /api/v1/complaints/{id}/<command>`). They sit here rather
@@ -6,7 +7,12 @@ import { ACTOR_FIELD, CATEGORY_FIELD, COMMENT_FIELD } from './validate-transitio
 
 /** Body of `POST /api/v1/complaints/{id}/routing`. */
 export const ROUTING_BODY_SCHEMA = z.object({
-  executor: z.string({ message: 'must be an executor code' }).trim().min(1, 'must not be empty').max(64),
+  executor: z
+    .string({ message: 'must be an executor code' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(64)
+    .superRefine(visibleText),
   actor: ACTOR_FIELD,
   comment: COMMENT_FIELD,
 });

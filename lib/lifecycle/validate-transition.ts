@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zodFieldErrors } from '../domain/field-errors';
 import { isoDateTimeWithOffset } from '../domain/iso-date-time';
+import { safeText, visibleText } from '../domain/safe-text';
 import type { FieldError } from '../domain/field-errors';
 import { MAX_FUTURE_SKEW_MS } from '../domain/limits';
 import { COMPLAINT_STATUSES, REJECTION_REASONS } from '../domain/statuses';
@@ -11,6 +12,7 @@ export const MAX_PHOTOS = 10;
 const httpUrl = z
   .string({ message: 'must be a string' })
   .max(2000, 'must be at most 2000 characters')
+  .superRefine(safeText)
   .refine((v) => {
     try {
       const url = new URL(v);
@@ -26,17 +28,21 @@ export const ACTOR_FIELD = z
   .trim()
   .min(1, 'must not be empty')
   .max(200)
+  .superRefine(visibleText)
   .optional();
 export const COMMENT_FIELD = z
   .string({ message: 'must be a string' })
   .max(4000, 'must be at most 4000 characters')
+  // An empty comment is allowed (nothing to say); one of only invisible characters is refused as empty.
+  .superRefine(visibleText)
   .optional();
 /** A category code as commands take it (checked against the reference by the write path). */
 export const CATEGORY_FIELD = z
   .string({ message: 'must be a category code' })
   .trim()
   .min(1, 'must not be empty')
-  .max(64);
+  .max(64)
+  .superRefine(visibleText);
 
 /** Body of `POST /api/v1/complaints/{id}/events`. */
 export const TRANSITION_BODY_SCHEMA = z.object({
@@ -56,6 +62,7 @@ export const TRANSITION_BODY_SCHEMA = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(4000, 'must be at most 4000 characters')
+    .superRefine(visibleText)
     .optional()
     .meta({ description: 'Required with resolved; allowed with rejected and on_vote' }),
   reason: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zodFieldErrors } from '../domain/field-errors';
 import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../domain/limits';
+import { visibleText } from '../domain/safe-text';
 import type { FieldError } from '../domain/field-errors';
 import type { ReferenceCache } from '../reference/types';
 
@@ -9,7 +10,8 @@ const text = (max: number) =>
     .string({ message: 'must be a string' })
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .superRefine(visibleText);
 
 // Form fields arrive as strings; a JSON client may send numbers.
 const coordinate = z.union(

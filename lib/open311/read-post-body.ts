@@ -1,4 +1,5 @@
 import type { FieldError } from '../domain/field-errors';
+import { findTextFaults } from '../domain/safe-text';
 
 /** A request is a few short fields; anything near this is not one. */
 export const MAX_POST_BYTES = 64 * 1024;
@@ -25,6 +26,12 @@ async function readCapped(request: Request, maxBytes: number): Promise<string | 
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** NUL, controls or a lone surrogate in any field refuse the request (400 naming it) before it is read further. */
+function checked(fields: Record<string, unknown>): PostBody {
+  const faults = findTextFaults(fields);
+  return faults.length > 0 ? { ok: false, status: 400, errors: faults } : { ok: true, fields };
 }
 
 /**
@@ -57,13 +64,13 @@ export async function readPostBody(request: Request): Promise<PostBody> {
   if (isForm) {
     const fields: Record<string, unknown> = {};
     for (const [key, value] of new URLSearchParams(text)) if (!(key in fields)) fields[key] = value;
-    return { ok: true, fields };
+    return checked(fields);
   }
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
       return { ok: false, status: 400, errors: [{ field: 'body', message: 'must be a JSON object' }] };
-    return { ok: true, fields: parsed as Record<string, unknown> };
+    return checked(parsed as Record<string, unknown>);
   } catch (error) {
     const why = error instanceof Error ? error.message : 'malformed JSON';
     return { ok: false, status: 400, errors: [{ field: 'body', message: `is not valid JSON: ${why}` }] };
