@@ -1,10 +1,11 @@
+import { route } from '@/lib/http/handle-route';
 import { json } from '@/lib/http/responses';
 import { checkDatabase } from '@/lib/queries/check-database';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
+export const GET = route(async (): Promise<Response> => {
   const { ctx, buildId, startedAt } = getApp();
   try {
     await checkDatabase(ctx.db);
@@ -19,4 +20,4 @@ export async function GET(): Promise<Response> {
       503,
     );
   }
-}
+});

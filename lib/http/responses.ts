@@ -1,10 +1,13 @@
 import type { FieldError } from '../domain/field-errors';
 
 export interface ErrorBody {
-  error: { status: number; code: string; message: string; errors?: FieldError[] };
+  error: { status: number; code: string; message: string; errors: FieldError[] };
 }
 
-/** Every API error has one shape: the HTTP status, a machine code, a sentence, and the fields at fault. */
+/**
+ * Every API error has one shape: the HTTP status, a machine code, a sentence, and the fields at fault (`[]`
+ * when no field is: the list is always there, as the README documents it).
+ */
 export function errorResponse(
   status: number,
   code: string,
@@ -12,7 +15,7 @@ export function errorResponse(
   errors?: FieldError[],
   headers?: Record<string, string>,
 ): Response {
-  const body: ErrorBody = { error: { status, code, message, ...(errors ? { errors } : {}) } };
+  const body: ErrorBody = { error: { status, code, message, errors: errors ?? [] } };
   return Response.json(body, { status, headers });
 }
 

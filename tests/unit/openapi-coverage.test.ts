@@ -15,7 +15,10 @@ function routes(dir: string, prefix = '/api/v1'): { path: string; methods: strin
       found.push(...routes(full, `${prefix}/${entry.name.replace(/^\[(\w+)\]$/, '{$1}')}`));
     } else if (entry.name === 'route.ts') {
       const source = readFileSync(full, 'utf8');
-      const methods = METHODS.filter((m) => new RegExp(`export (async )?function ${m}\\b`).test(source));
+      // `export async function GET(` or, built by route() (lib/http/handle-route.ts), `export const GET = `.
+      const methods = METHODS.filter((m) =>
+        new RegExp(`export ((async )?function ${m}\\b|const ${m} = )`).test(source),
+      );
       found.push({ path: prefix, methods: methods.map((m) => m.toLowerCase()) });
     }
   }

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * Intake: answers per item after the commit; 200 all stored or duplicate, 207 mixed, 422 all rejected, 503 with
  * Retry-After (nothing stored) while the writer's backlog is full.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(async (request: Request): Promise<Response> => {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const batch = parseBatch(body.value);
@@ -28,4 +29,4 @@ export async function POST(request: Request): Promise<Response> {
   const rejected = results.filter((r) => r.status === 'rejected').length;
   const status = rejected === 0 ? 200 : rejected === results.length ? 422 : 207;
   return json({ results }, status);
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
 import { countersAt, indexCounters } from '@/lib/playback/counters';
@@ -8,7 +9,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** A whole replay of the last 24 hours or 7 days for the region, a block and/or a municipality. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request): Promise<Response> => {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = PLAYBACK_QUERY.safeParse(raw);
   if (!parsed.success)
@@ -31,4 +32,4 @@ export async function GET(request: Request): Promise<Response> {
     ...data,
     countersAt: { ...counters, at: iso(counters.at), backlogAt: iso(counters.backlogAt) },
   });
-}
+});

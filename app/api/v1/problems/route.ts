@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import type { NextRequest } from 'next/server';
 import { errorResponse, json } from '@/lib/http/responses';
 import { parseProblemListQuery } from '@/lib/problems/parse-problem-list-query';
@@ -7,7 +8,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** The open problems that drew the most complaints since `since` (today by default), in a block and/or town. */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = route(async (request: NextRequest): Promise<Response> => {
   const { ctx } = getApp();
   const query = parseProblemListQuery(request.nextUrl.searchParams, ctx.reference, ctx.now());
   if (!query.ok) {
@@ -22,4 +23,4 @@ export async function GET(request: NextRequest): Promise<Response> {
     limit,
   );
   return json({ block, municipality, since: since.toISOString(), problems });
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getExecutorQuality } from '@/lib/queries/get-executor-quality';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * Reopen rate and on-time rate per executor or per municipality over the last `days` Moscow days (today
  * included); executors also carry what they hold open and how much of it is overdue now.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request): Promise<Response> => {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = QUALITY_QUERY_SCHEMA.safeParse(raw);
   if (!parsed.success)
@@ -49,4 +50,4 @@ export async function GET(request: Request): Promise<Response> {
     window,
     rows: rows.map((r) => ({ ...r, name: ctx.reference.executors.get(r.code)?.name ?? r.code })),
   });
-}
+});

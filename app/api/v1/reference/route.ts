@@ -1,9 +1,10 @@
+import { route } from '@/lib/http/handle-route';
 import { json } from '@/lib/http/responses';
 import { referencePayload } from '@/lib/reference/reference-payload';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(): Response {
+export const GET = route((): Response => {
   return json(referencePayload(getApp().ctx.reference));
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import type { NextRequest } from 'next/server';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getSummary } from '@/lib/queries/get-summary';
@@ -6,7 +7,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** The live numbers the wall shows now, for the region or a block and/or a municipality. */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = route(async (request: NextRequest): Promise<Response> => {
   const { ctx } = getApp();
   const block = request.nextUrl.searchParams.get('block') || undefined;
   const municipality = request.nextUrl.searchParams.get('municipality') || undefined;
@@ -22,4 +23,4 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
   const summary = await getSummary(ctx.db, { block, municipality }, ctx.now());
   return json({ block: block ?? null, municipality: municipality ?? null, ...summary });
-}
+});

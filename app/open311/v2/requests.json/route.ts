@@ -1,3 +1,4 @@
+import { georeportAnswer, route } from '@/lib/http/handle-route';
 import { json } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { verifyApiKey } from '@/lib/open311/api-keys';
@@ -12,16 +13,16 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** GeoReport v2 request search, newest first; `page`/`page_size` are our extension. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request): Promise<Response> => {
   const { ctx } = getApp();
   const parsed = parseRequestFilters(new URL(request.url).searchParams, ctx.reference, ctx.now());
   if (!parsed.ok) return georeportError(400, parsed.errors);
   const rows = await getOpen311Requests(ctx.db, parsed.filter);
   return json(rows.map(toGeoReportRequest));
-}
+}, georeportAnswer);
 
 /** GeoReport v2 request creation, on behalf of the source the api_key speaks for. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(async (request: Request): Promise<Response> => {
   const body = await readPostBody(request);
   if (!body.ok) return georeportError(body.status, body.errors);
   const { ctx } = getApp();
@@ -49,4 +50,4 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (!result.ok) return georeportError(400, result.errors);
   return json([result.reply], result.created ? 201 : 200);
-}
+}, georeportAnswer);

@@ -1,3 +1,4 @@
+import { georeportAnswer, route } from '@/lib/http/handle-route';
 import { json } from '@/lib/http/responses';
 import { listServices } from '@/lib/open311/services';
 import { getApp } from '@/lib/server/app-registry';
@@ -5,6 +6,6 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** GeoReport v2 service list: our complaint categories, grouped by sector block. */
-export function GET(): Response {
+export const GET = route((): Response => {
   return json(listServices(getApp().ctx.reference));
-}
+}, georeportAnswer);

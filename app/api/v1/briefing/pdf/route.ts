@@ -1,6 +1,8 @@
+import { route } from '@/lib/http/handle-route';
 import { ChromiumMissingError, briefingPdfName, renderBriefingPdf } from '@/lib/briefing/render-pdf';
 import { formatIsoWeek } from '@/lib/briefing/week';
 import { parseWeekParam } from '@/lib/briefing/week-param';
+import { describeError } from '@/lib/http/describe-error';
 import { errorResponse } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
@@ -17,7 +19,7 @@ function selfUrl(): string {
 }
 
 /** The week's briefing as a PDF, one landscape page per slide; 503 when the server has no Chromium. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = route(async (request: Request): Promise<Response> => {
   const { ctx } = getApp();
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = parseWeekParam(raw, ctx.now());
@@ -42,7 +44,8 @@ export async function GET(request: Request): Promise<Response> {
         'pdf_unavailable',
         `${error.message}; print the page from the browser instead`,
       );
-    ctx.log.error({ err: error, week }, 'briefing pdf failed');
+    // Chromium's errors can quote the page; only the class and the frames are logged.
+    ctx.log.error({ err: describeError(error), week }, 'briefing pdf failed');
     return errorResponse(500, 'pdf_failed', 'the PDF could not be rendered');
   }
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -9,7 +10,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** Pulls another GeoReport v2 server's requests into intake and answers the import report. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(async (request: Request): Promise<Response> => {
   const body = await readJsonBody(request, 256 * 1024);
   if (!body.ok) return body.response;
   const parsed = OPEN311_IMPORT_BODY_SCHEMA.safeParse(body.value);
@@ -38,4 +39,4 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
   return json(await importOpen311(ctx, parsed.data));
-}
+});

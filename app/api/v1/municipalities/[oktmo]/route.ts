@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { getCachedDrillPayload } from '@/lib/drill/drill-cache';
 import { parsePayloadQuery } from '@/lib/drill/drill-query';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -6,13 +7,12 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** A municipality's drill-down payload (`?block=` for one block): trend, week, pattern, overdue, topics, cells. */
-export async function GET(
-  request: Request,
-  context: { params: Promise<{ oktmo: string }> },
-): Promise<Response> {
-  const { ctx } = getApp();
-  const { oktmo } = await context.params;
-  const query = parsePayloadQuery(ctx.reference, oktmo, new URL(request.url).searchParams);
-  if (!query.ok) return errorResponse(query.status, query.code, query.message, query.errors);
-  return json(await getCachedDrillPayload(ctx, query.value.oktmo, query.value.block));
-}
+export const GET = route(
+  async (request: Request, context: { params: Promise<{ oktmo: string }> }): Promise<Response> => {
+    const { ctx } = getApp();
+    const { oktmo } = await context.params;
+    const query = parsePayloadQuery(ctx.reference, oktmo, new URL(request.url).searchParams);
+    if (!query.ok) return errorResponse(query.status, query.code, query.message, query.errors);
+    return json(await getCachedDrillPayload(ctx, query.value.oktmo, query.value.block));
+  },
+);

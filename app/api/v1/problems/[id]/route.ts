@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getProblem } from '@/lib/problems/get-problem';
@@ -6,18 +7,17 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** One problem with its newest complaints (masked excerpts). */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const { id } = await params;
-  const parsed = parseIdParam(id, 'problem');
-  if (!parsed.ok) return parsed.response;
-  const problem = await getProblem(getApp().ctx.db, parsed.id);
-  if (!problem) {
-    return errorResponse(404, 'not_found', `no problem with id ${id}`, [
-      { field: 'id', message: 'no such problem' },
-    ]);
-  }
-  return json(problem);
-}
+export const GET = route(
+  async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    const { id } = await params;
+    const parsed = parseIdParam(id, 'problem');
+    if (!parsed.ok) return parsed.response;
+    const problem = await getProblem(getApp().ctx.db, parsed.id);
+    if (!problem) {
+      return errorResponse(404, 'not_found', `no problem with id ${id}`, [
+        { field: 'id', message: 'no such problem' },
+      ]);
+    }
+    return json(problem);
+  },
+);

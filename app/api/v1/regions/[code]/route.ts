@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { errorResponse, json } from '@/lib/http/responses';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { regionDirectory } from '@/lib/federal/region-directory';
@@ -8,21 +9,22 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** One region's card: its network row, its blocks and its newest complaints (masked). */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ code: string }> },
-): Promise<Response> {
-  const parsed = parseRegionCode((await params).code);
-  if (!parsed.ok)
-    return errorResponse(400, 'invalid_region', parsed.message, [{ field: 'code', message: parsed.message }]);
-  const { ctx } = getApp();
-  const directory = regionDirectory();
-  if (!directory.has(parsed.code)) {
-    return errorResponse(404, 'not_found', `no region with code ${parsed.code}`, [
-      { field: 'code', message: 'is not one of the 85 codes GET /api/v1/regions lists' },
-    ]);
-  }
-  const overview = await getFederalOverview(ctx.db, directory, ctx.now());
-  const detail = await getFederalRegion(ctx.db, directory, ctx.reference, overview, parsed.code);
-  return json(detail);
-}
+export const GET = route(
+  async (_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> => {
+    const parsed = parseRegionCode((await params).code);
+    if (!parsed.ok)
+      return errorResponse(400, 'invalid_region', parsed.message, [
+        { field: 'code', message: parsed.message },
+      ]);
+    const { ctx } = getApp();
+    const directory = regionDirectory();
+    if (!directory.has(parsed.code)) {
+      return errorResponse(404, 'not_found', `no region with code ${parsed.code}`, [
+        { field: 'code', message: 'is not one of the 85 codes GET /api/v1/regions lists' },
+      ]);
+    }
+    const overview = await getFederalOverview(ctx.db, directory, ctx.now());
+    const detail = await getFederalRegion(ctx.db, directory, ctx.reference, overview, parsed.code);
+    return json(detail);
+  },
+);

@@ -1,19 +1,19 @@
+import { route } from '@/lib/http/handle-route';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
 /** A block panel's payload as the wall shows it: territories, overdue SLAs, the week, top problems, tension. */
-export async function GET(
-  _request: Request,
-  context: { params: Promise<{ block: string }> },
-): Promise<Response> {
-  const { ctx, panels } = getApp();
-  const { block } = await context.params;
-  if (!ctx.reference.blocks.has(block)) {
-    return errorResponse(404, 'unknown_block', `unknown block code "${block}"`, [
-      { field: 'block', message: 'is not a block code from /api/v1/reference' },
-    ]);
-  }
-  return json(await panels.get(block));
-}
+export const GET = route(
+  async (_request: Request, context: { params: Promise<{ block: string }> }): Promise<Response> => {
+    const { ctx, panels } = getApp();
+    const { block } = await context.params;
+    if (!ctx.reference.blocks.has(block)) {
+      return errorResponse(404, 'unknown_block', `unknown block code "${block}"`, [
+        { field: 'block', message: 'is not a block code from /api/v1/reference' },
+      ]);
+    }
+    return json(await panels.get(block));
+  },
+);

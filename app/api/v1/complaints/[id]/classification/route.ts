@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { complaintCommand } from '@/lib/http/command-route';
 import { classifyComplaint } from '@/lib/lifecycle/classify-complaint';
 import { CLASSIFICATION_BODY_SCHEMA } from '@/lib/lifecycle/command-bodies';
@@ -6,15 +7,14 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** An operator classifies a complaint from the queue (and places it, if intake could not): then it is routed. */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  return complaintCommand(
-    request,
-    (await params).id,
-    CLASSIFICATION_BODY_SCHEMA,
-    'classification',
-    (complaintId, body) => classifyComplaint(getApp().ctx, { complaintId, ...body }),
-  );
-}
+export const POST = route(
+  async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    return complaintCommand(
+      request,
+      (await params).id,
+      CLASSIFICATION_BODY_SCHEMA,
+      'classification',
+      (complaintId, body) => classifyComplaint(getApp().ctx, { complaintId, ...body }),
+    );
+  },
+);

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 /** A lifecycle change of one complaint, appended to its history. */
-export async function POST(request: Request, { params }: Params): Promise<Response> {
+export const POST = route(async (request: Request, { params }: Params): Promise<Response> => {
   const id = parseIdParam((await params).id);
   if (!id.ok) return id.response;
   const body = await readJsonBody(request, 64 * 1024);
@@ -37,10 +38,10 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   if (!result) return errorResponse(500, 'internal', 'no result');
   if (result.status === 'rejected') return refusedResponse(result);
   return json(result, 201);
-}
+});
 
 /** The complaint's whole history, oldest first: intake, routing, every status change with who and when. */
-export async function GET(_request: Request, { params }: Params): Promise<Response> {
+export const GET = route(async (_request: Request, { params }: Params): Promise<Response> => {
   const id = parseIdParam((await params).id);
   if (!id.ok) return id.response;
   const { ctx } = getApp();
@@ -50,4 +51,4 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
       { field: 'id', message: 'unknown' },
     ]);
   return json(history);
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { complaintCommand } from '@/lib/http/command-route';
 import { reclassifyComplaint } from '@/lib/lifecycle/reclassify-complaint';
 import { RECLASSIFICATION_BODY_SCHEMA } from '@/lib/lifecycle/command-bodies';
@@ -6,15 +7,14 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** Corrects the category of an open, classified complaint: new block, deadlines, problem and executor. */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  return complaintCommand(
-    request,
-    (await params).id,
-    RECLASSIFICATION_BODY_SCHEMA,
-    'reclassification',
-    (complaintId, body) => reclassifyComplaint(getApp().ctx, { complaintId, ...body }),
-  );
-}
+export const POST = route(
+  async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    return complaintCommand(
+      request,
+      (await params).id,
+      RECLASSIFICATION_BODY_SCHEMA,
+      'reclassification',
+      (complaintId, body) => reclassifyComplaint(getApp().ctx, { complaintId, ...body }),
+    );
+  },
+);

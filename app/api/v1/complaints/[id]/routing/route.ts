@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { complaintCommand } from '@/lib/http/command-route';
 import { rerouteComplaint } from '@/lib/lifecycle/reroute-complaint';
 import { ROUTING_BODY_SCHEMA } from '@/lib/lifecycle/command-bodies';
@@ -9,11 +10,10 @@ export const dynamic = 'force-dynamic';
  * Re-routes an open complaint to another executor: a `routed` event with both executors, an answer to the source
  * channel naming the new one, and the block's panel recounted.
  */
-export async function POST(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  return complaintCommand(request, (await params).id, ROUTING_BODY_SCHEMA, 'routing', (complaintId, body) =>
-    rerouteComplaint(getApp().ctx, { complaintId, ...body }),
-  );
-}
+export const POST = route(
+  async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    return complaintCommand(request, (await params).id, ROUTING_BODY_SCHEMA, 'routing', (complaintId, body) =>
+      rerouteComplaint(getApp().ctx, { complaintId, ...body }),
+    );
+  },
+);

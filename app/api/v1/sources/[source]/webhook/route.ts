@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
@@ -18,17 +19,17 @@ const noWebhook = (source: string) =>
   ]);
 
 /** The source's webhook; the secret is never shown, only `secretSet`. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+export const GET = route(async (_request: Request, { params }: Context): Promise<Response> => {
   const { ctx } = getApp();
   const { source } = await params;
   const unknown = unknownSource(ctx, source);
   if (unknown) return unknown;
   const webhook = await getWebhook(ctx.db, source);
   return webhook ? json(webhook) : noWebhook(source);
-}
+});
 
 /** Sets or replaces the webhook the source's answers are POSTed to: 201 when new, 200 when replaced. */
-export async function PUT(request: Request, { params }: Context): Promise<Response> {
+export const PUT = route(async (request: Request, { params }: Context): Promise<Response> => {
   const { ctx } = getApp();
   const { source } = await params;
   const unknown = unknownSource(ctx, source);
@@ -50,10 +51,10 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
     if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
-}
+});
 
 /** Removes the webhook; its pending deliveries are settled as failed. */
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+export const DELETE = route(async (_request: Request, { params }: Context): Promise<Response> => {
   const { ctx } = getApp();
   const { source } = await params;
   const unknown = unknownSource(ctx, source);
@@ -65,4 +66,4 @@ export async function DELETE(_request: Request, { params }: Context): Promise<Re
     if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
-}
+});

@@ -1,3 +1,4 @@
+import { route } from '@/lib/http/handle-route';
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
@@ -7,34 +8,33 @@ import { retryDelivery } from '@/lib/webhooks/retry-delivery';
 export const dynamic = 'force-dynamic';
 
 /** Puts a failed delivery back to pending, due now, with a fresh round of attempts. */
-export async function POST(
-  _request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  const { id } = await params;
-  const parsed = parseIdParam(id, 'delivery');
-  if (!parsed.ok) return parsed.response;
-  let result;
-  try {
-    result = await retryDelivery(getApp().ctx, parsed.id);
-  } catch (error) {
-    if (isOverloaded(error)) return overloaded(error);
-    throw error;
-  }
-  switch (result.status) {
-    case 'queued':
-      return json({ id: result.id, status: 'pending', nextAttemptAt: result.nextAttemptAt });
-    case 'not_found':
-      return errorResponse(404, 'not_found', `delivery ${id} does not exist`, [
-        { field: 'id', message: 'no such delivery' },
-      ]);
-    case 'not_failed':
-      return errorResponse(409, 'not_failed', `delivery ${id} is ${result.current}`, [
-        { field: 'id', message: `only a failed delivery can be retried; this one is ${result.current}` },
-      ]);
-    case 'no_webhook':
-      return errorResponse(409, 'no_webhook', `source "${result.source}" has no webhook`, [
-        { field: 'id', message: `set a webhook for "${result.source}" first` },
-      ]);
-  }
-}
+export const POST = route(
+  async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    const { id } = await params;
+    const parsed = parseIdParam(id, 'delivery');
+    if (!parsed.ok) return parsed.response;
+    let result;
+    try {
+      result = await retryDelivery(getApp().ctx, parsed.id);
+    } catch (error) {
+      if (isOverloaded(error)) return overloaded(error);
+      throw error;
+    }
+    switch (result.status) {
+      case 'queued':
+        return json({ id: result.id, status: 'pending', nextAttemptAt: result.nextAttemptAt });
+      case 'not_found':
+        return errorResponse(404, 'not_found', `delivery ${id} does not exist`, [
+          { field: 'id', message: 'no such delivery' },
+        ]);
+      case 'not_failed':
+        return errorResponse(409, 'not_failed', `delivery ${id} is ${result.current}`, [
+          { field: 'id', message: `only a failed delivery can be retried; this one is ${result.current}` },
+        ]);
+      case 'no_webhook':
+        return errorResponse(409, 'no_webhook', `source "${result.source}" has no webhook`, [
+          { field: 'id', message: `set a webhook for "${result.source}" first` },
+        ]);
+    }
+  },
+);

@@ -1,0 +1,84 @@
+import type { FieldError } from '../domain/field-errors';
+import { findQueryFaults, textFault } from '../domain/safe-text';
+import { georeportError } from '../open311/georeport-error';
+import { getApp } from '../server/app-registry';
+import { describeError } from './describe-error';
+import { errorResponse } from './responses';
+
+/** Marks a handler built by `route()`: tests/unit/hostile-routes.test.ts checks every exported method has it. */
+export const ROUTE_MARK = Symbol.for('cur-wall.route-handler');
+
+/** How a route family writes an error: the API's `{ error: … }` by default, Open311 its GeoReport array. */
+export type ErrorAnswer = (status: number, code: string, message: string, errors: FieldError[]) => Response;
+
+export type RouteHandler<A extends unknown[]> = ((...args: A) => Promise<Response>) & {
+  readonly [ROUTE_MARK]: true;
+};
+
+const apiAnswer: ErrorAnswer = (status, code, message, errors) =>
+  errorResponse(status, code, message, errors);
+
+/** Open311 routes keep GeoReport v2's bare `[{ code, description }]`, a 500 included. */
+export const georeportAnswer: ErrorAnswer = (status, _code, message, errors) =>
+  georeportError(status, errors.length > 0 ? errors : [{ field: '', message }]);
+
+async function pathFaults(context: unknown): Promise<FieldError[]> {
+  if (!context || typeof context !== 'object' || !('params' in context)) return [];
+  const params: unknown = await (context as { params: unknown }).params;
+  if (!params || typeof params !== 'object') return [];
+  return Object.entries(params).flatMap(([name, value]) => {
+    const fault = typeof value === 'string' ? textFault(value) : null;
+    return fault ? [{ field: name, message: fault }] : [];
+  });
+}
+
+/** Logs a failure by its class and codes only: the request's query and body, and the SQL's values, stay out. */
+function logFailure(request: unknown, error: unknown): void {
+  const where =
+    request instanceof Request
+      ? { method: request.method, path: new URL(request.url).pathname }
+      : { method: undefined, path: undefined };
+  const fields = { ...where, err: describeError(error) };
+  let log: { error: (fields: object, message: string) => void };
+  try {
+    log = getApp().ctx.log;
+  } catch {
+    log = { error: (f, m) => console.error(m, JSON.stringify(f)) };
+  }
+  log.error(fields, 'request failed');
+}
+
+/**
+ * Every route handler is built by this: text faults in the query string or a path segment are refused with
+ * 400 naming the parameter before the handler runs (the body is checked by readJsonBody / readPostBody), and
+ * an unexpected throw answers 500 with the documented error body (no stack, nothing of the request) and is
+ * logged without the request's values (describeError).
+ */
+export function route<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response> | Response,
+  answer: ErrorAnswer = apiAnswer,
+): RouteHandler<A> {
+  const wrapped = async (...args: A): Promise<Response> => {
+    const [request, context] = args as unknown[];
+    try {
+      if (request instanceof Request) {
+        const faults = findQueryFaults(new URL(request.url).searchParams);
+        if (faults.length > 0)
+          return answer(400, 'invalid_query', 'the query holds characters no text may contain', faults);
+      }
+      const inPath = await pathFaults(context);
+      if (inPath.length > 0)
+        return answer(400, 'invalid_path', 'the path holds characters no text may contain', inPath);
+      return await handler(...args);
+    } catch (error) {
+      logFailure(request, error);
+      return answer(500, 'internal', 'internal error', []);
+    }
+  };
+  return Object.assign(wrapped, { [ROUTE_MARK]: true as const });
+}
+
+/** True for a function `route()` built. */
+export function isRouteHandler(value: unknown): boolean {
+  return typeof value === 'function' && (value as { [ROUTE_MARK]?: unknown })[ROUTE_MARK] === true;
+}
