@@ -2,7 +2,7 @@ import { duplicateRulesOf } from '../reference/duplicate-rules';
 import type { AppContext } from '../context';
 import type { CreatedComplaint } from '../commit/change-bus';
 import { commitChange } from '../commit/commit-change';
-import { OverloadedError } from '../commit/write-queue';
+import { isOverloaded, OverloadedError } from '../commit/write-queue';
 import { HOME_REGION } from '../domain/home-region';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
@@ -61,33 +61,57 @@ class IntakeBatcher {
     let size = 0;
     let began = 0;
     try {
-      const outcome = await commitChange(
-        this.ctx,
-        {
-          lane: 'shared',
-          prepare: async () => {
-            began = performance.now();
-            [taken, size] = this.take();
-            if (taken.length === 0) return false;
-            const receipts = taken.flatMap((w) => w.rows.map((r) => r.receivedAt));
-            await ensurePartitionsFor(this.ctx.db, receipts);
-            return true;
-          },
-        },
-        async (tx, unit) => {
-          const rows = taken.flatMap((w) => w.rows);
-          const written = await writeComplaints(tx, unit, rows, duplicateRulesOf(this.ctx.reference));
-          unit.change.created.push(...announced(taken, written));
-          return written;
-        },
-      );
+      const outcome = await this.commit(() => {
+        began = performance.now();
+        [taken, size] = this.take();
+        return taken;
+      });
       if (!outcome) return;
       for (const w of taken) w.resolve(outcome);
       const seconds = (performance.now() - began) / 1000;
       if (seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (size / seconds);
     } catch (error) {
-      for (const w of taken) w.reject(error);
+      if (taken.length <= 1 || isOverloaded(error)) {
+        for (const w of taken) w.reject(error);
+        return;
+      }
+      // One caller's rows can fail the merged transaction (a value the database refuses); it rolled back
+      // whole, so each caller is tried again in a transaction of its own and only the guilty one hears the
+      // error. Idempotency on (source, externalId) makes the second try safe even if the first did commit.
+      for (const w of taken) {
+        try {
+          w.resolve((await this.commit(() => [w]))!);
+        } catch (alone) {
+          w.reject(alone);
+        }
+      }
     }
+  }
+
+  /** Stores the rows of the callers `pick` chooses (when the writer slot starts) in one transaction. */
+  private commit(pick: () => Waiting[]): Promise<WriteOutcome | undefined> {
+    let group: Waiting[] = [];
+    return commitChange(
+      this.ctx,
+      {
+        lane: 'shared',
+        prepare: async () => {
+          group = pick();
+          if (group.length === 0) return false;
+          await ensurePartitionsFor(
+            this.ctx.db,
+            group.flatMap((w) => w.rows.map((r) => r.receivedAt)),
+          );
+          return true;
+        },
+      },
+      async (tx, unit) => {
+        const rows = group.flatMap((w) => w.rows);
+        const written = await writeComplaints(tx, unit, rows, duplicateRulesOf(this.ctx.reference));
+        unit.change.created.push(...announced(group, written));
+        return written;
+      },
+    );
   }
 
   private take(): [Waiting[], number] {
@@ -118,7 +142,7 @@ function announced(taken: Waiting[], written: WriteOutcome): CreatedComplaint[] 
     byCaller[callerOf.get(row)!]!.push({
       id,
       receivedAt: row.receivedAt,
-      text: row.text,
+      excerpt: row.excerpt,
       blockCode: row.blockCode,
       categoryCode: row.categoryCode,
       municipalityOktmo: row.municipalityOktmo,
