@@ -1,6 +1,32 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// `name`, `name:port`, `[v6]`, `[v6]:port`, as lib/server/allowed-hosts.ts parses them.
+const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)(:\d{1,5})?$/i;
+const PHOTO_HOST = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i;
+
+/** A comma-separated list of hosts; each entry checked, the first bad one named. Unset or empty: undefined. */
+function hostList(entry: RegExp, example: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const entries = (value ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const bad = entries.find((e) => {
+        const port = /:(\d+)$/.exec(e)?.[1];
+        return !entry.test(e) || (port !== undefined && (Number(port) < 1 || Number(port) > 65535));
+      });
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(bad)} is not a host (${example})` });
+        return z.NEVER;
+      }
+      return entries.length > 0 ? entries : undefined;
+    });
+}
+
 /** Start-up configuration from the environment; a bad value stops the server with a message naming it. */
 const ENV_SCHEMA = z.object({
   PORT: z.coerce
@@ -26,6 +52,23 @@ const ENV_SCHEMA = z.object({
     .default('30/min'),
   SIMULATOR_BACKFILL_WEEKS: z.coerce.number().int().min(0, 'must be 0 or more').max(104).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Host names (and Origins) the server answers; unset: loopback, this machine's hostname and interface addresses.
+  ALLOWED_HOSTS: hostList(HOST_ENTRY, 'e.g. wall.cur.local,10.20.0.5:3000'),
+  // https hosts the briefing may load proof photos from; unset: none (a tile with the photo count instead).
+  PHOTO_HOSTS: hostList(PHOTO_HOST, 'e.g. photos.dobrodel.example'),
+  // Writes per minute per client address (loopback exempt); 0 turns the limit off.
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be 0 (off) or more')
+    .default(300),
+  // From a request's start to its last body byte: a 4 MiB batch must arrive within it.
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(15, 'must be 15 or more (the headers alone may take 15 s)')
+    .max(3600, 'must be 3600 or less')
+    .default(30),
 });
 
 export type AppConfig = z.infer<typeof ENV_SCHEMA> & { dev: boolean };

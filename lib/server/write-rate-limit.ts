@@ -1,0 +1,86 @@
+/**
+ * Writes per client address: a token bucket in memory. A tiny one of our own rather than a library: one
+ * process, one map, a refill rate and a burst are all it takes, the answer needs the exact wait for
+ * Retry-After, and a fixed-window counter (what the usual libraries keep in memory) lets twice the rate
+ * through around a window's edge.
+ */
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface WriteRateLimit {
+  take(address: string, now?: number): RateDecision;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Entries of addresses quiet long enough to be full again are dropped at most once a minute. */
+const SWEEP_MS = 60_000;
+
+/**
+ * A bucket of `perMinute` tokens per address, refilled at `perMinute` a minute: a burst of a minute's worth,
+ * then the steady rate. `perMinute` 0 turns the limit off.
+ */
+export function createWriteRateLimit(perMinute: number): WriteRateLimit {
+  const buckets = new Map<string, Bucket>();
+  const perMs = perMinute / 60_000;
+  let sweptAt = 0;
+
+  const sweep = (now: number) => {
+    sweptAt = now;
+    for (const [address, bucket] of buckets) {
+      if (bucket.tokens + (now - bucket.at) * perMs >= perMinute) buckets.delete(address);
+    }
+  };
+
+  return {
+    take(address, now = Date.now()) {
+      if (perMinute <= 0) return { ok: true };
+      if (now - sweptAt > SWEEP_MS) sweep(now);
+      const bucket = buckets.get(address) ?? { tokens: perMinute, at: now };
+      bucket.tokens = Math.min(perMinute, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
+      bucket.at = now;
+      buckets.set(address, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    },
+  };
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string): boolean {
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || plain.startsWith('127.');
+}
+
+function expandIpv6(address: string): string[] | null {
+  const [head, tail, more] = address.split('::');
+  if (more !== undefined) return null;
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (tail === undefined ? missing !== 0 : missing < 0) return null;
+  return [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
+}
+
+/**
+ * The key a client is counted under: its IPv4 address, or its IPv6 /64 (one subscriber's network gets a whole
+ * /64, so counting single addresses would let it rotate through them).
+ */
+export function clientKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
+  if (!address.includes(':')) return address;
+  const groups = expandIpv6(address.split('%')[0]!.toLowerCase());
+  return groups
+    ? `${groups
+        .slice(0, 4)
+        .map((g) => g.replace(/^0+(?=.)/, ''))
+        .join(':')}::/64`
+    : address;
+}
