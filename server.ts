@@ -3,12 +3,12 @@
  * migrated in-process (PGlite allows one process per data folder), and the built-in simulator.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import pino from 'pino';
 import { createApp } from './lib/app/create-app';
 import { ConfigError, loadConfig } from './lib/config';
+import { createHttpServer, DEFAULT_HTTP_TIMEOUTS } from './lib/server/http-server';
 import { createSimulator } from './lib/simulator';
 import { loadWallConfig } from './lib/wall/load-wall-config';
 import { renderProgress } from './lib/simulator/progress-bar';
@@ -34,12 +34,30 @@ async function main(): Promise<void> {
   // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
   loadWallConfig();
 
-  const httpServer = createServer();
+  const httpServer = createHttpServer({
+    ...DEFAULT_HTTP_TIMEOUTS,
+    requestMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+  });
   const wall = await createApp({
     database: { databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR },
     log,
     register: { buildId },
-    realtime: { server: httpServer, listen: { port: config.PORT, host: config.HOST } },
+    realtime: {
+      server: httpServer,
+      listen: { port: config.PORT, host: config.HOST },
+      // What the perimeter admits and is not Socket.IO's is Next's (prepared below, before the port opens).
+      handle: (req, res) => void handleRequest(req, res),
+      perimeter: {
+        allowedHosts: config.ALLOWED_HOSTS,
+        // A specific bind address (HOST=10.0.0.5) is where the PDF renderer reaches the server.
+        extraHosts: ['0.0.0.0', '::'].includes(config.HOST)
+          ? []
+          : [config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST],
+        writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+        dev: config.dev,
+        photoHosts: config.PHOTO_HOSTS,
+      },
+    },
     warmUpClassifier: true,
     slaClock: true,
     webhooks: true,
@@ -55,11 +73,6 @@ async function main(): Promise<void> {
   });
   const handleRequest = app.getRequestHandler();
   await app.prepare();
-  httpServer.on('request', (req, res) => {
-    // Socket.IO answers its own path; everything else is Next's.
-    if (req.url?.startsWith('/socket.io/')) return;
-    void handleRequest(req, res);
-  });
   // Only once Next is prepared and on the server: the port opens last, so no request meets half an app.
   await wall.start();
   log.info(

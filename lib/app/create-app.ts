@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { DbHandle, DbOptions } from '../../db/client';
@@ -9,6 +9,8 @@ import { LiveHub, type LiveHubOptions } from '../realtime/live-hub';
 import { PanelHub, type PanelHubOptions } from '../realtime/panel-hub';
 import { ensureRollupHistory } from '../rollups/ensure-history';
 import { registerApp, unregisterApp, type RunningApp } from '../server/app-registry';
+import { createHttpServer, type HttpTimeouts } from '../server/http-server';
+import { createPerimeter, type PerimeterOptions } from '../server/perimeter';
 import { startSlaClock } from '../sla/advance-sla-clock';
 import {
   startWebhookDispatcher,
@@ -47,10 +49,21 @@ export interface HubOptions {
 }
 
 export interface RealtimeOptions {
-  /** The HTTP server Socket.IO shares (the server's, Next's pages on it too); a new one when absent. */
+  /**
+   * The HTTP server Socket.IO shares (the server's, made with createHttpServer so Next can be given it first);
+   * a new one with `timeouts` when absent.
+   */
   server?: HttpServer;
+  /** Timeouts of the server made here (default DEFAULT_HTTP_TIMEOUTS). */
+  timeouts?: HttpTimeouts;
   /** start() listens here as its last step, once everything answers; port 0 takes any free port. */
   listen?: { port: number; host: string };
+  /** Every request that is not Socket.IO's, once the perimeter admitted it (Next's handler); 404 when absent. */
+  handle?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Allowed hosts, write limits and security headers (lib/server/perimeter.ts); its defaults when absent. */
+  perimeter?: PerimeterOptions;
+  /** Live scopes per Socket.IO connection (default 16). */
+  maxScopesPerSocket?: number;
 }
 
 /** The database, the live and panel hubs, and whichever edges and background parts are asked for. */
@@ -63,6 +76,32 @@ export interface WholeAppOptions extends CommonOptions {
 }
 
 export type CreateAppOptions = DatabaseAppOptions | WholeAppOptions;
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Puts the perimeter in front of every request, Socket.IO's polling included: Socket.IO attaches its own
+ * 'request' listener ahead of the others, so it is taken off and called from here once a request is admitted.
+ * WebSocket upgrades do not pass here: Socket.IO's allowRequest checks them.
+ */
+function guardRequests(
+  http: HttpServer,
+  admit: (req: IncomingMessage, res: ServerResponse) => boolean,
+  engine: Handler,
+  handle?: Handler,
+): void {
+  http.removeAllListeners('request');
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!admit(req, res)) return;
+    // The prefix test engine.io itself uses for its default path.
+    if (req.url?.startsWith('/socket.io/')) engine(req, res);
+    else if (handle) handle(req, res);
+    else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { status: 404, code: 'not_found', message: 'Not found.' } }));
+    }
+  });
+}
 
 export type HistoryRepair = Awaited<ReturnType<typeof ensureRollupHistory>>;
 
@@ -115,7 +154,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     await handle.close().catch(() => {});
     throw error;
   }
-  const http = whole?.realtime ? (whole.realtime.server ?? createServer()) : null;
+  const http = whole?.realtime ? (whole.realtime.server ?? createHttpServer(whole.realtime.timeouts)) : null;
 
   let io: RealtimeServer | null = null;
   let url: string | null = null;
@@ -127,13 +166,23 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
   const start = async (): Promise<void> => {
     if (started) return;
     started = true;
-    if (http && live) {
-      io = createRealtime(http, {
+    if (http && live && whole?.realtime) {
+      const perimeter = createPerimeter(whole.realtime.perimeter);
+      const realtime = createRealtime(http, {
         live,
         panels: panels ?? undefined,
         reference: ctx.reference,
         log: ctx.log,
+        refuse: perimeter.socketRefusal,
+        maxScopesPerSocket: whole.realtime.maxScopesPerSocket,
       });
+      io = realtime;
+      guardRequests(
+        http,
+        perimeter.admit,
+        (req, res) => realtime.engine.handleRequest(req, res),
+        whole.realtime.handle,
+      );
     }
     if (live && whole?.hubs?.timers?.live !== false) live.start();
     if (panels && whole?.hubs?.timers?.panels !== false) panels.start();

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { ReferenceCache } from '../reference/types';
@@ -12,7 +12,14 @@ export interface RealtimeDeps {
   panels?: PanelHub;
   reference: ReferenceCache;
   log: Logger;
+  /** Checks a handshake (polling or WebSocket) before it is accepted: why not, or null (the Host and Origin). */
+  refuse?: (req: IncomingMessage) => string | null;
+  /** Live scopes one connection may hold at once (default 16): each watched scope is recounted on every change. */
+  maxScopesPerSocket?: number;
 }
+
+/** A wall screen watches one scope, a drill-down two or three; 16 leaves room and stops a client piling up. */
+export const MAX_SCOPES_PER_SOCKET = 16;
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -40,8 +47,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     // Wall screens sit on a LAN for days: detect dead links quickly, reconnect, resume.
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    allowRequest: (req, callback) => {
+      const refusal = deps.refuse?.(req) ?? null;
+      if (refusal) deps.log.warn({ refusal, address: req.socket.remoteAddress }, 'socket refused');
+      callback(refusal, refusal === null);
+    },
   });
   const { live, panels, reference, log } = deps;
+  const maxScopes = deps.maxScopesPerSocket ?? MAX_SCOPES_PER_SOCKET;
   const listeners = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
 
   live.hasListeners = (key) => listeners(key) > 0;
@@ -52,6 +65,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   }
 
   io.on('connection', (socket) => {
+    // Counted when asked for, not when joined: a burst of subscribes cannot all pass before the first joins.
+    const scopes = new Set<string>();
     socket.on('wall:subscribe', (request, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
       const problem = scopeError(request?.scope, reference);
@@ -63,6 +78,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       const scope: WallScope = {};
       if (block) scope.block = block;
       if (municipality) scope.municipality = municipality;
+      const key = scopeKeyOf(scope);
+      if (!scopes.has(key) && scopes.size >= maxScopes) {
+        reply({
+          ok: false,
+          error: `too many scopes: at most ${maxScopes} per connection; unsubscribe one first`,
+        });
+        return;
+      }
+      scopes.add(key);
       live
         .attach(scope, request.resume, {
           snapshot: (snapshot) => socket.emit('wall:snapshot', snapshot),
@@ -79,12 +103,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
           reply({ ok: true, scopeKey });
         })
         .catch((error: unknown) => {
+          scopes.delete(key);
           log.error({ err: error }, 'wall subscribe failed');
           reply({ ok: false, error: 'internal error, retry' });
         });
     });
     socket.on('wall:unsubscribe', (scopeKey) => {
-      if (typeof scopeKey === 'string') void socket.leave(scopeKey);
+      if (typeof scopeKey !== 'string') return;
+      scopes.delete(scopeKey);
+      void socket.leave(scopeKey);
     });
   });
   return io;
