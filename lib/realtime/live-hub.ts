@@ -5,7 +5,6 @@ import { getRecentComplaints } from '../queries/get-recent-complaints';
 import { getSummary } from '../queries/get-summary';
 import { CellUniverse, oblastCells } from '../geo/cell-universe';
 import type { CommittedChange, CreatedComplaint } from '../commit/change-bus';
-import { excerptOf } from '../text/mask-personal-data';
 import { packCells } from './cell-vector';
 import { WALL_H3_RESOLUTION } from '../domain/h3-resolutions';
 import {
@@ -85,7 +84,8 @@ function mergeRecent(arrived: RecentComplaint[], known: RecentComplaint[]): Rece
 function toRecent(c: CreatedComplaint): RecentComplaint {
   return {
     id: c.id,
-    excerpt: excerptOf(c.text),
+    // Masked once at intake (lib/ingest/prepare-complaint.ts), whatever the number of scopes it shows in.
+    excerpt: c.excerpt,
     receivedAt: c.receivedAt.toISOString(),
     block: c.blockCode ?? '',
     category: c.categoryCode ?? '',
@@ -174,8 +174,10 @@ export class LiveHub {
 
   private onChange(change: CommittedChange): void {
     if (this.stopped) return;
+    // One ticker entry per arrival, shared by every scope it shows in.
+    const entries = change.created.map((c) => [c, toRecent(c)] as const);
     for (const state of this.scopes.values()) {
-      const arrivals = change.created.filter((c) => matches(state.scope, c)).map(toRecent);
+      const arrivals = entries.filter(([c]) => matches(state.scope, c)).map(([, recent]) => recent);
       if (arrivals.length > 0)
         state.pendingRecent = [...arrivals.reverse(), ...state.pendingRecent].slice(0, RECENT_LIMIT);
     }
