@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowHosts } from './egress/allow-list';
 
 // `name`, `name:port`, `[v6]`, `[v6]:port`, as lib/server/allowed-hosts.ts parses them.
 const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)(:\d{1,5})?$/i;
@@ -52,6 +53,18 @@ const ENV_SCHEMA = z.object({
     .default('30/min'),
   SIMULATOR_BACKFILL_WEEKS: z.coerce.number().int().min(0, 'must be 0 or more').max(104).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Exact hosts (host or host:port) outbound requests may reach although they are internal; read again by the
+  // egress guard on every request (lib/egress), checked here so a typo stops the server at start.
+  EGRESS_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseAllowHosts(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   // Host names (and Origins) the server answers; unset: loopback, this machine's hostname and interface addresses.
   ALLOWED_HOSTS: hostList(HOST_ENTRY, 'e.g. wall.cur.local,10.20.0.5:3000'),
   // https hosts the briefing may load proof photos from; unset: none (a tile with the photo count instead).
