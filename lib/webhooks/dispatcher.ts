@@ -1,12 +1,14 @@
 import type { AppContext } from '../context';
+import { egressFetch } from '../egress/egress-fetch';
 import { createAttemptRecorder } from './attempt-recorder';
 import { pickDueDeliveries } from './pick-due-deliveries';
-import { planNextAttempt } from './retry-policy';
+import { planNextAttempt, type NextState } from './retry-policy';
 import { sendDelivery, type DueDelivery, type FetchLike } from './send-delivery';
 
 export interface WebhookDispatcherOptions {
   /** Poll period; 0 starts no timer (tests drive it with runOnce). Default 1 s. */
   intervalMs?: number;
+  /** Default: fetch through the egress guard (lib/egress), which every delivery must pass. */
   fetch?: FetchLike;
   /** Whole-exchange timeout of one attempt. Default 10 s. */
   timeoutMs?: number;
@@ -38,7 +40,7 @@ export function startWebhookDispatcher(
   const timeoutMs = options.timeoutMs ?? 10_000;
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const perSource = Math.max(1, options.perSourceConcurrency ?? Math.ceil(concurrency / 2));
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => egressFetch(url, init));
   const random = options.random ?? Math.random;
   const stopController = new AbortController();
   const inFlight = new Map<number, { sourceCode: string; done: Promise<void> }>();
@@ -66,7 +68,10 @@ export function startWebhookDispatcher(
     if (!outcome) return;
     const finishedAt = ctx.now();
     const tries = delivery.attempts + 1;
-    const next = planNextAttempt(outcome, tries, delivery.maxAttempts, finishedAt, random);
+    // A URL the egress guard refuses stays refused until an operator changes it: no retry can help.
+    const next: NextState = outcome.refused
+      ? { status: 'failed', nextAttemptAt: null }
+      : planNextAttempt(outcome, tries, delivery.maxAttempts, finishedAt, random);
     const { statusCode, error, durationMs } = outcome;
     await record({ deliveryId: delivery.id, at, finishedAt, statusCode, error, durationMs, ...next });
     const fields = {

@@ -1,3 +1,6 @@
+import { isEgressRefusal } from '../egress/check-egress';
+import type { EgressFetch } from '../egress/egress-fetch';
+import { statusReason } from '../egress/status-reason';
 import { signPayload } from './sign-payload';
 
 /** A pending delivery with its webhook, as the dispatcher sends it. */
@@ -14,37 +17,21 @@ export interface DueDelivery {
 }
 
 export interface SendOutcome {
-  /** Null when no HTTP answer came (network error, timeout). */
+  /** Null when no HTTP answer came (network error, timeout, refused by the egress guard). */
   statusCode: number | null;
   error: string | null;
+  /** The egress guard refused the URL: a permanent failure, never retried. */
+  refused: boolean;
   durationMs: number;
   retryAfter: string | null;
 }
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+export type FetchLike = EgressFetch;
 
 /** Error texts are kept short: they are stored on every attempt and shown in the delivery log. */
 export const MAX_ERROR_CHARS = 500;
-/** Enough of a refusal's body to tell why, without reading a large page. */
-const MAX_BODY_EXCERPT_BYTES = 2048;
-
 function truncate(text: string): string {
   return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text;
-}
-
-async function readExcerpt(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < MAX_BODY_EXCERPT_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => {});
-  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY_EXCERPT_BYTES).trim();
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
@@ -84,28 +71,32 @@ export async function sendDelivery(
       signal,
     });
     const ok = response.status >= 200 && response.status < 300;
-    // The status is the answer: a 2xx body is not read, and a stalled refusal body does not hide the status.
-    const excerpt = ok ? '' : await readExcerpt(response).catch(() => '');
-    if (ok) await response.body?.cancel().catch(() => {});
-    const location = response.headers.get('location');
-    const error = ok
-      ? null
-      : truncate(
-          [`HTTP ${response.status}`, location ? `redirect to ${location}` : '', excerpt]
-            .filter(Boolean)
-            .join(': '),
-        );
+    // The status is the answer: no body is read. The log keeps the standard reason phrase, never what the
+    // receiver wrote, so a webhook aimed at an internal service cannot be used to read its pages.
+    await response.body?.cancel().catch(() => {});
+    const redirect = response.status >= 300 && response.status < 400 ? ' (redirect not followed)' : '';
+    const error = ok ? null : `HTTP ${response.status}: ${statusReason(response.status)}${redirect}`;
     return {
       statusCode: response.status,
       error,
+      refused: false,
       durationMs: elapsed(),
       retryAfter: response.headers.get('retry-after'),
     };
   } catch (error) {
     if (options.stop.aborted) return null;
+    if (isEgressRefusal(error))
+      return {
+        statusCode: null,
+        error: truncate(error.message),
+        refused: true,
+        durationMs: elapsed(),
+        retryAfter: null,
+      };
     return {
       statusCode: null,
       error: truncate(describeFailure(error, options.timeoutMs)),
+      refused: false,
       durationMs: elapsed(),
       retryAfter: null,
     };

@@ -1,12 +1,31 @@
 import { z } from 'zod';
 import { zodFieldErrors } from '../domain/field-errors';
 import type { FieldError } from '../domain/field-errors';
+import { staticEgressRefusal } from '../egress/check-egress';
 
 export const SECRET_MIN_CHARS = 16;
 export const SECRET_MAX_CHARS = 200;
 export const MAX_ATTEMPTS_LIMIT = 20;
 export const DEFAULT_MAX_ATTEMPTS = 8;
 export const MAX_URL_CHARS = 2000;
+
+/** The refusal as the PUT answer's field message, with the way out for an internal receiver that is meant. */
+export function refusedUrlMessage(reason: string): string {
+  return `is refused: ${reason} (allow the exact host in EGRESS_ALLOW_HOSTS if it is meant)`;
+}
+
+/**
+ * What the egress guard can tell without DNS (a literal internal IP in any notation, localhost) is refused here;
+ * putWebhook then checks what the host resolves to, and the dispatcher checks again before every request.
+ */
+function checkUrl(value: string, ctx: z.RefinementCtx): void {
+  if (!isHttpUrl(value)) {
+    ctx.addIssue({ code: 'custom', message: 'must be an http or https URL' });
+    return;
+  }
+  const refusal = staticEgressRefusal(value);
+  if (refusal) ctx.addIssue({ code: 'custom', message: refusedUrlMessage(refusal) });
+}
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -22,8 +41,11 @@ export const WEBHOOK_BODY_SCHEMA = z.strictObject({
   url: z
     .string({ message: 'must be a string' })
     .max(MAX_URL_CHARS, `must be at most ${MAX_URL_CHARS} characters`)
-    .refine(isHttpUrl, 'must be an http or https URL')
-    .meta({ description: 'http or https' }),
+    .superRefine(checkUrl)
+    .meta({
+      description:
+        'http or https; internal addresses (loopback, private, link-local, metadata) are refused unless the exact host is in EGRESS_ALLOW_HOSTS',
+    }),
   secret: z
     .string({ message: 'must be a string' })
     .min(SECRET_MIN_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`)
