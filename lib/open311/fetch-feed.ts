@@ -1,3 +1,5 @@
+import { isEgressRefusal } from '../egress/check-egress';
+import type { EgressFetch } from '../egress/egress-fetch';
 import { FeedError } from './parse-feed';
 
 export interface FeedResponse {
@@ -29,12 +31,12 @@ async function readBody(response: Response): Promise<string> {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
 }
 
-/** GETs one feed page within `timeoutMs` (body included); network failures and timeouts become FeedError. */
-export async function fetchFeed(
-  fetchFn: typeof fetch,
-  url: string,
-  timeoutMs: number,
-): Promise<FeedResponse> {
+/**
+ * GETs one feed page within `timeoutMs` (body included) through the egress guard (lib/egress): an internal
+ * address, or a redirect to another host, is refused; a redirect within the same host is followed a few
+ * times, each hop checked again. Refusals, network failures and timeouts become FeedError.
+ */
+export async function fetchFeed(fetchFn: EgressFetch, url: string, timeoutMs: number): Promise<FeedResponse> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetchFn(url, {
@@ -46,6 +48,7 @@ export async function fetchFeed(
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
   } catch (error) {
     if (error instanceof FeedError) throw error;
+    if (isEgressRefusal(error)) throw new FeedError(error.message);
     if (signal.aborted) throw new FeedError(`no complete answer within ${timeoutMs} ms from ${url}`);
     const cause =
       error instanceof Error

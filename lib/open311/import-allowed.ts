@@ -1,7 +1,11 @@
+import { staticEgressRefusal } from '../egress/check-egress';
+
 /**
  * The HTTP import makes this server fetch a URL it is given: only hosts the operator listed in
- * OPEN311_IMPORT_HOSTS (comma-separated host names) may be fetched, so the endpoint cannot be turned against
- * internal addresses. Unset, the HTTP import is off (the CLI script stays available).
+ * OPEN311_IMPORT_HOSTS (comma-separated host names) may be fetched, and only when the egress guard lets them
+ * through (a listed `localhost` or internal IP is still refused unless EGRESS_ALLOW_HOSTS names that exact
+ * host). What the host resolves to is checked by the import before its first request and on every request.
+ * Unset, the HTTP import is off (the CLI script stays available).
  */
 export function importHostRefusal(
   baseUrl: string,
@@ -15,5 +19,7 @@ export function importHostRefusal(
     return 'imports over HTTP are off: list the allowed hosts in OPEN311_IMPORT_HOSTS, or run scripts/import-open311.ts';
   }
   const host = new URL(baseUrl).hostname.toLowerCase();
-  return hosts.includes(host) ? null : `host "${host}" is not in OPEN311_IMPORT_HOSTS`;
+  if (!hosts.includes(host)) return `host "${host}" is not in OPEN311_IMPORT_HOSTS`;
+  const refusal = staticEgressRefusal(baseUrl);
+  return refusal ? `refused: ${refusal} (allow the exact host in EGRESS_ALLOW_HOSTS if it is meant)` : null;
 }

@@ -4,6 +4,9 @@ import { recordComplaints } from '../ingest/record-complaints';
 import type { ComplaintInput, IngestItemResult } from '../ingest/types';
 import { isOverloaded } from '../commit/write-queue';
 import { MOSCOW_TZ } from '../domain/moscow-time';
+import { egressRefusal } from '../egress/check-egress';
+import { egressFetch } from '../egress/egress-fetch';
+import { statusReason } from '../egress/status-reason';
 import { fetchFeed } from './fetch-feed';
 import type { ImportOptions, ImportReport } from './import-types';
 import { normalizeRequest, requestIdOf, type NormalizeContext } from './normalize-request';
@@ -74,17 +77,18 @@ async function fetchWindow(
   url.searchParams.set('start_date', w3c(window.from));
   url.searchParams.set('end_date', w3c(window.to));
   report.requests += 1;
-  const response = await fetchFeed(options.fetch ?? fetch, url.toString(), options.timeoutMs ?? 30_000);
+  const response = await fetchFeed(options.fetch ?? egressFetch, url.toString(), options.timeoutMs ?? 30_000);
   if (!endpoint.fixed && NO_JSON_STATUSES.has(response.status)) {
     endpoint.url.pathname = endpoint.url.pathname.replace(/requests\.json$/, 'requests.xml');
     endpoint.fixed = true;
     return fetchWindow(endpoint, window, options, report);
   }
   if (response.status < 200 || response.status > 299) {
-    const excerpt = response.body.replace(/\s+/g, ' ').trim().slice(0, 160);
-    throw new FeedError(`HTTP ${response.status} from ${url}${excerpt ? `: ${excerpt}` : ''}`);
+    // The status and its standard phrase, never the body: the importer must not read other servers' pages out.
+    const type = response.contentType ? ` (${response.contentType})` : '';
+    throw new FeedError(`HTTP ${response.status} from ${url}: ${statusReason(response.status)}${type}`);
   }
-  const feed = parseFeed(response.body, response.contentType);
+  const feed = parseWithoutEcho(response.body, response.contentType);
   // The first answer settles the endpoint: later windows ask the same one.
   endpoint.fixed = true;
   report.endpoint = endpoint.url.toString();
@@ -92,6 +96,29 @@ async function fetchWindow(
   if (feed.bom) report.warnings.bom += 1;
   if (feed.wrongContentType) report.warnings.wrongContentType += 1;
   return feed;
+}
+
+/**
+ * parseFeed, with its parser messages kept to what failed and where: V8 quotes the JSON around an unexpected
+ * token and the XML validator names tags, both pieces of the fetched body, which an error must not carry.
+ */
+function parseWithoutEcho(body: string, contentType: string): ParsedFeed {
+  try {
+    return parseFeed(body, contentType);
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    const size = `${Buffer.byteLength(body)} bytes${contentType ? `, ${contentType}` : ''}`;
+    if (error.message.startsWith('the body is not valid JSON: Unexpected token')) {
+      throw new FeedError(`the body is not valid JSON: an unexpected character (${size})`);
+    }
+    if (error.message.startsWith('the body is neither JSON nor XML:')) {
+      throw new FeedError(`the body is neither JSON nor XML (${size})`);
+    }
+    if (error.message.startsWith('the body is not valid XML:')) {
+      throw new FeedError(`${error.message.replace(/'[^']*'/g, '…')} (${size})`);
+    }
+    throw error;
+  }
 }
 
 /** Intake of one batch, waiting out a full writer a few times before giving up. */
@@ -165,6 +192,13 @@ export async function importOpen311(ctx: AppContext, options: ImportOptions): Pr
     return report;
   }
   const { endpoint, since, until } = plan;
+  // Checked once before anything is fetched, so a refused host is named as the option at fault; every
+  // request (and redirect hop) is checked again when it is made.
+  const refusal = options.fetch ? null : await egressRefusal(endpoint.url);
+  if (refusal) {
+    report.error = `baseUrl: refused: ${refusal}`;
+    return report;
+  }
   report.since = since.toISOString();
   report.until = until.toISOString();
   report.endpoint = endpoint.url.toString();

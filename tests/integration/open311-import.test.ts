@@ -19,8 +19,11 @@ beforeAll(async () => {
   app = await createRegisteredTestApp({ now: () => NOW });
   feed = await startFeedServer();
   host = new URL(feed.baseUrl).host;
+  // The feed server is on loopback: the egress guard lets exactly this host:port through.
+  process.env.EGRESS_ALLOW_HOSTS = host;
 });
 afterAll(async () => {
+  delete process.env.EGRESS_ALLOW_HOSTS;
   await feed.close();
   await app.close();
 });
