@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --only=ingest,latency,panels,fanout,bytes] [--rows=N] [--time-scale=X]`: measures the app
- * against real PostgreSQL, prints a table per phase with each figure next to its target, and writes
+ * `npm run bench [-- --only=ingest,latency,panels,fanout,bytes,masker] [--rows=N] [--time-scale=X]`: measures the
+ * app against real PostgreSQL (the masker phase needs neither database nor server), prints a table per phase with each figure next to its target, and writes
  * bench/results/<time>.json and bench/results/latest.json. Missing a target is a finding, not a failure: the
  * exit code is non-zero only when the bench itself could not measure.
  */
@@ -14,6 +14,7 @@ import { phaseBytes } from './phase-bytes';
 import { phaseFanout } from './phase-fanout';
 import { phaseIngest } from './phase-ingest';
 import { phaseLatency } from './phase-latency';
+import { phaseMasker } from './phase-masker';
 import { phasePanels } from './phase-panels';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +25,11 @@ const RUNNERS: Record<PhaseName, (ctx: BenchContext) => Promise<PhaseResult>> = 
   panels: phasePanels,
   fanout: phaseFanout,
   bytes: phaseBytes,
+  masker: () => phaseMasker(),
 };
+
+/** Phases that run in this process alone: no PostgreSQL is started for a run of only these. */
+const LOCAL_PHASES: readonly PhaseName[] = ['masker'];
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -50,11 +55,17 @@ async function main(): Promise<number> {
   const results: PhaseResult[] = [];
   let failed = false;
   try {
-    pg = await openPgTarget(ROOT, process.env.DATABASE_URL || undefined);
-    console.log(`bench: PostgreSQL ${pg.version} (${pg.throwawayDir ? 'throwaway server' : 'DATABASE_URL'})`);
-    const needsServer = args.only.some((p) => p !== 'panels');
+    const needsPg = args.only.some((p) => !LOCAL_PHASES.includes(p));
+    if (needsPg) {
+      pg = await openPgTarget(ROOT, process.env.DATABASE_URL || undefined);
+      console.log(
+        `bench: PostgreSQL ${pg.version} (${pg.throwawayDir ? 'throwaway server' : 'DATABASE_URL'})`,
+      );
+    }
+    const needsServer = args.only.some((p) => p !== 'panels' && !LOCAL_PHASES.includes(p));
     const buildId = needsServer ? ensureBuild(ROOT, args.build) : null;
-    const ctx: BenchContext = { root: ROOT, pg, args, runTag: `bench${t0.toString(36)}` };
+    // Only the local phases run without a database, and they never read it.
+    const ctx = { root: ROOT, pg, args, runTag: `bench${t0.toString(36)}` } as BenchContext;
     for (const phase of args.only) {
       const phaseStart = Date.now();
       console.log(`\n-- phase ${phase} --`);
@@ -84,12 +95,14 @@ async function main(): Promise<number> {
     const doc = {
       timestamp: startedAt.toISOString(),
       elapsedSeconds: Math.round((Date.now() - t0) / 1000),
-      machine: machineInfo(pg.version),
+      machine: machineInfo(pg?.version ?? 'not started'),
       buildId,
       args,
-      database: pg.throwawayDir
-        ? 'throwaway (scripts/pg-throwaway.sh: fsync=off, synchronous_commit=off)'
-        : 'DATABASE_URL',
+      database: !pg
+        ? 'none'
+        : pg.throwawayDir
+          ? 'throwaway (scripts/pg-throwaway.sh: fsync=off, synchronous_commit=off)'
+          : 'DATABASE_URL',
       phases: results,
     };
     const file = writeResults(ROOT, doc, startedAt);

@@ -4,7 +4,7 @@ import { createDatabase, dropDatabase } from './pg';
 import type { PhaseResult } from './report';
 import { startServer, type RunningServer } from './server';
 
-export const PHASES = ['ingest', 'latency', 'panels', 'fanout', 'bytes'] as const;
+export const PHASES = ['ingest', 'latency', 'panels', 'fanout', 'bytes', 'masker'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 export interface BenchArgs {
