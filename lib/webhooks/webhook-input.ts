@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zodFieldErrors } from '../domain/field-errors';
 import type { FieldError } from '../domain/field-errors';
 import { staticEgressRefusal } from '../egress/check-egress';
+import { visibleText } from '../domain/safe-text';
 
 export const SECRET_MIN_CHARS = 16;
 export const SECRET_MAX_CHARS = 200;
@@ -49,7 +50,9 @@ export const WEBHOOK_BODY_SCHEMA = z.strictObject({
   secret: z
     .string({ message: 'must be a string' })
     .min(SECRET_MIN_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`)
-    .max(SECRET_MAX_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`),
+    .max(SECRET_MAX_CHARS, `must be ${SECRET_MIN_CHARS} to ${SECRET_MAX_CHARS} characters`)
+    // Sixteen zero-width characters are no secret.
+    .superRefine(visibleText),
   enabled: z.boolean({ message: 'must be true or false' }).optional().meta({ description: 'Default true' }),
   maxAttempts: z
     .number({ message: 'must be an integer' })

@@ -1,15 +1,13 @@
 import { route } from '@/lib/http/handle-route';
 import { ChromiumMissingError, briefingPdfName, renderBriefingPdf } from '@/lib/briefing/render-pdf';
+import { PdfBusyError } from '@/lib/briefing/pdf-gate';
 import { formatIsoWeek } from '@/lib/briefing/week';
 import { parseWeekParam } from '@/lib/briefing/week-param';
-import { describeError } from '@/lib/http/describe-error';
+import { describeError } from '@/lib/log/describe-error';
 import { errorResponse } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-// One Chromium at a time: a render takes a core for seconds on the wall's server.
-let queue: Promise<unknown> = Promise.resolve();
 
 /** The server itself, over loopback: the print view needs the running app, not the public address. */
 function selfUrl(): string {
@@ -25,10 +23,9 @@ export const GET = route(async (request: Request): Promise<Response> => {
   const parsed = parseWeekParam(raw, ctx.now());
   if (!parsed.ok) return errorResponse(400, 'invalid_query', 'the week is not valid', parsed.errors);
   const week = formatIsoWeek(parsed.week);
-  const job = queue.then(() => renderBriefingPdf({ baseUrl: selfUrl(), week }));
-  queue = job.catch(() => undefined);
   try {
-    const { pdf, slides } = await job;
+    // One Chromium at a time, a short queue and a cache per week live behind renderBriefingPdf.
+    const { pdf, slides } = await renderBriefingPdf({ baseUrl: selfUrl(), week });
     return new Response(new Uint8Array(pdf), {
       headers: {
         'content-type': 'application/pdf',
@@ -38,6 +35,10 @@ export const GET = route(async (request: Request): Promise<Response> => {
       },
     });
   } catch (error) {
+    if (error instanceof PdfBusyError)
+      return errorResponse(503, 'pdf_busy', error.message, [], {
+        'retry-after': String(error.retryAfterSeconds),
+      });
     if (error instanceof ChromiumMissingError)
       return errorResponse(
         503,

@@ -3,6 +3,7 @@ import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { importHostRefusal } from '@/lib/open311/import-allowed';
+import { egressRefusal } from '@/lib/egress/check-egress';
 import { OPEN311_IMPORT_BODY_SCHEMA } from '@/lib/open311/import-body';
 import { importOpen311 } from '@/lib/open311/import-requests';
 import { getApp } from '@/lib/server/app-registry';
@@ -21,7 +22,7 @@ export const POST = route(async (request: Request): Promise<Response> => {
       'the import request is not valid',
       zodFieldErrors(parsed.error, body.value),
     );
-  const refusal = importHostRefusal(parsed.data.baseUrl);
+  const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
   if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
   const { ctx } = getApp();
   const unknown = Object.entries(parsed.data.serviceMap ?? {}).filter(

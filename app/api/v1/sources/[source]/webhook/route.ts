@@ -7,7 +7,8 @@ import { deleteWebhook } from '@/lib/webhooks/delete-webhook';
 import { getWebhook } from '@/lib/webhooks/get-webhook';
 import { putWebhook } from '@/lib/webhooks/put-webhook';
 import { unknownSource } from '@/lib/http/unknown-source';
-import { WEBHOOK_BODY_SCHEMA, webhookFieldErrors } from '@/lib/webhooks/webhook-input';
+import { WEBHOOK_BODY_SCHEMA, refusedUrlMessage, webhookFieldErrors } from '@/lib/webhooks/webhook-input';
+import { isEgressRefusal } from '@/lib/egress/check-egress';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,6 +50,11 @@ export const PUT = route(async (request: Request, { params }: Context): Promise<
     return json(webhook, created ? 201 : 200);
   } catch (error) {
     if (isOverloaded(error)) return overloaded(error);
+    // The host resolves to an internal address: as refused as a literal one, named in the same field.
+    if (isEgressRefusal(error))
+      return errorResponse(400, 'invalid_body', 'the webhook is not valid', [
+        { field: 'url', message: refusedUrlMessage(error.reason) },
+      ]);
     throw error;
   }
 });
