@@ -8,6 +8,7 @@ import { loadPlaceFinder } from '../geo/place-from-text';
 import { loadReference } from '../reference/load-reference';
 import { ChangeBus } from '../commit/change-bus';
 import { WriteQueue } from '../commit/write-queue';
+import { describeError } from '../log/describe-error';
 
 export interface ContextOptions {
   database: DbOptions;
@@ -38,7 +39,9 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
       reference,
       locator: loadMunicipalityLocator(),
       places: loadPlaceFinder(),
-      changes: new ChangeBus((err) => log.error({ err }, 'a change listener failed after the commit')),
+      changes: new ChangeBus((err) =>
+        log.error({ err: describeError(err) }, 'a change listener failed after the commit'),
+      ),
       writer: new WriteQueue({
         maxQueuedItems: options.maxQueuedWrites ?? 20_000,
         // PGlite has one connection: two transactions at once would interleave on it.

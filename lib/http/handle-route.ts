@@ -2,7 +2,7 @@ import type { FieldError } from '../domain/field-errors';
 import { findQueryFaults, textFault } from '../domain/safe-text';
 import { georeportError } from '../open311/georeport-error';
 import { getApp } from '../server/app-registry';
-import { describeError } from './describe-error';
+import { describeError } from '../log/describe-error';
 import { errorResponse } from './responses';
 
 /** Marks a handler built by `route()`: tests/unit/hostile-routes.test.ts checks every exported method has it. */

@@ -5,6 +5,7 @@ import type { ReferenceCache } from '../reference/types';
 import { scopeKeyOf, type ClientToServerEvents, type ServerToClientEvents, type WallScope } from './contract';
 import type { LiveHub } from './live-hub';
 import type { PanelHub } from './panel-hub';
+import { describeError } from '../log/describe-error';
 
 export interface RealtimeDeps {
   live: LiveHub;
@@ -104,7 +105,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
         })
         .catch((error: unknown) => {
           scopes.delete(key);
-          log.error({ err: error }, 'wall subscribe failed');
+          log.error({ err: describeError(error) }, 'wall subscribe failed');
           reply({ ok: false, error: 'internal error, retry' });
         });
     });

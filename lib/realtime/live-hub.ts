@@ -19,6 +19,7 @@ import {
   type WallSnapshot,
 } from './contract';
 import { SerialLock } from './serial-lock';
+import { describeError } from '../log/describe-error';
 
 export interface LiveHubOptions {
   /** Coalescing window: changes within it reach a screen as one delta. */
@@ -184,7 +185,9 @@ export class LiveHub {
     if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => {
         this.flushTimer = null;
-        this.flush().catch((error: unknown) => this.ctx.log.error({ err: error }, 'live flush failed'));
+        this.flush().catch((error: unknown) =>
+          this.ctx.log.error({ err: describeError(error) }, 'live flush failed'),
+        );
       }, this.opts.flushMs);
     }
   }
@@ -194,7 +197,9 @@ export class LiveHub {
     for (const [key, state] of this.scopes) {
       if (!this.hasListeners(key) && now - state.lastUsed > this.opts.idleScopeMs) this.scopes.delete(key);
     }
-    await this.flush(true).catch((error: unknown) => this.ctx.log.error({ err: error }, 'live tick failed'));
+    await this.flush(true).catch((error: unknown) =>
+      this.ctx.log.error({ err: describeError(error) }, 'live tick failed'),
+    );
   }
 
   private async ensure(scope: WallScope): Promise<ScopeState> {

@@ -3,6 +3,7 @@ import { getBlockPanel } from '../panels/get-block-panel';
 import type { BlockPanel } from '../panels/types';
 import type { CommittedChange } from '../commit/change-bus';
 import { SerialLock } from './serial-lock';
+import { describeError } from '../log/describe-error';
 
 export interface PanelHubOptions {
   /** A changed block's panel is recounted at most this often: the panel is heavier than the live counts. */
@@ -100,7 +101,7 @@ export class PanelHub {
             await this.recount(block, true);
         }
       })
-      .catch((error: unknown) => this.ctx.log.error({ err: error }, 'panel refresh failed'));
+      .catch((error: unknown) => this.ctx.log.error({ err: describeError(error) }, 'panel refresh failed'));
   }
 
   private onChange(change: CommittedChange): void {

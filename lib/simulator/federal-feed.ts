@@ -11,6 +11,7 @@ import type { CategoryInfo } from './generator';
 import type { Rng } from './random';
 import { rhythm } from './rhythm';
 import { batchTransitions } from './transitions';
+import { describeError } from '../log/describe-error';
 
 /** Every externalId the federal feed sends starts with this; its lifecycle loop moves only those. */
 export const FEDERAL_ID_PREFIX = 'fed-';
@@ -157,7 +158,9 @@ export function createFederalFeed(
       if (!running) return;
       const timer = setTimeout(() => {
         const p = fn()
-          .catch((err: unknown) => ctx.log.error({ err }, `federal feed: ${label} failed`))
+          .catch((err: unknown) =>
+            ctx.log.error({ err: describeError(err) }, `federal feed: ${label} failed`),
+          )
           .finally(() => {
             inFlight = inFlight.filter((q) => q !== p);
             run();

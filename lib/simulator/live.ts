@@ -14,6 +14,7 @@ import type { Rng } from './random';
 import { rhythm } from './rhythm';
 import { batchTransitions, toTransitionInputs } from './transitions';
 import { unlabel } from './unlabelled';
+import { describeError } from '../log/describe-error';
 
 export interface LiveOptions {
   ratePerSecond: number;
@@ -174,7 +175,7 @@ export function createLiveLoop(
     intakeTimer = setTimeout(() => {
       intakeTimer = null;
       intakeInFlight = intakeTick()
-        .catch((err: unknown) => ctx.log.error({ err }, 'simulator: intake tick failed'))
+        .catch((err: unknown) => ctx.log.error({ err: describeError(err) }, 'simulator: intake tick failed'))
         .finally(() => {
           intakeInFlight = null;
           scheduleIntake();
@@ -187,7 +188,9 @@ export function createLiveLoop(
     progressTimer = setTimeout(() => {
       progressTimer = null;
       progressInFlight = progressTick()
-        .catch((err: unknown) => ctx.log.error({ err }, 'simulator: lifecycle tick failed'))
+        .catch((err: unknown) =>
+          ctx.log.error({ err: describeError(err) }, 'simulator: lifecycle tick failed'),
+        )
         .finally(() => {
           progressInFlight = null;
           scheduleProgress(progressMs);

@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import type { SlaState } from '../domain/statuses';
 import { recordBacklogHour } from '../rollups/backlog-history';
 import { HOUR_MS, MINUTE_RETENTION_MS } from '../rollups/rollup-delta';
+import { describeError } from '../log/describe-error';
 
 interface Moved {
   region_code: string;
@@ -81,7 +82,9 @@ export function startSlaClock(ctx: AppContext, intervalMs = 20_000): () => Promi
     recordedHour = hour;
   };
   const timer = setInterval(() => {
-    running = tick().catch((error: unknown) => ctx.log.error({ err: error }, 'SLA clock tick failed'));
+    running = tick().catch((error: unknown) =>
+      ctx.log.error({ err: describeError(error) }, 'SLA clock tick failed'),
+    );
   }, intervalMs);
   timer.unref();
   return async () => {

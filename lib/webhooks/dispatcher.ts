@@ -4,6 +4,7 @@ import { createAttemptRecorder } from './attempt-recorder';
 import { pickDueDeliveries } from './pick-due-deliveries';
 import { planNextAttempt, type NextState } from './retry-policy';
 import { sendDelivery, type DueDelivery, type FetchLike } from './send-delivery';
+import { describeError } from '../log/describe-error';
 
 export interface WebhookDispatcherOptions {
   /** Poll period; 0 starts no timer (tests drive it with runOnce). Default 1 s. */
@@ -137,7 +138,7 @@ export function startWebhookDispatcher(
     timer = setTimeout(() => {
       timer = null;
       poll()
-        .catch((err: unknown) => ctx.log.error({ err }, 'webhook: poll failed'))
+        .catch((err: unknown) => ctx.log.error({ err: describeError(err) }, 'webhook: poll failed'))
         .finally(schedule);
     }, intervalMs);
   }
