@@ -1,15 +1,15 @@
 import type { ComplaintStatus } from '../domain/statuses';
 
 /**
- * A stored complaint as the hubs hear of it. It carries the masked excerpt, never the resident's text: the
- * masking is done once at intake, not once per watching screen, and raw personal data cannot reach a screen
- * through a change.
+ * A stored complaint as the hubs hear of it. It hands out the masked excerpt, never the resident's text, so raw
+ * personal data cannot reach a screen through a change; the excerpt is masked the first time a screen shows the
+ * complaint and kept (lib/text/lazy-excerpt.ts), not once per watching screen and not for every arrival.
  */
 export interface CreatedComplaint {
   id: number;
   receivedAt: Date;
   /** One line of the text with personal data masked (lib/text/mask-personal-data.ts, `excerptOf`). */
-  excerpt: string;
+  excerpt: () => string;
   blockCode: string | null;
   categoryCode: string | null;
   municipalityOktmo: string | null;

@@ -36,9 +36,4 @@ export type ComplaintRow = Required<Pick<NewComplaint, WrittenColumns>> & {
   placeSource: Extract<NewComplaint['placeSource'], 'coordinates' | 'text'> | null;
   /** The routing rule that chose the executor (recorded with the `routed` event, not a column). */
   ruleId: string | null;
-  /**
-   * The masked one-line excerpt the wall shows (not a column): masked once here, in the request that brought
-   * the complaint and outside the writer's queue, instead of once per screen that watches its scope.
-   */
-  excerpt: string;
 };

@@ -6,6 +6,7 @@ import { isOverloaded, OverloadedError } from '../commit/write-queue';
 import { HOME_REGION } from '../domain/home-region';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
+import { lazyExcerpt } from '../text/lazy-excerpt';
 
 /** Rows merged into one transaction at most: bigger ones hold the writer too long for the wall's latency. */
 const MAX_ROWS_PER_TRANSACTION = 8000;
@@ -142,7 +143,7 @@ function announced(taken: Waiting[], written: WriteOutcome): CreatedComplaint[] 
     byCaller[callerOf.get(row)!]!.push({
       id,
       receivedAt: row.receivedAt,
-      excerpt: row.excerpt,
+      excerpt: lazyExcerpt(row.text),
       blockCode: row.blockCode,
       categoryCode: row.categoryCode,
       municipalityOktmo: row.municipalityOktmo,

@@ -7,7 +7,6 @@ import { HOME_REGION } from '../domain/home-region';
 import { prepareForeignComplaint } from './prepare-foreign-complaint';
 import type { ValidComplaint } from './validate-complaint';
 import type { ComplaintRow } from './complaint-row';
-import { excerptOf } from '../text/mask-personal-data';
 
 const knownOktmo = new WeakMap<object, ReadonlySet<string>>();
 
@@ -25,12 +24,11 @@ export function knownOktmoOf(reference: AppContext['reference']): ReadonlySet<st
  * classifier is unsure of stays `new`, without a category, in the operator queue.
  */
 export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow {
-  const excerpt = excerptOf(v.input.text);
-  if (v.regionCode !== HOME_REGION) return { ...prepareForeignComplaint(ctx.reference, v), excerpt };
-  return { ...prepareHomeComplaint(ctx, v), excerpt };
+  if (v.regionCode !== HOME_REGION) return prepareForeignComplaint(ctx.reference, v);
+  return prepareHomeComplaint(ctx, v);
 }
 
-function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): Omit<ComplaintRow, 'excerpt'> {
+function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow {
   const { input } = v;
   const { reference } = ctx;
   let lat = input.lat ?? null;

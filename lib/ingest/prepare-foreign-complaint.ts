@@ -11,10 +11,7 @@ import type { AppContext } from '../context';
  * 8-day limit without one) so the region's overdue share means the same as ours. The sending center then moves
  * it on through the lifecycle API (in_progress, resolved, rejected, …); see lib/lifecycle/apply-transition.ts.
  */
-export function prepareForeignComplaint(
-  reference: AppContext['reference'],
-  v: ValidComplaint,
-): Omit<ComplaintRow, 'excerpt'> {
+export function prepareForeignComplaint(reference: AppContext['reference'], v: ValidComplaint): ComplaintRow {
   const { input } = v;
   const classified = classifyOnIntake(reference, v);
   const hasPoint = input.lat !== undefined && input.lon !== undefined;

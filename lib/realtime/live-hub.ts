@@ -42,7 +42,8 @@ interface ScopeState {
   summary: SummaryNumbers;
   cells: Map<string, CellCount>;
   recent: RecentComplaint[];
-  pendingRecent: RecentComplaint[];
+  /** Arrivals since the last delta, newest first; turned into ticker entries (and masked) only if kept. */
+  pendingRecent: CreatedComplaint[];
   ring: WallDelta[];
   lastUsed: number;
   /** Size of the cell index this scope's subscribers hold. */
@@ -85,8 +86,8 @@ function mergeRecent(arrived: RecentComplaint[], known: RecentComplaint[]): Rece
 function toRecent(c: CreatedComplaint): RecentComplaint {
   return {
     id: c.id,
-    // Masked once at intake (lib/ingest/prepare-complaint.ts), whatever the number of scopes it shows in.
-    excerpt: c.excerpt,
+    // Masked once, the first time any scope shows it, whatever the number of scopes it shows in.
+    excerpt: c.excerpt(),
     receivedAt: c.receivedAt.toISOString(),
     block: c.blockCode ?? '',
     category: c.categoryCode ?? '',
@@ -175,10 +176,9 @@ export class LiveHub {
 
   private onChange(change: CommittedChange): void {
     if (this.stopped) return;
-    // One ticker entry per arrival, shared by every scope it shows in.
-    const entries = change.created.map((c) => [c, toRecent(c)] as const);
+    // Only the newest few per scope become ticker entries; their excerpts are masked once, shared by every scope.
     for (const state of this.scopes.values()) {
-      const arrivals = entries.filter(([c]) => matches(state.scope, c)).map(([, recent]) => recent);
+      const arrivals = change.created.filter((c) => matches(state.scope, c));
       if (arrivals.length > 0)
         state.pendingRecent = [...arrivals.reverse(), ...state.pendingRecent].slice(0, RECENT_LIMIT);
     }
@@ -248,7 +248,7 @@ export class LiveHub {
     state.seq += 1;
     state.summary = summary;
     state.cells = cells;
-    state.recent = mergeRecent(arrivals, state.recent);
+    state.recent = mergeRecent(arrivals.map(toRecent), state.recent);
     const delta: WallDelta = {
       scopeKey: state.key,
       epoch: this.epoch,

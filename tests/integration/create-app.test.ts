@@ -7,6 +7,8 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
 } from '@/lib/realtime/contract';
+import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { aComplaint } from '../helpers/complaint-factory';
 import { createWholeTestApp } from '../helpers/test-context';
 
 describe('createApp', () => {
@@ -37,5 +39,33 @@ describe('createApp', () => {
     expect(await app.ensureHistory()).toBe('none');
     await Promise.all([app.close(), app.close()]);
     expect(() => getApp()).toThrow(/not initialised/);
+  });
+
+  it('sends a screen the arrival masked, never the resident’s phone or name', async () => {
+    const app = await createWholeTestApp({ realtime: { listen: { port: 0, host: '127.0.0.1' } } });
+    await app.start();
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url!, {
+      transports: ['websocket'],
+    });
+    try {
+      await new Promise<SubscribeAck>((resolve) =>
+        socket.on('connect', () => socket.emit('wall:subscribe', { scope: {} }, resolve)),
+      );
+      const delta = new Promise<{ recent: { excerpt: string }[] }>((resolve) =>
+        socket.on('wall:delta', (d) => {
+          if (d.recent.length > 0) resolve(d);
+        }),
+      );
+      const text = 'Нет горячей воды. Иванов Пётр Сергеевич, тел. 8 916 123-45-67';
+      const [result] = await recordComplaints(app.ctx, [aComplaint({ text })]);
+      expect(result!.status).toBe('created');
+      const { recent } = await delta;
+      expect(recent[0]!.excerpt).toContain('Нет горячей воды');
+      expect(recent[0]!.excerpt).not.toContain('123-45-67');
+      expect(recent[0]!.excerpt).not.toContain('Иванов');
+    } finally {
+      socket.close();
+      await app.close();
+    }
   });
 });
