@@ -18,6 +18,7 @@ import {
   type WebhookDispatcherOptions,
 } from '../webhooks/dispatcher';
 import { openContext } from './open-context';
+import { writeErrorResponse } from '../server/write-error-response';
 
 interface CommonOptions {
   database: DbOptions;
@@ -97,8 +98,7 @@ function guardRequests(
     if (req.url?.startsWith('/socket.io/')) engine(req, res);
     else if (handle) handle(req, res);
     else {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { status: 404, code: 'not_found', message: 'Not found.' } }));
+      writeErrorResponse(res, 404, 'not_found', 'Not found.');
     }
   });
 }

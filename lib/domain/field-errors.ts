@@ -7,6 +7,16 @@ export interface FieldError {
   message: string;
 }
 
+/** The documented body of every error answer: the HTTP status, a machine code, a sentence, the fields at fault. */
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; errors: FieldError[] };
+}
+
+/** `errors` is always there (`[]` when no field is at fault), as the README documents it. */
+export function errorBody(status: number, code: string, message: string, errors?: FieldError[]): ErrorBody {
+  return { error: { status, code, message, errors: errors ?? [] } };
+}
+
 function valueAt(raw: unknown, path: PropertyKey[]): unknown {
   let value = raw;
   for (const key of path) {

@@ -44,7 +44,8 @@ function ipv4Reason(octets: number[]): string | null {
 }
 
 /** The eight 16-bit words of an IPv6 address (a trailing dotted IPv4 part becomes the last two). */
-function ipv6Words(address: string): number[] {
+/** The eight 16-bit words of a valid IPv6 address (`::` expanded, a trailing dotted IPv4 folded in). */
+export function ipv6Words(address: string): number[] {
   let text = address.toLowerCase();
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {

@@ -1,8 +1,4 @@
-import type { FieldError } from '../domain/field-errors';
-
-export interface ErrorBody {
-  error: { status: number; code: string; message: string; errors: FieldError[] };
-}
+import { errorBody, type FieldError } from '../domain/field-errors';
 
 /**
  * Every API error has one shape: the HTTP status, a machine code, a sentence, and the fields at fault (`[]`
@@ -15,8 +11,7 @@ export function errorResponse(
   errors?: FieldError[],
   headers?: Record<string, string>,
 ): Response {
-  const body: ErrorBody = { error: { status, code, message, errors: errors ?? [] } };
-  return Response.json(body, { status, headers });
+  return Response.json(errorBody(status, code, message, errors), { status, headers });
 }
 
 export function json(body: unknown, status = 200): Response {

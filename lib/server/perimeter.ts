@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FieldError } from '../domain/field-errors';
+import { writeErrorResponse } from './write-error-response';
 import { createHostMatcher, parseHostPort, parseOrigin } from './allowed-hosts';
 import { createSecurityHeaders } from './security-headers';
 import { clientKey, createWriteRateLimit, isLoopback } from './write-rate-limit';
@@ -39,24 +39,6 @@ export const DEFAULT_WRITES_PER_MINUTE = 300;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SOCKET_IO_PATH = '/socket.io/';
 
-function sendError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  errors: FieldError[],
-  headers: Record<string, string> = {},
-): void {
-  const body = JSON.stringify({ error: { status, code, message, errors } });
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-  });
-  res.end(body);
-}
-
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
   if (raw.startsWith('/')) return raw.split('?')[0]!;
@@ -87,7 +69,7 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
       for (const [name, value] of Object.entries(headersFor(path))) res.setHeader(name, value);
       const refusal = hostRefusal(req);
       if (refusal) {
-        sendError(res, 421, 'host_not_allowed', `Misdirected request: ${refusal}.`, [
+        writeErrorResponse(res, 421, 'host_not_allowed', `Misdirected request: ${refusal}.`, [
           { field: 'host', message: 'not one of the allowed hosts (ALLOWED_HOSTS)' },
         ]);
         return false;
@@ -99,7 +81,7 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
       if (exemptLoopback && address && isLoopback(address)) return true;
       const decision = limit.take(clientKey(address));
       if (decision.ok) return true;
-      sendError(
+      writeErrorResponse(
         res,
         429,
         'rate_limited',

@@ -1,3 +1,6 @@
+import { isIPv6 } from 'node:net';
+import { ipv6Words } from '../egress/classify-address';
+
 /**
  * Writes per client address: a token bucket in memory. A tiny one of our own rather than a library: one
  * process, one map, a refill rate and a burst are all it takes, the answer needs the exact wait for
@@ -58,16 +61,6 @@ export function isLoopback(address: string): boolean {
   return plain === '::1' || plain.startsWith('127.');
 }
 
-function expandIpv6(address: string): string[] | null {
-  const [head, tail, more] = address.split('::');
-  if (more !== undefined) return null;
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const missing = 8 - left.length - right.length;
-  if (tail === undefined ? missing !== 0 : missing < 0) return null;
-  return [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
-}
-
 /**
  * The key a client is counted under: its IPv4 address, or its IPv6 /64 (one subscriber's network gets a whole
  * /64, so counting single addresses would let it rotate through them).
@@ -76,11 +69,10 @@ export function clientKey(address: string | undefined): string {
   if (!address) return 'unknown';
   if (address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
   if (!address.includes(':')) return address;
-  const groups = expandIpv6(address.split('%')[0]!.toLowerCase());
-  return groups
-    ? `${groups
-        .slice(0, 4)
-        .map((g) => g.replace(/^0+(?=.)/, ''))
-        .join(':')}::/64`
-    : address;
+  const bare = address.split('%')[0]!;
+  if (!isIPv6(bare)) return address;
+  return `${ipv6Words(bare)
+    .slice(0, 4)
+    .map((w) => w.toString(16))
+    .join(':')}::/64`;
 }
