@@ -5,7 +5,7 @@
  */
 import { cellToParent, latLngToCell } from 'h3-js';
 import { loadMunicipalityLocator } from '../../lib/geo/municipality-locator';
-import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
+import { readMunicipalitiesCsv } from '../../lib/reference/municipalities-csv';
 import { createRng } from '../../lib/simulator/random';
 
 export interface Municipality {

@@ -11,7 +11,7 @@ import { executorName, routeComplaint, validateRouting } from '../../lib/routing
 import { BLOCK_REGIONAL_BODIES, ROUTING_RULES } from '../../db/seed/routing-rules';
 import { TKO_CLUSTERS } from '../../db/seed/tko-clusters';
 import { SHORT_NAME_MAX, type ExecutorDirectory, type RoutingRule } from '../../lib/domain/routing-types';
-import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
+import { readMunicipalitiesCsv } from '../../lib/reference/municipalities-csv';
 import type { MunicipalityInfo } from '../../lib/reference/types';
 
 const BALASHIKHA = '46704000000';

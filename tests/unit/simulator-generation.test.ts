@@ -7,7 +7,7 @@ import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geogra
 import { materializeHistory, scheduleHistory } from '../../lib/simulator/history';
 import { incidentArrivals, startIncident } from '../../lib/simulator/incidents';
 import { BLOCK_WEIGHTS, SOURCE_WEIGHTS } from '../../lib/simulator/mix';
-import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
+import { readMunicipalitiesCsv } from '../../lib/reference/municipalities-csv';
 import { createRng } from '../../lib/simulator/random';
 import { CATEGORY_TEXTS, INCIDENT_TEXTS } from '../../lib/classify/corpus';
 

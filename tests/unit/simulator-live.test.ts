@@ -15,7 +15,7 @@ import { createComplaintFactory, type ComplaintFactory } from '../../lib/simulat
 import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geography';
 import { planLifecycle } from '../../lib/simulator/lifecycle-plan';
 import { createLiveLoop } from '../../lib/simulator/live';
-import { readMunicipalitiesCsv } from '../../lib/simulator/municipalities-csv';
+import { readMunicipalitiesCsv } from '../../lib/reference/municipalities-csv';
 import { createRng } from '../../lib/simulator/random';
 
 // The write paths and the query are the database side; here they are recorders, so the loop runs without one.

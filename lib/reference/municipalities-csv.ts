@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MunicipalityInfo } from '../reference/types';
+import type { MunicipalityInfo } from './types';
 
 export const MUNICIPALITIES_CSV = path.join(process.cwd(), 'public', 'geo', 'mo_municipalities.csv');
 
