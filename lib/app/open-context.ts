@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { Revocations } from '../identity/revocations';
 import { openDb, type DbHandle, type DbOptions } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { seedReference } from '../../db/seed/seed-reference';
@@ -47,6 +48,7 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
         // PGlite has one connection: two transactions at once would interleave on it.
         sharedLanes: handle.driver === 'postgres' ? 2 : 1,
       }),
+      revocations: new Revocations(),
       log,
       now: options.now ?? (() => new Date()),
     };

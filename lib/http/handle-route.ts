@@ -1,4 +1,6 @@
 import type { FieldError } from '../domain/field-errors';
+import type { Action, Actor } from '../domain/access';
+import { authorizeRequest } from './authorize-request';
 import { findQueryFaults, textFault } from '../domain/safe-text';
 import { georeportError } from '../open311/georeport-error';
 import { getApp } from '../server/app-registry';
@@ -11,8 +13,14 @@ export const ROUTE_MARK = Symbol.for('cur-wall.route-handler');
 /** How a route family writes an error: the API's `{ error: … }` by default, Open311 its GeoReport array. */
 export type ErrorAnswer = (status: number, code: string, message: string, errors: FieldError[]) => Response;
 
+/**
+ * Who may call a route: an action `can()` decides for the caller before the handler runs (the handler narrows it
+ * to the resource), or public on purpose, with the reason (the list is in lib/http/public-routes.ts).
+ */
+export type RouteAccess = { action: Action } | { public: string };
+
 export type RouteHandler<A extends unknown[]> = ((...args: A) => Promise<Response>) & {
-  readonly [ROUTE_MARK]: true;
+  readonly [ROUTE_MARK]: RouteAccess;
 };
 
 const apiAnswer: ErrorAnswer = (status, code, message, errors) =>
@@ -54,14 +62,15 @@ function logFailure(request: unknown, error: unknown): void {
  * an unexpected throw answers 500 with the documented error body (no stack, nothing of the request) and is
  * logged without the request's values (describeError).
  */
-export function route<A extends unknown[]>(
-  handler: (...args: A) => Promise<Response> | Response,
+export function route<C extends unknown[] = []>(
+  access: RouteAccess,
+  handler: (request: Request, ...rest: [...C, Actor]) => Promise<Response> | Response,
   answer: ErrorAnswer = apiAnswer,
-): RouteHandler<A> {
-  const wrapped = async (...args: A): Promise<Response> => {
-    const [request, context] = args as unknown[];
+): RouteHandler<[Request, ...C]> {
+  const wrapped = async (request: Request, ...rest: C): Promise<Response> => {
+    const context = rest[0];
     try {
-      if (request instanceof Request) {
+      {
         const faults = findQueryFaults(new URL(request.url).searchParams);
         if (faults.length > 0)
           return answer(400, 'invalid_query', 'the query holds characters no text may contain', faults);
@@ -69,16 +78,19 @@ export function route<A extends unknown[]>(
       const inPath = await pathFaults(context);
       if (inPath.length > 0)
         return answer(400, 'invalid_path', 'the path holds characters no text may contain', inPath);
-      return await handler(...args);
+      const gate = await authorizeRequest(request, access, answer);
+      if (gate instanceof Response) return gate;
+      return await handler(request, ...rest, gate);
     } catch (error) {
       logFailure(request, error);
       return answer(500, 'internal', 'internal error', []);
     }
   };
-  return Object.assign(wrapped, { [ROUTE_MARK]: true as const });
+  return Object.assign(wrapped, { [ROUTE_MARK]: access });
 }
 
-/** True for a function `route()` built. */
-export function isRouteHandler(value: unknown): boolean {
-  return typeof value === 'function' && (value as { [ROUTE_MARK]?: unknown })[ROUTE_MARK] === true;
+/** The access a function `route()` built declares, or null for any other function. */
+export function routeAccessOf(value: unknown): RouteAccess | null {
+  if (typeof value !== 'function') return null;
+  return (value as { [ROUTE_MARK]?: RouteAccess })[ROUTE_MARK] ?? null;
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeErrorResponse } from './write-error-response';
 import { createHostMatcher, parseHostPort, parseOrigin } from './allowed-hosts';
 import { createSecurityHeaders } from './security-headers';
-import { clientKey, createWriteRateLimit, isLoopback } from './write-rate-limit';
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
+import { clientKey, createRateLimit, isLoopback } from '../limits/rate-limit';
 
 /**
  * What every request meets before Next or Socket.IO sees it: the Host check (421), the security headers, and
@@ -52,7 +53,7 @@ function pathOf(url: string | undefined): string {
 export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
   const hosts = createHostMatcher({ configured: options.allowedHosts, extra: options.extraHosts });
   const headersFor = createSecurityHeaders({ dev: options.dev, photoHosts: options.photoHosts });
-  const limit = createWriteRateLimit(options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE);
+  const limit = createRateLimit(options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE);
   const exemptLoopback = options.exemptLoopback ?? true;
 
   const hostRefusal = (req: IncomingMessage): string | null => {
@@ -65,6 +66,9 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
 
   return {
     admit(req, res) {
+      // The address the route handlers see (audit, per-address limits): set here from the socket, so a client
+      // cannot name its own.
+      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
       const path = pathOf(req.url);
       for (const [name, value] of Object.entries(headersFor(path))) res.setHeader(name, value);
       const refusal = hostRefusal(req);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '@/lib/config';
 import { createHostMatcher, defaultHostNames, parseHostPort, parseOrigin } from '@/lib/server/allowed-hosts';
 import { createSecurityHeaders } from '@/lib/server/security-headers';
-import { clientKey, createWriteRateLimit, isLoopback } from '@/lib/server/write-rate-limit';
+import { clientKey, createRateLimit, isLoopback } from '@/lib/limits/rate-limit';
 
 const host = (value: string) => parseHostPort(value)!;
 
@@ -105,7 +105,7 @@ describe('configuration of the perimeter', () => {
 
 describe('the write bucket', () => {
   it('lets a minute worth through, then one per refill, with the wait to the next token', () => {
-    const limit = createWriteRateLimit(60);
+    const limit = createRateLimit(60);
     for (let i = 0; i < 60; i += 1) expect(limit.take('a', 1_000).ok).toBe(true);
     expect(limit.take('a', 1_000)).toEqual({ ok: false, retryAfterSeconds: 1 });
     expect(limit.take('b', 1_000).ok).toBe(true);
@@ -114,7 +114,7 @@ describe('the write bucket', () => {
   });
 
   it('is off at 0', () => {
-    const limit = createWriteRateLimit(0);
+    const limit = createRateLimit(0);
     for (let i = 0; i < 1_000; i += 1) expect(limit.take('a').ok).toBe(true);
   });
 

@@ -10,7 +10,7 @@ import { ipv6Words } from '../egress/classify-address';
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export interface WriteRateLimit {
+export interface RateLimit {
   take(address: string, now?: number): RateDecision;
 }
 
@@ -26,7 +26,7 @@ const SWEEP_MS = 60_000;
  * A bucket of `perMinute` tokens per address, refilled at `perMinute` a minute: a burst of a minute's worth,
  * then the steady rate. `perMinute` 0 turns the limit off.
  */
-export function createWriteRateLimit(perMinute: number): WriteRateLimit {
+export function createRateLimit(perMinute: number): RateLimit {
   const buckets = new Map<string, Bucket>();
   const perMs = perMinute / 60_000;
   let sweptAt = 0;
