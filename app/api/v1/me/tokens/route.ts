@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { Actor } from '@/lib/domain/access';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { visibleText } from '@/lib/domain/safe-text';
+import { issuePersonalToken, MAX_TOKEN_DAYS } from '@/lib/identity/issue-personal-token';
+import { listPersonalTokens } from '@/lib/identity/list-personal-tokens';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { route } from '@/lib/http/handle-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json } from '@/lib/http/responses';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+const TOKEN_SCHEMA = z.object({
+  label: z.string().min(1).max(100).superRefine(visibleText),
+  expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).nullish(),
+});
+
+const notAPerson = () =>
+  errorResponse(403, 'forbidden', 'Only a person holds personal tokens.', [
+    { field: 'authorization', message: 'not allowed: not a person' },
+  ]);
+
+/** The caller's own personal API tokens, without their secrets. */
+export const GET = route({ action: 'self:manage' }, async (_request: Request, actor: Actor) => {
+  if (actor.kind !== 'user') return notAPerson();
+  const { ctx } = getApp();
+  return json({ tokens: await listPersonalTokens(ctx.db, actor.userId) });
+});
+
+/** Issues a personal token acting as the caller; its secret is in this answer and nowhere else, ever. */
+export const POST = route({ action: 'self:manage' }, async (request: Request, actor: Actor) => {
+  if (actor.kind !== 'user') return notAPerson();
+  const body = await readJsonBody(request, 4 * 1024);
+  if (!body.ok) return body.response;
+  const parsed = TOKEN_SCHEMA.safeParse(body.value);
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_body',
+      'the token is not valid',
+      zodFieldErrors(parsed.error, body.value),
+    );
+  const { ctx } = getApp();
+  const issued = await issuePersonalToken(ctx.db, actor, parsed.data, ctx.now(), clientAddressOf(request));
+  if (!issued.ok)
+    return errorResponse(409, 'too_many_tokens', 'Revoke a token before issuing another.', [
+      { field: 'label', message: 'you hold the most live tokens allowed' },
+    ]);
+  const { ok: _ok, ...token } = issued;
+  return json(token, 201);
+});

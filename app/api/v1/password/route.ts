@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { setPasswordByLink } from '@/lib/identity/set-password';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { route } from '@/lib/http/handle-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json } from '@/lib/http/responses';
+import { signInThrottle } from '@/lib/http/sign-in-limit';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+const PASSWORD_SCHEMA = z.object({
+  token: z.string().min(1).max(200),
+  password: z.string().max(1024),
+});
+
+/** Sets a person's password through the one-time link an admin gave them. */
+export const POST = route(
+  { public: 'sets a password: the one-time link an admin issued is the credential it checks' },
+  async (request: Request): Promise<Response> => {
+    const throttled = signInThrottle(request);
+    if (throttled) return throttled;
+    const body = await readJsonBody(request, 4 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = PASSWORD_SCHEMA.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(400, 'invalid_body', 'token and password are required', [
+        ...zodFieldErrors(parsed.error, body.value),
+      ]);
+    const { ctx } = getApp();
+    const result = await setPasswordByLink(
+      ctx.db,
+      ctx.revocations,
+      parsed.data.token,
+      parsed.data.password,
+      ctx.now(),
+      clientAddressOf(request),
+    );
+    switch (result.kind) {
+      case 'ok':
+        return json({ login: result.login, passwordSet: true });
+      case 'invalid':
+        return errorResponse(400, 'invalid_body', 'the password is not accepted', [
+          { field: 'password', message: result.message },
+        ]);
+      case 'link_invalid':
+        return errorResponse(410, 'link_invalid', 'The link is unknown, used or expired.', [
+          { field: 'token', message: 'is unknown, used or expired' },
+        ]);
+    }
+  },
+);

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { completeFirstAdmin } from '@/lib/identity/first-admin';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { route } from '@/lib/http/handle-route';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse } from '@/lib/http/responses';
+import { sessionCookie } from '@/lib/http/session-cookie';
+import { signInThrottle } from '@/lib/http/sign-in-limit';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+const SETUP_SCHEMA = z.object({
+  token: z.string().min(1).max(200),
+  login: z.string().max(200),
+  displayName: z.string().max(400),
+  password: z.string().max(1024),
+});
+
+/** Creates the first admin through the one-time link printed at the first start, and signs them in. */
+export const POST = route(
+  { public: 'creates the first admin: the one-time link printed at start is the credential it checks' },
+  async (request: Request): Promise<Response> => {
+    const throttled = signInThrottle(request);
+    if (throttled) return throttled;
+    const body = await readJsonBody(request, 8 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = SETUP_SCHEMA.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(400, 'invalid_body', 'the first admin is not valid', [
+        ...zodFieldErrors(parsed.error, body.value),
+      ]);
+    const { ctx } = getApp();
+    const now = ctx.now();
+    const { token, ...input } = parsed.data;
+    const result = await completeFirstAdmin(
+      ctx.db,
+      ctx.reference,
+      token,
+      input,
+      now,
+      clientAddressOf(request),
+    );
+    switch (result.kind) {
+      case 'ok':
+        return Response.json(
+          { home: result.home, user: { login: result.login, role: 'admin' } },
+          {
+            status: 201,
+            headers: {
+              'cache-control': 'no-store',
+              'set-cookie': sessionCookie(request, result.secret, result.expiresAt, now),
+            },
+          },
+        );
+      case 'invalid':
+        return errorResponse(400, 'invalid_body', 'the first admin is not valid', result.errors);
+      case 'link_invalid':
+        return errorResponse(410, 'link_invalid', 'The set-up link is unknown, used or expired.', [
+          { field: 'token', message: 'is unknown, used or expired' },
+        ]);
+      case 'admin_exists':
+        return errorResponse(409, 'admin_exists', 'An admin exists already; sign in instead.', [
+          { field: 'token', message: 'is of no use once an admin exists' },
+        ]);
+    }
+  },
+);
