@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { displays } from '@/db/schema';
+import type { Role } from '@/lib/domain/access';
+import { createUser } from '@/lib/identity/create-user';
+import { hashSecret, newSecret } from '@/lib/identity/secrets';
+import { issueCredential } from '@/lib/identity/issue-credential';
+import type { AppContext } from '@/lib/context';
+
+type IdentityContext = Pick<AppContext, 'db' | 'reference'>;
+
+/**
+ * A paired display's credential secret: `screen` is a wall layout screen id (default layout: r1c1 the region,
+ * r1c2 health, r1c3 education, …) or 'grid'. Send it as `Authorization: Bearer`, a `cur_display` cookie, or
+ * Socket.IO's `auth: { token }`.
+ */
+export async function grantDisplay(ctx: IdentityContext, screen = 'r1c1'): Promise<string> {
+  return (await pairedDisplay(ctx, screen)).secret;
+}
+
+/** Like grantDisplay, with the display's id (to revoke it). */
+export async function pairedDisplay(
+  ctx: IdentityContext,
+  screen = 'r1c1',
+): Promise<{ displayId: number; credentialId: number; secret: string }> {
+  const now = new Date();
+  const [row] = await ctx.db
+    .insert(displays)
+    .values({
+      name: `Тестовый экран ${screen}`,
+      screen,
+      claimHash: hashSecret(newSecret('claim')),
+      approvedAt: now,
+      approvedBy: 'system:test',
+      pairedAt: now,
+    })
+    .returning({ id: displays.id });
+  const { id, secret } = await issueCredential(ctx.db, {
+    kind: 'display',
+    displayId: row!.id,
+    label: `test ${screen}`,
+    createdBy: 'system:test',
+  });
+  return { displayId: row!.id, credentialId: id, secret };
+}
+
+/** A new person with `role` (and scope codes for scoped roles) and a personal API token: the token's secret. */
+export async function personalToken(
+  ctx: IdentityContext,
+  role: Role,
+  scopes: readonly string[] = [],
+): Promise<string> {
+  const login = `t-${role.replace('_', '-')}-${randomBytes(4).toString('hex')}`;
+  const made = await createUser(ctx.db, ctx.reference, {
+    login,
+    displayName: `Test ${role}`,
+    role,
+    scopes,
+    createdBy: 'system:test',
+  });
+  if (!made.ok) throw new Error(`createUser: ${JSON.stringify(made.errors)}`);
+  const { secret } = await issueCredential(ctx.db, {
+    kind: 'personal',
+    userId: made.id,
+    label: 'test token',
+    createdBy: 'system:test',
+  });
+  return secret;
+}
