@@ -15,9 +15,10 @@ const notFound = () =>
 /** Revokes one of the caller's own personal tokens; another person's token is answered as missing. */
 export const DELETE = route<[Context]>(
   { action: 'self:manage' },
-  async (request: Request, { params }: Context, actor: Actor): Promise<Response> => {
+  async (request: Request, actor: Actor, { params }: Context): Promise<Response> => {
     if (actor.kind !== 'user') return notFound();
     const { id: raw } = await params;
+
     const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(id)) return notFound();
     const { ctx } = getApp();
