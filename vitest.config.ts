@@ -20,5 +20,8 @@ export default defineConfig({
     teardownTimeout: 30_000,
     // Other engineers add test files in parallel; an empty selection is not a failure.
     passWithNoTests: true,
+    // Many scenarios date their events on fixed days of November 2026: the suite's admins may back-date without
+    // a limit. tests/integration/access-backdating.test.ts checks the policy with the production defaults.
+    env: { BACKDATE_WINDOWS: 'admin:99999999,operator:99999999' },
   },
 });

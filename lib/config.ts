@@ -1,3 +1,4 @@
+import { DEFAULT_BACKDATE_WINDOWS, parseBackdateWindows } from './lifecycle/backdating';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowHosts } from './egress/allow-list';
@@ -75,6 +76,13 @@ const ENV_SCHEMA = z.object({
     .int('must be an integer')
     .min(0, 'must be 0 (off) or more')
     .default(300),
+  BACKDATE_WINDOWS: z
+    .string()
+    .default(DEFAULT_BACKDATE_WINDOWS)
+    .superRefine((text, ctx) => {
+      const parsed = parseBackdateWindows(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }),
   // From a request's start to its last body byte: a 4 MiB batch must arrive within it.
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce
     .number({ message: 'must be a number' })
@@ -82,6 +90,18 @@ const ENV_SCHEMA = z.object({
     .min(15, 'must be 15 or more (the headers alone may take 15 s)')
     .max(3600, 'must be 3600 or less')
     .default(30),
+  // The address people open the app at, for the links the console and the CLI print; unset: http://localhost:PORT.
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  // A JSON list of users created at start when there are none yet (lib/identity/provision-identities.ts).
+  BOOTSTRAP_IDENTITIES_FILE: z.string().min(1, 'must not be empty').optional(),
+  // Where their secrets are written (mode 0600); default: the identities file's path + ".secrets.json".
+  BOOTSTRAP_SECRETS_FILE: z.string().min(1, 'must not be empty').optional(),
 });
 
 export type AppConfig = z.infer<typeof ENV_SCHEMA> & { dev: boolean };

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import type { Action, Actor } from '../domain/access';
+import { getComplaintFacts } from '../lifecycle/get-complaint-facts';
+import { getApp } from '../server/app-registry';
+import { refuse } from './authorize';
 import { isOverloaded } from '../commit/write-queue';
 import { zodFieldErrors } from '../domain/field-errors';
 import { parseIdParam, refusedResponse } from './id-param';
@@ -14,6 +18,8 @@ type CommandResult = ({ status: 'applied' } & object) | ({ status: 'rejected' } 
  */
 export async function complaintCommand<S extends z.ZodType>(
   request: Request,
+  actor: Actor,
+  action: Action,
   rawId: string,
   schema: S,
   what: string,
@@ -21,6 +27,8 @@ export async function complaintCommand<S extends z.ZodType>(
 ): Promise<Response> {
   const id = parseIdParam(rawId);
   if (!id.ok) return id.response;
+  const denied = await refuseComplaint(actor, action, id.id);
+  if (denied) return denied;
   const body = await readJsonBody(request, 16 * 1024);
   if (!body.ok) return body.response;
   const parsed = schema.safeParse(body.value);
@@ -38,4 +46,24 @@ export async function complaintCommand<S extends z.ZodType>(
     if (isOverloaded(error)) return overloaded(error);
     throw error;
   }
+}
+
+/**
+ * The decision on one complaint: 404 when it does not exist or the actor's scope does not reach it (a scoped
+ * role cannot probe for others' complaints), 403 when the actor may read it but not do this to it.
+ */
+export async function refuseComplaint(actor: Actor, action: Action, id: number): Promise<Response | null> {
+  const facts = await getComplaintFacts(getApp().ctx.db, id);
+  const missing = { what: `complaint ${id}`, field: 'id' };
+  if (!facts) return notFound(id);
+  return (
+    refuse(actor, 'complaint:read', { complaint: facts }, missing) ??
+    refuse(actor, action, { complaint: facts })
+  );
+}
+
+function notFound(id: number): Response {
+  return errorResponse(404, 'not_found', `complaint ${id} does not exist`, [
+    { field: 'id', message: 'unknown' },
+  ]);
 }

@@ -64,7 +64,7 @@ function logFailure(request: unknown, error: unknown): void {
  */
 export function route<C extends unknown[] = []>(
   access: RouteAccess,
-  handler: (request: Request, ...rest: [...C, Actor]) => Promise<Response> | Response,
+  handler: (request: Request, actor: Actor, ...rest: C) => Promise<Response> | Response,
   answer: ErrorAnswer = apiAnswer,
 ): RouteHandler<[Request, ...C]> {
   const wrapped = async (request: Request, ...rest: C): Promise<Response> => {
@@ -80,7 +80,7 @@ export function route<C extends unknown[] = []>(
         return answer(400, 'invalid_path', 'the path holds characters no text may contain', inPath);
       const gate = await authorizeRequest(request, access, answer);
       if (gate instanceof Response) return gate;
-      return await handler(request, ...rest, gate);
+      return await handler(request, gate, ...rest);
     } catch (error) {
       logFailure(request, error);
       return answer(500, 'internal', 'internal error', []);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from '../domain/safe-text';
-import { ACTOR_FIELD, CATEGORY_FIELD, COMMENT_FIELD } from './validate-transition';
+import { CATEGORY_FIELD, COMMENT_FIELD } from './validate-transition';
 
 // Bodies of the commands on one complaint (`POST /api/v1/complaints/{id}/<command>`). They sit here rather
 // than in the routes so the OpenAPI document can be generated from the very schemas that validate.
@@ -13,7 +13,6 @@ export const ROUTING_BODY_SCHEMA = z.object({
     .min(1, 'must not be empty')
     .max(64)
     .superRefine(visibleText),
-  actor: ACTOR_FIELD,
   comment: COMMENT_FIELD,
 });
 
@@ -29,12 +28,10 @@ export const CLASSIFICATION_BODY_SCHEMA = z.object({
       description:
         "OKTMO of one of the region's municipalities; only for a complaint without one (no coordinates, an ambiguous or missing place name)",
     }),
-  actor: ACTOR_FIELD,
 });
 
 /** Body of `POST /api/v1/complaints/{id}/reclassification`. */
 export const RECLASSIFICATION_BODY_SCHEMA = z.object({
   category: CATEGORY_FIELD.meta({ examples: ['transport.pothole'] }),
-  actor: ACTOR_FIELD,
   comment: COMMENT_FIELD,
 });

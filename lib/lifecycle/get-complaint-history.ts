@@ -2,12 +2,18 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complaintEvents, complaints } from '../../db/schema';
 import { isOpenStatus, slaStateAt, type SlaState } from '../domain/statuses';
+import { maskPersonalData } from '../text/mask-personal-data';
 
 export interface ComplaintHistory {
   complaint: {
     id: number;
     source: string;
     externalId: string;
+    /** The resident's message: unmasked only for the roles that may see personal data. */
+    text: string;
+    address: string | null;
+    /** False when text, address, answers and comments have names, phones and the like masked. */
+    personal: boolean;
     status: string;
     receivedAt: string;
     block: string | null;
@@ -44,12 +50,18 @@ export interface ComplaintHistory {
   }[];
 }
 
-/** One complaint with its append-only history, oldest first; null when there is no such complaint. */
+/**
+ * One complaint with its append-only history, oldest first; null when there is no such complaint. Without
+ * `personal`, every free text (message, address, answers, comments) passes through the masker.
+ */
 export async function getComplaintHistory(
   db: Db,
   id: number,
-  now = new Date(),
+  now: Date,
+  personal: boolean,
 ): Promise<ComplaintHistory | null> {
+  const shown = (text: string | null): string | null =>
+    text === null || personal ? text : maskPersonalData(text);
   const [c] = await db.select().from(complaints).where(eq(complaints.id, id)).limit(1);
   if (!c) return null;
   const events = await db
@@ -63,6 +75,9 @@ export async function getComplaintHistory(
       id: c.id,
       source: c.sourceCode,
       externalId: c.externalId,
+      text: shown(c.text)!,
+      address: shown(c.address),
+      personal,
       status: c.status,
       receivedAt: c.receivedAt.toISOString(),
       block: c.blockCode,
@@ -88,12 +103,12 @@ export async function getComplaintHistory(
       to: e.toStatus,
       at: e.at.toISOString(),
       actor: e.actor,
-      comment: e.comment,
+      comment: shown(e.comment),
       executor: e.executorCode,
       fromExecutor: e.fromExecutorCode,
       rule: e.ruleId,
       reason: e.reason,
-      answer: e.answer,
+      answer: shown(e.answer),
       photoUrls: e.photoUrls,
     })),
   };

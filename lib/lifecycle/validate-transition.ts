@@ -22,14 +22,6 @@ const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
-/** Who did it (a person or a system), as every command on a complaint records it. */
-export const ACTOR_FIELD = z
-  .string({ message: 'must be a string' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200)
-  .superRefine(visibleText)
-  .optional();
 export const COMMENT_FIELD = z
   .string({ message: 'must be a string' })
   .max(4000, 'must be at most 4000 characters')
@@ -50,7 +42,6 @@ export const TRANSITION_BODY_SCHEMA = z.object({
   at: isoDateTimeWithOffset('2026-11-22T12:00:00+03:00')
     .optional()
     .meta({ description: 'Defaults to now; not before the last event' }),
-  actor: ACTOR_FIELD,
   comment: COMMENT_FIELD,
   photoUrls: z
     .array(httpUrl, { message: 'must be an array of URLs' })

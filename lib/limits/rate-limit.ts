@@ -23,10 +23,10 @@ interface Bucket {
 const SWEEP_MS = 60_000;
 
 /**
- * A bucket of `perMinute` tokens per address, refilled at `perMinute` a minute: a burst of a minute's worth,
+ * A bucket of `burst` tokens per key (a minute's worth by default), refilled at `perMinute` a minute: the burst,
  * then the steady rate. `perMinute` 0 turns the limit off.
  */
-export function createRateLimit(perMinute: number): RateLimit {
+export function createRateLimit(perMinute: number, burst: number = perMinute): RateLimit {
   const buckets = new Map<string, Bucket>();
   const perMs = perMinute / 60_000;
   let sweptAt = 0;
@@ -34,7 +34,7 @@ export function createRateLimit(perMinute: number): RateLimit {
   const sweep = (now: number) => {
     sweptAt = now;
     for (const [address, bucket] of buckets) {
-      if (bucket.tokens + (now - bucket.at) * perMs >= perMinute) buckets.delete(address);
+      if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(address);
     }
   };
 
@@ -42,8 +42,8 @@ export function createRateLimit(perMinute: number): RateLimit {
     take(address, now = Date.now()) {
       if (perMinute <= 0) return { ok: true };
       if (now - sweptAt > SWEEP_MS) sweep(now);
-      const bucket = buckets.get(address) ?? { tokens: perMinute, at: now };
-      bucket.tokens = Math.min(perMinute, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
+      const bucket = buckets.get(address) ?? { tokens: burst, at: now };
+      bucket.tokens = Math.min(burst, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
       bucket.at = now;
       buckets.set(address, bucket);
       if (bucket.tokens >= 1) {

@@ -1,4 +1,3 @@
-import { NextRequest } from 'next/server';
 import { POST as postComplaints } from '@/app/api/v1/complaints/route';
 import { GET as getHistory, POST as postEvent } from '@/app/api/v1/complaints/[id]/events/route';
 import { POST as postRouting } from '@/app/api/v1/complaints/[id]/routing/route';
@@ -8,6 +7,7 @@ import { GET as getTriage } from '@/app/api/v1/triage/route';
 import { GET as getQuality } from '@/app/api/v1/quality/route';
 import { GET as getSummary } from '@/app/api/v1/summary/route';
 import { GET as getBlockPanel } from '@/app/api/v1/blocks/[block]/panel/route';
+import { authedRequest } from './identities';
 
 const BASE = 'http://test.local';
 
@@ -27,7 +27,7 @@ function command(handler: CommandHandler, name: string) {
   return async <T = unknown>(id: number | string, body: unknown) =>
     reply<T>(
       await handler(
-        new Request(`${BASE}/api/v1/complaints/${id}/${name}`, {
+        await authedRequest(`${BASE}/api/v1/complaints/${id}/${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -42,7 +42,7 @@ export const api = {
   postComplaints: async <T = unknown>(body: unknown, init: { raw?: string; contentType?: string } = {}) =>
     reply<T>(
       await postComplaints(
-        new Request(`${BASE}/api/v1/complaints`, {
+        await authedRequest(`${BASE}/api/v1/complaints`, {
           method: 'POST',
           headers: { 'content-type': init.contentType ?? 'application/json' },
           body: init.raw ?? JSON.stringify(body),
@@ -52,7 +52,7 @@ export const api = {
   postEvent: command(postEvent, 'events'),
   history: async <T = unknown>(id: number | string) =>
     reply<T>(
-      await getHistory(new Request(`${BASE}/api/v1/complaints/${id}/events`), {
+      await getHistory(await authedRequest(`${BASE}/api/v1/complaints/${id}/events`), {
         params: Promise.resolve({ id: String(id) }),
       }),
     ),
@@ -60,14 +60,14 @@ export const api = {
   postClassification: command(postClassification, 'classification'),
   postReclassification: command(postReclassification, 'reclassification'),
   triage: async <T = unknown>(query = '') =>
-    reply<T>(await getTriage(new Request(`${BASE}/api/v1/triage${query}`))),
+    reply<T>(await getTriage(await authedRequest(`${BASE}/api/v1/triage${query}`))),
   quality: async <T = unknown>(query = '') =>
-    reply<T>(await getQuality(new Request(`${BASE}/api/v1/quality${query}`))),
+    reply<T>(await getQuality(await authedRequest(`${BASE}/api/v1/quality${query}`))),
   summary: async <T = unknown>(query = '') =>
-    reply<T>(await getSummary(new NextRequest(`${BASE}/api/v1/summary${query}`))),
+    reply<T>(await getSummary(await authedRequest(`${BASE}/api/v1/summary${query}`))),
   blockPanel: async <T = unknown>(block: string) =>
     reply<T>(
-      await getBlockPanel(new Request(`${BASE}/api/v1/blocks/${block}/panel`), {
+      await getBlockPanel(await authedRequest(`${BASE}/api/v1/blocks/${block}/panel`), {
         params: Promise.resolve({ block }),
       }),
     ),

@@ -7,7 +7,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** The governor's weekly briefing: every slide's figures for `?week=2026-W47` against the week before. */
-export const GET = route(async (request: Request): Promise<Response> => {
+export const GET = route({ action: 'briefing:read' }, async (request: Request): Promise<Response> => {
   const { ctx } = getApp();
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = parseWeekParam(raw, ctx.now());

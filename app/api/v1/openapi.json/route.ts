@@ -3,6 +3,6 @@ import { OPENAPI_DOCUMENT } from '@/lib/http/openapi';
 
 export const dynamic = 'force-static';
 
-export const GET = route((): Response => {
+export const GET = route({ public: 'the API description' }, (): Response => {
   return Response.json(OPENAPI_DOCUMENT);
 });

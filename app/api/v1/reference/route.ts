@@ -5,6 +5,7 @@ import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route((): Response => {
+/** Blocks, categories, municipalities and sources: the codes every other endpoint takes. */
+export const GET = route({ action: 'wall:read' }, (): Response => {
   return json(referencePayload(getApp().ctx.reference));
 });

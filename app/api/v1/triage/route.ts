@@ -8,7 +8,7 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** The operator queue: complaints waiting for a category, with the classifier's suggestions. */
-export const GET = route(async (request: Request): Promise<Response> => {
+export const GET = route({ action: 'triage:read' }, async (request: Request): Promise<Response> => {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = TRIAGE_QUERY_SCHEMA.safeParse(raw);
   if (!parsed.success)

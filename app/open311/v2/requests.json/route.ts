@@ -1,4 +1,5 @@
 import { georeportAnswer, route } from '@/lib/http/handle-route';
+import type { Actor } from '@/lib/domain/access';
 import { json } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { verifyApiKey } from '@/lib/open311/api-keys';
@@ -13,41 +14,54 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** GeoReport v2 request search, newest first; `page`/`page_size` are our extension. */
-export const GET = route(async (request: Request): Promise<Response> => {
-  const { ctx } = getApp();
-  const parsed = parseRequestFilters(new URL(request.url).searchParams, ctx.reference, ctx.now());
-  if (!parsed.ok) return georeportError(400, parsed.errors);
-  const rows = await getOpen311Requests(ctx.db, parsed.filter);
-  return json(rows.map(toGeoReportRequest));
-}, georeportAnswer);
+export const GET = route(
+  { public: 'GeoReport v2 request search, masked' },
+  async (request: Request): Promise<Response> => {
+    const { ctx } = getApp();
+    const parsed = parseRequestFilters(new URL(request.url).searchParams, ctx.reference, ctx.now());
+    if (!parsed.ok) return georeportError(400, parsed.errors);
+    const rows = await getOpen311Requests(ctx.db, parsed.filter);
+    return json(rows.map(toGeoReportRequest));
+  },
+  georeportAnswer,
+);
 
 /** GeoReport v2 request creation, on behalf of the source the api_key speaks for. */
-export const POST = route(async (request: Request): Promise<Response> => {
-  const body = await readPostBody(request);
-  if (!body.ok) return georeportError(body.status, body.errors);
-  const { ctx } = getApp();
-  const key = body.fields.api_key;
-  if (typeof key !== 'string' || key.trim() === '')
-    return georeportError(403, [{ field: 'api_key', message: 'is required' }]);
-  const sourceCode = await verifyApiKey(ctx.db, key.trim());
-  if (!sourceCode) return georeportError(403, [{ field: 'api_key', message: 'is unknown or revoked' }]);
+export const POST = route(
+  { public: 'GeoReport v2 creation; checks its own api_key or bearer source key' },
+  async (request: Request, actor: Actor): Promise<Response> => {
+    const body = await readPostBody(request);
+    if (!body.ok) return georeportError(body.status, body.errors);
+    const { ctx } = getApp();
+    let sourceCode: string | null = actor.kind === 'source' ? actor.source : null;
+    if (!sourceCode) {
+      const key = body.fields.api_key;
+      if (typeof key !== 'string' || key.trim() === '')
+        return georeportError(403, [
+          { field: 'api_key', message: 'is required (or send Authorization: Bearer <source key>)' },
+        ]);
+      sourceCode = await verifyApiKey(ctx.db, key.trim());
+      if (!sourceCode) return georeportError(403, [{ field: 'api_key', message: 'is unknown or revoked' }]);
+    }
 
-  let result;
-  try {
-    result = await submitOpen311Request(ctx, sourceCode, body.fields);
-  } catch (error) {
-    if (!isOverloaded(error)) throw error;
-    return georeportError(
-      503,
-      [
-        {
-          field: 'body',
-          message: `not stored; the intake is busy, retry after ${error.retryAfterSeconds} s`,
-        },
-      ],
-      { 'retry-after': String(error.retryAfterSeconds) },
-    );
-  }
-  if (!result.ok) return georeportError(400, result.errors);
-  return json([result.reply], result.created ? 201 : 200);
-}, georeportAnswer);
+    let result;
+    try {
+      result = await submitOpen311Request(ctx, sourceCode, body.fields);
+    } catch (error) {
+      if (!isOverloaded(error)) throw error;
+      return georeportError(
+        503,
+        [
+          {
+            field: 'body',
+            message: `not stored; the intake is busy, retry after ${error.retryAfterSeconds} s`,
+          },
+        ],
+        { 'retry-after': String(error.retryAfterSeconds) },
+      );
+    }
+    if (!result.ok) return georeportError(400, result.errors);
+    return json([result.reply], result.created ? 201 : 200);
+  },
+  georeportAnswer,
+);

@@ -6,6 +6,10 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** GeoReport v2 service list: our complaint categories, grouped by sector block. */
-export const GET = route((): Response => {
-  return json(listServices(getApp().ctx.reference));
-}, georeportAnswer);
+export const GET = route(
+  { public: 'GeoReport v2 service list' },
+  (): Response => {
+    return json(listServices(getApp().ctx.reference));
+  },
+  georeportAnswer,
+);

@@ -1,4 +1,7 @@
 import { route } from '@/lib/http/handle-route';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { recordAudit } from '@/lib/identity/audit';
+import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -11,33 +14,43 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 /** Pulls another GeoReport v2 server's requests into intake and answers the import report. */
-export const POST = route(async (request: Request): Promise<Response> => {
-  const body = await readJsonBody(request, 256 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = OPEN311_IMPORT_BODY_SCHEMA.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'the import request is not valid',
-      zodFieldErrors(parsed.error, body.value),
+export const POST = route(
+  { action: 'import:run' },
+  async (request: Request, actor: Actor): Promise<Response> => {
+    const body = await readJsonBody(request, 256 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = OPEN311_IMPORT_BODY_SCHEMA.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(
+        400,
+        'invalid_body',
+        'the import request is not valid',
+        zodFieldErrors(parsed.error, body.value),
+      );
+    const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
+    if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
+    const { ctx } = getApp();
+    const unknown = Object.entries(parsed.data.serviceMap ?? {}).filter(
+      ([, code]) => !ctx.reference.categories.has(code),
     );
-  const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
-  if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
-  const { ctx } = getApp();
-  const unknown = Object.entries(parsed.data.serviceMap ?? {}).filter(
-    ([, code]) => !ctx.reference.categories.has(code),
-  );
-  if (unknown.length > 0) {
-    return errorResponse(
-      400,
-      'invalid_body',
-      'serviceMap names unknown categories',
-      unknown.map(([from, code]) => ({
-        field: `serviceMap.${from}`,
-        message: `unknown category code "${code}"`,
-      })),
-    );
-  }
-  return json(await importOpen311(ctx, parsed.data));
-});
+    if (unknown.length > 0) {
+      return errorResponse(
+        400,
+        'invalid_body',
+        'serviceMap names unknown categories',
+        unknown.map(([from, code]) => ({
+          field: `serviceMap.${from}`,
+          message: `unknown category code "${code}"`,
+        })),
+      );
+    }
+    const report = await importOpen311(ctx, parsed.data);
+    await recordAudit(ctx.db, {
+      actor,
+      action: 'import_run',
+      target: `open311:${new URL(parsed.data.baseUrl).host}`,
+      address: clientAddressOf(request),
+    });
+    return json(report);
+  },
+);

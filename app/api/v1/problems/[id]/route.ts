@@ -1,4 +1,6 @@
 import { route } from '@/lib/http/handle-route';
+import { refuse } from '@/lib/http/authorize';
+import type { Actor } from '@/lib/domain/access';
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getProblem } from '@/lib/problems/get-problem';
@@ -8,7 +10,12 @@ export const dynamic = 'force-dynamic';
 
 /** One problem with its newest complaints (masked excerpts). */
 export const GET = route(
-  async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+  { action: 'wall:read' },
+  async (
+    _request: Request,
+    actor: Actor,
+    { params }: { params: Promise<{ id: string }> },
+  ): Promise<Response> => {
     const { id } = await params;
     const parsed = parseIdParam(id, 'problem');
     if (!parsed.ok) return parsed.response;
@@ -18,6 +25,13 @@ export const GET = route(
         { field: 'id', message: 'no such problem' },
       ]);
     }
+    const denied = refuse(
+      actor,
+      'wall:read',
+      { scope: { block: problem.blockCode, municipality: problem.municipalityOktmo ?? undefined } },
+      { what: `problem ${id}`, field: 'id' },
+    );
+    if (denied) return denied;
     return json(problem);
   },
 );

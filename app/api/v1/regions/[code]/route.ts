@@ -1,4 +1,5 @@
 import { route } from '@/lib/http/handle-route';
+import type { Actor } from '@/lib/domain/access';
 import { errorResponse, json } from '@/lib/http/responses';
 import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { regionDirectory } from '@/lib/federal/region-directory';
@@ -10,7 +11,12 @@ export const dynamic = 'force-dynamic';
 
 /** One region's card: its network row, its blocks and its newest complaints (masked). */
 export const GET = route(
-  async (_request: Request, { params }: { params: Promise<{ code: string }> }): Promise<Response> => {
+  { action: 'federal:read' },
+  async (
+    _request: Request,
+    _actor: Actor,
+    { params }: { params: Promise<{ code: string }> },
+  ): Promise<Response> => {
     const parsed = parseRegionCode((await params).code);
     if (!parsed.ok)
       return errorResponse(400, 'invalid_region', parsed.message, [

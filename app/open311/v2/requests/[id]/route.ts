@@ -1,4 +1,5 @@
 import { georeportAnswer, route } from '@/lib/http/handle-route';
+import type { Actor } from '@/lib/domain/access';
 import { json } from '@/lib/http/responses';
 import { georeportError } from '@/lib/open311/georeport-error';
 import { toGeoReportRequest } from '@/lib/open311/to-georeport-request';
@@ -9,7 +10,12 @@ export const dynamic = 'force-dynamic';
 
 /** GeoReport v2 single request: `/requests/123.json` arrives here as id "123.json". */
 export const GET = route(
-  async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+  { public: 'GeoReport v2 request, masked' },
+  async (
+    _request: Request,
+    _actor: Actor,
+    { params }: { params: Promise<{ id: string }> },
+  ): Promise<Response> => {
     const { id } = await params;
     const match = /^(\d{1,15})\.json$/.exec(id);
     if (!match) {

@@ -1,4 +1,8 @@
 import { route } from '@/lib/http/handle-route';
+import { actorRef, seesPersonalData, type Actor } from '@/lib/domain/access';
+import { refuseComplaint } from '@/lib/http/command-route';
+import { backdateWindows, backdatingFault } from '@/lib/lifecycle/backdating';
+import { getComplaintFacts } from '@/lib/lifecycle/get-complaint-facts';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -14,41 +18,59 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 /** A lifecycle change of one complaint, appended to its history. */
-export const POST = route(async (request: Request, { params }: Params): Promise<Response> => {
-  const id = parseIdParam((await params).id);
-  if (!id.ok) return id.response;
-  const body = await readJsonBody(request, 64 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = TRANSITION_BODY_SCHEMA.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'the event is not valid',
-      zodFieldErrors(parsed.error, body.value),
-    );
+export const POST = route(
+  { action: 'complaint:transition' },
+  async (request: Request, actor: Actor, { params }: Params): Promise<Response> => {
+    const id = parseIdParam((await params).id);
+    if (!id.ok) return id.response;
+    const denied = await refuseComplaint(actor, 'complaint:transition', id.id);
+    if (denied) return denied;
+    const body = await readJsonBody(request, 64 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = TRANSITION_BODY_SCHEMA.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(
+        400,
+        'invalid_body',
+        'the event is not valid',
+        zodFieldErrors(parsed.error, body.value),
+      );
 
-  let result;
-  try {
-    [result] = await recordTransitions(getApp().ctx, [{ complaintId: id.id, ...parsed.data }]);
-  } catch (error) {
-    if (isOverloaded(error)) return overloaded(error);
-    throw error;
-  }
-  if (!result) return errorResponse(500, 'internal', 'no result');
-  if (result.status === 'rejected') return refusedResponse(result);
-  return json(result, 201);
-});
+    const { ctx } = getApp();
+    const backdated = backdatingFault(actor, parsed.data.at, ctx.now(), backdateWindows());
+    if (backdated) return errorResponse(403, 'backdating_not_allowed', backdated.message, [backdated]);
+
+    let result;
+    try {
+      [result] = await recordTransitions(ctx, [
+        { complaintId: id.id, ...parsed.data, actor: actorRef(actor) },
+      ]);
+    } catch (error) {
+      if (isOverloaded(error)) return overloaded(error);
+      throw error;
+    }
+    if (!result) return errorResponse(500, 'internal', 'no result');
+    if (result.status === 'rejected') return refusedResponse(result);
+    return json(result, 201);
+  },
+);
 
 /** The complaint's whole history, oldest first: intake, routing, every status change with who and when. */
-export const GET = route(async (_request: Request, { params }: Params): Promise<Response> => {
-  const id = parseIdParam((await params).id);
-  if (!id.ok) return id.response;
-  const { ctx } = getApp();
-  const history = await getComplaintHistory(ctx.db, id.id, ctx.now());
-  if (!history)
-    return errorResponse(404, 'not_found', `complaint ${id.id} does not exist`, [
-      { field: 'id', message: 'unknown' },
-    ]);
-  return json(history);
-});
+export const GET = route(
+  { action: 'complaint:read' },
+  async (_request: Request, actor: Actor, { params }: Params): Promise<Response> => {
+    const id = parseIdParam((await params).id);
+    if (!id.ok) return id.response;
+    const denied = await refuseComplaint(actor, 'complaint:read', id.id);
+    if (denied) return denied;
+    const { ctx } = getApp();
+    const facts = await getComplaintFacts(ctx.db, id.id);
+    const personal = facts !== null && seesPersonalData(actor, facts);
+    const history = await getComplaintHistory(ctx.db, id.id, ctx.now(), personal);
+    if (!history)
+      return errorResponse(404, 'not_found', `complaint ${id.id} does not exist`, [
+        { field: 'id', message: 'unknown' },
+      ]);
+    return json(history);
+  },
+);

@@ -1,4 +1,5 @@
 import { route } from '@/lib/http/handle-route';
+import { actorRef, type Actor } from '@/lib/domain/access';
 import { complaintCommand } from '@/lib/http/command-route';
 import { rerouteComplaint } from '@/lib/lifecycle/reroute-complaint';
 import { ROUTING_BODY_SCHEMA } from '@/lib/lifecycle/command-bodies';
@@ -11,9 +12,20 @@ export const dynamic = 'force-dynamic';
  * channel naming the new one, and the block's panel recounted.
  */
 export const POST = route(
-  async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
-    return complaintCommand(request, (await params).id, ROUTING_BODY_SCHEMA, 'routing', (complaintId, body) =>
-      rerouteComplaint(getApp().ctx, { complaintId, ...body }),
+  { action: 'complaint:route' },
+  async (
+    request: Request,
+    actor: Actor,
+    { params }: { params: Promise<{ id: string }> },
+  ): Promise<Response> => {
+    return complaintCommand(
+      request,
+      actor,
+      'complaint:route',
+      (await params).id,
+      ROUTING_BODY_SCHEMA,
+      'routing',
+      (complaintId, body) => rerouteComplaint(getApp().ctx, { complaintId, ...body, actor: actorRef(actor) }),
     );
   },
 );

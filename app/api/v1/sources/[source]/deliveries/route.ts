@@ -1,4 +1,5 @@
 import { route } from '@/lib/http/handle-route';
+import type { Actor } from '@/lib/domain/access';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 import { getDeliveryLog } from '@/lib/webhooks/delivery-log';
@@ -9,7 +10,12 @@ export const dynamic = 'force-dynamic';
 
 /** The source's delivery log, newest first, each delivery with its attempts; `before` pages back. */
 export const GET = route(
-  async (request: Request, { params }: { params: Promise<{ source: string }> }): Promise<Response> => {
+  { action: 'webhook:manage' },
+  async (
+    request: Request,
+    _actor: Actor,
+    { params }: { params: Promise<{ source: string }> },
+  ): Promise<Response> => {
     const { ctx } = getApp();
     const { source } = await params;
     const unknown = unknownSource(ctx, source);

@@ -1,4 +1,7 @@
 import { route } from '@/lib/http/handle-route';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { recordAudit } from '@/lib/identity/audit';
+import type { Actor } from '@/lib/domain/access';
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
@@ -9,7 +12,12 @@ export const dynamic = 'force-dynamic';
 
 /** Puts a failed delivery back to pending, due now, with a fresh round of attempts. */
 export const POST = route(
-  async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+  { action: 'webhook:manage' },
+  async (
+    request: Request,
+    actor: Actor,
+    { params }: { params: Promise<{ id: string }> },
+  ): Promise<Response> => {
     const { id } = await params;
     const parsed = parseIdParam(id, 'delivery');
     if (!parsed.ok) return parsed.response;
@@ -22,6 +30,12 @@ export const POST = route(
     }
     switch (result.status) {
       case 'queued':
+        await recordAudit(getApp().ctx.db, {
+          actor,
+          action: 'webhook_retried',
+          target: `delivery:${result.id}`,
+          address: clientAddressOf(request),
+        });
         return json({ id: result.id, status: 'pending', nextAttemptAt: result.nextAttemptAt });
       case 'not_found':
         return errorResponse(404, 'not_found', `delivery ${id} does not exist`, [
