@@ -8,6 +8,9 @@ import next from 'next';
 import pino from 'pino';
 import { createApp } from './lib/app/create-app';
 import { ConfigError, loadConfig } from './lib/config';
+import { bootstrapIdentities } from './lib/identity/bootstrap';
+import { ProvisioningError, provisionIdentities } from './lib/identity/provision-identities';
+import { DataDirLocked, lockDataDir } from './lib/server/data-dir-lock';
 import { createHttpServer, DEFAULT_HTTP_TIMEOUTS } from './lib/server/http-server';
 import { createSimulator } from './lib/simulator';
 import { loadWallConfig } from './lib/wall/load-wall-config';
@@ -33,6 +36,10 @@ async function main(): Promise<void> {
   const buildId = readBuildId(config.dev);
   // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
   loadWallConfig();
+  const embedded = !config.DATABASE_URL;
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  // One process per PGlite folder: the admin CLI checks this lock instead of corrupting the database.
+  const lock = embedded ? lockDataDir(config.PGLITE_DIR) : null;
 
   const httpServer = createHttpServer({
     ...DEFAULT_HTTP_TIMEOUTS,
@@ -63,6 +70,13 @@ async function main(): Promise<void> {
     webhooks: true,
   });
   const { ctx } = wall;
+  if (config.BOOTSTRAP_IDENTITIES_FILE) {
+    const file = config.BOOTSTRAP_IDENTITIES_FILE;
+    const secretsFile = config.BOOTSTRAP_SECRETS_FILE ?? `${file}.secrets.json`;
+    const provisioned = await provisionIdentities(ctx, { file, secretsFile, publicUrl });
+    if (provisioned)
+      log.info({ users: Object.keys(provisioned).length, secretsFile }, 'identities provisioned');
+  }
 
   const app = next({
     dev: config.dev,
@@ -79,6 +93,20 @@ async function main(): Promise<void> {
     { port: config.PORT, driver: wall.driver, dev: config.dev },
     `wall at http://localhost:${config.PORT}/wall`,
   );
+  const links = await bootstrapIdentities(ctx, { publicUrl, embedded });
+  // Plain lines, not only pino JSON: a newcomer reads them in the console of the README's first command.
+  const printLinks = () => {
+    if (links.firstAdminUrl)
+      console.log(
+        `\nFirst start: create the first administrator here (works once, 24 h):\n  ${links.firstAdminUrl}\n`,
+      );
+    if (links.displayUrl)
+      console.log(
+        `A ready display link for this machine's wall (open it in the wall's browser; works once, 24 h):\n` +
+          `  ${links.displayUrl}\n`,
+      );
+  };
+  printLinks();
 
   const simulator =
     config.SIMULATOR !== 'off'
@@ -92,6 +120,7 @@ async function main(): Promise<void> {
     // The simulator writes through the app: it stops first, then the app in its own order.
     await simulator?.stop();
     await wall.close();
+    lock?.release();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -99,7 +128,11 @@ async function main(): Promise<void> {
 
   if (simulator) {
     const backfill = await simulator.backfillIfEmpty(renderProgress);
-    if (backfill) log.info({ created: backfill.created }, 'history backfilled');
+    if (backfill) {
+      log.info({ created: backfill.created }, 'history backfilled');
+      // The progress bar scrolled the links away.
+      printLinks();
+    }
   }
   // After a backfill (or on a database from before the hourly backlog record) the week-ago numbers need it.
   await wall.ensureHistory();
@@ -112,7 +145,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ProvisioningError || error instanceof DataDirLocked) {
     console.error(error.message);
     process.exit(2);
   }
