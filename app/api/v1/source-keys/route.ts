@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { safeText } from '@/lib/domain/safe-text';
+import { route } from '@/lib/http/handle-route';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json } from '@/lib/http/responses';
+import { issueSourceKey } from '@/lib/identity/issue-source-key';
+import { listSourceKeys } from '@/lib/identity/list-source-keys';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+const NEW_KEY = z.strictObject({
+  source: z.string().max(64).superRefine(safeText),
+  region: z.string().max(8).superRefine(safeText).nullable().optional(),
+  label: z.string().max(200).superRefine(safeText),
+});
+
+/** Every source key, live and revoked, with its last use; never the key. */
+export const GET = route({ action: 'identity:manage' }, async (): Promise<Response> => {
+  const { ctx } = getApp();
+  return json({ keys: await listSourceKeys(ctx.db) });
+});
+
+/** A new key for one source (optionally one region): `{ id, key }`, the key shown this once only. */
+export const POST = route({ action: 'identity:manage' }, async (request, actor): Promise<Response> => {
+  const { ctx } = getApp();
+  const body = await readJsonBody(request, 8 * 1024);
+  if (!body.ok) return body.response;
+  const parsed = NEW_KEY.safeParse(body.value);
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_body',
+      'the key is not valid',
+      zodFieldErrors(parsed.error, body.value),
+    );
+  const result = await issueSourceKey(ctx.db, ctx.reference, actor, parsed.data, clientAddressOf(request));
+  if (!result.ok) return errorResponse(400, 'invalid_body', 'the key is not valid', result.errors);
+  return json(result, 201);
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/domain/access';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { safeText, visibleText } from '@/lib/domain/safe-text';
+import { route } from '@/lib/http/handle-route';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { parseIdParam } from '@/lib/http/id-param';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { errorResponse, json } from '@/lib/http/responses';
+import { updateUser } from '@/lib/identity/update-user';
+import { getApp } from '@/lib/server/app-registry';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+const CHANGES = z.strictObject({
+  displayName: z.string().min(1).max(200).superRefine(visibleText).optional(),
+  role: z.enum(ROLES).optional(),
+  scopes: z.array(z.string().max(64).superRefine(safeText)).max(500).optional(),
+  disabled: z.boolean().optional(),
+});
+
+const CODES = { 400: 'invalid_body', 404: 'not_found', 409: 'conflict' } as const;
+
+/**
+ * Renames, re-roles, re-scopes, disables or enables a person. Changing role or scopes, or disabling, signs the
+ * person out everywhere (sessions and personal tokens are revoked, live connections dropped).
+ */
+export const PATCH = route<[Context]>(
+  { action: 'identity:manage' },
+  async (request, actor, { params }): Promise<Response> => {
+    const { ctx } = getApp();
+    const id = parseIdParam((await params).id, 'user');
+    if (!id.ok) return id.response;
+    const body = await readJsonBody(request, 16 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = CHANGES.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(
+        400,
+        'invalid_body',
+        'the change is not valid',
+        zodFieldErrors(parsed.error, body.value),
+      );
+    const result = await updateUser(ctx, actor, id.id, parsed.data, ctx.now(), clientAddressOf(request));
+    if (!result.ok)
+      return errorResponse(
+        result.status,
+        CODES[result.status],
+        result.errors[0]?.message ?? 'refused',
+        result.errors,
+      );
+    return json({ id: id.id, changed: result.changed, revokedCredentials: result.revoked });
+  },
+);
