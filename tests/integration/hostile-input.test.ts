@@ -5,7 +5,7 @@ import { complaintKeys, complaints } from '@/db/schema';
 import { GET as getProblems } from '@/app/api/v1/problems/route';
 import { GET as getPlayback } from '@/app/api/v1/playback/route';
 import { GET as getBriefing } from '@/app/api/v1/briefing/route';
-import { issueApiKey } from '@/lib/open311/api-keys';
+import { issueSourceKey } from '@/lib/identity/issue-source-key';
 import { aComplaint } from '../helpers/complaint-factory';
 import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
@@ -124,7 +124,17 @@ describe('text fields', () => {
   });
 
   it('Open311: a NUL in description answers GeoReport 400 naming it; blank description too', async () => {
-    const key = await issueApiKey(app.ctx.db, 'municipal', 'hostile');
+    const issued = await issueSourceKey(
+      app.ctx.db,
+      app.ctx.reference,
+      { kind: 'system', name: 'test' },
+      {
+        source: 'municipal',
+        label: 'hostile',
+      },
+    );
+    if (!issued.ok) throw new Error('no key');
+    const key = issued.key;
     const fields = { api_key: key, service_code: 'housing.no-hot-water', lat: 55.79639, long: 37.93828 };
     const nul = await open311.post<{ code: number; description: string }[]>({
       ...fields,
