@@ -18,8 +18,9 @@ export class DataDirLocked extends Error {
   ) {
     super(
       `The embedded database ${lockFile.replace(/\.lock$/, '')} is in use by process ${pid} ` +
-        `(PGlite allows one process per data folder): stop that server first, or run this against ` +
-        `PostgreSQL with DATABASE_URL. If process ${pid} is not this app, delete ${lockFile}.`,
+        `(PGlite allows one process per data folder): stop it first (the server and the admin CLI take ` +
+        `turns on an embedded database; on PostgreSQL, DATABASE_URL, they run side by side). ` +
+        `If process ${pid} is not this app, delete ${lockFile}.`,
     );
   }
 }
