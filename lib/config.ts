@@ -1,3 +1,4 @@
+import { IDENTITY_WRITES_PER_MINUTE as DEFAULT_WRITES_PER_MINUTE } from './limits/rate-limit';
 import { DEFAULT_BACKDATE_WINDOWS, parseBackdateWindows } from './lifecycle/backdating';
 import path from 'node:path';
 import { z } from 'zod';
@@ -76,6 +77,16 @@ const ENV_SCHEMA = z.object({
     .int('must be an integer')
     .min(0, 'must be 0 (off) or more')
     .default(300),
+  RATE_LIMIT_USER_WRITES_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be 0 (off) or more')
+    .default(DEFAULT_WRITES_PER_MINUTE.user),
+  RATE_LIMIT_SOURCE_WRITES_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(0, 'must be 0 (off) or more')
+    .default(DEFAULT_WRITES_PER_MINUTE.source),
   BACKDATE_WINDOWS: z
     .string()
     .default(DEFAULT_BACKDATE_WINDOWS)

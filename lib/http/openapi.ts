@@ -29,8 +29,13 @@ export const OPENAPI_DOCUMENT = {
     version: '1.0.0',
     description:
       'Intake of resident complaints from every channel, their lifecycle, and the live numbers of the wall. ' +
-      'Codes of blocks, categories and sources come from GET /api/v1/reference; municipalities are OKTMO codes.',
+      'Codes of blocks, categories and sources come from GET /api/v1/reference; municipalities are OKTMO codes. ' +
+      'Every endpoint needs an identity unless it says `security: []`: a personal API token or a source key as ' +
+      '`Authorization: Bearer`, or the browser session cookie (cookie-carried writes must come from this site: ' +
+      'Origin checked). Without one: 401 `unauthenticated`; with one that may not: 403 `forbidden`; outside the ' +
+      "identity's scope: 403, or 404 for a single complaint.",
   },
+  security: [{ bearerToken: [] }, { sessionCookie: [] }],
   paths: {
     '/api/v1/reference': {
       get: {
@@ -132,7 +137,8 @@ export const OPENAPI_DOCUMENT = {
     },
     '/healthz': {
       get: {
-        summary: 'Liveness and database check',
+        summary: 'Liveness and database check; the build id and uptime only for an identified caller',
+        security: [],
         responses: { 200: { description: 'OK' }, 503: { description: 'Database down' } },
       },
     },
@@ -146,6 +152,21 @@ export const OPENAPI_DOCUMENT = {
   },
   webhooks: WEBHOOK_OPENAPI_WEBHOOKS,
   components: {
+    securitySchemes: {
+      bearerToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A personal API token (cur_pat_…, /account), a source key (cur_src_…, one channel: POST /api/v1/complaints ' +
+          'and Open311 only) or a display token (cur_dsp_…, reads of its screen only)',
+      },
+      sessionCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'cur_session',
+        description: 'Set by POST /api/v1/session',
+      },
+    },
     schemas: {
       ...WEBHOOK_OPENAPI_SCHEMAS,
       ...BRIEFING_OPENAPI_SCHEMAS,

@@ -8,6 +8,9 @@ import { ipv6Words } from '../egress/classify-address';
  * through around a window's edge.
  */
 
+/** Default writes a minute per person (or display) and per source key: lib/http/identity-rate-limit.ts. */
+export const IDENTITY_WRITES_PER_MINUTE = { user: 240, source: 6_000 } as const;
+
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export interface RateLimit {
