@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { sleep } from './stats';
+import { benchAuthorization } from './identity';
 
 export interface HttpAnswer {
   status: number;
@@ -27,7 +28,11 @@ export function postJson(
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...benchAuthorization(),
+        },
         timeout: timeoutMs,
       },
       (res) => {
@@ -143,7 +148,7 @@ export async function postBatch(
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(url, { signal: AbortSignal.timeout(10_000), headers: benchAuthorization() });
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
