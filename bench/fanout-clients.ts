@@ -6,7 +6,8 @@
  */
 import { connectWall, type WallClient } from './lib/wall-client';
 
-type FromParent = { type: 'start'; url: string; clients: number } | { type: 'report' };
+/** `token`: the credential the screens connect with (else BENCH_TOKEN from the environment). */
+type FromParent = { type: 'start'; url: string; clients: number; token?: string } | { type: 'report' };
 
 export type FanoutMessage =
   | { type: 'ready'; connected: number; failed: number; errors: string[]; connectSeconds: number }
@@ -27,14 +28,16 @@ function send(message: FanoutMessage): void {
   process.send?.(message);
 }
 
-async function start(url: string, count: number): Promise<void> {
+async function start(url: string, count: number, token?: string): Promise<void> {
   const t0 = Date.now();
   let failed = 0;
   const errors: string[] = [];
   // Waves, not 500 at once: a thundering herd of handshakes would measure the connect storm instead.
   for (let i = 0; i < count; i += WAVE) {
     const wave = await Promise.allSettled(
-      Array.from({ length: Math.min(WAVE, count - i) }, () => connectWall(url, { recordDeltas: false })),
+      Array.from({ length: Math.min(WAVE, count - i) }, () =>
+        connectWall(url, { recordDeltas: false, token }),
+      ),
     );
     for (const r of wave) {
       if (r.status === 'rejected') {
@@ -64,7 +67,7 @@ async function start(url: string, count: number): Promise<void> {
 
 process.on('message', (message: FromParent) => {
   if (message.type === 'start') {
-    start(message.url, message.clients).catch((error: unknown) => {
+    start(message.url, message.clients, message.token).catch((error: unknown) => {
       console.error(error);
       process.exit(1);
     });

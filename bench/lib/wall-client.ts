@@ -48,10 +48,13 @@ function payloadSize(delta: WallDelta): number {
 
 export async function connectWall(
   baseUrl: string,
-  opts: { recordDeltas?: boolean } = {},
+  /** `token`: a display or personal token (default BENCH_TOKEN); the server refuses sockets without one. */
+  opts: { recordDeltas?: boolean; token?: string } = {},
 ): Promise<WallClient> {
   const recordDeltas = opts.recordDeltas ?? true;
+  const token = opts.token ?? process.env.BENCH_TOKEN;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    ...(token ? { auth: { token } } : {}),
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,

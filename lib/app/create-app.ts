@@ -175,6 +175,9 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
         log: ctx.log,
         refuse: perimeter.socketRefusal,
         maxScopesPerSocket: whole.realtime.maxScopesPerSocket,
+        db: ctx.db,
+        now: ctx.now,
+        revocations: ctx.revocations,
       });
       io = realtime;
       guardRequests(

@@ -63,6 +63,8 @@ export interface ServerToClientEvents {
   'wall:delta': (delta: WallDelta) => void;
   /** A block panel's whole payload: after a `panel: true` subscribe, then whenever it changes. */
   'panel:update': (panel: BlockPanel) => void;
+  /** This connection's credential was revoked or expired; the server disconnects it right after. */
+  'session:revoked': () => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,6 +1,11 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import type { Db } from '../../db/client';
+import { can, type Actor } from '../domain/access';
+import { authenticateSecret } from '../identity/authenticate';
+import { credentialExpiresAt } from '../identity/credential-expiry';
+import type { Revocations } from '../identity/revocations';
 import type { ReferenceCache } from '../reference/types';
 import { scopeKeyOf, type ClientToServerEvents, type ServerToClientEvents, type WallScope } from './contract';
 import type { LiveHub } from './live-hub';
@@ -17,12 +22,45 @@ export interface RealtimeDeps {
   refuse?: (req: IncomingMessage) => string | null;
   /** Live scopes one connection may hold at once (default 16): each watched scope is recounted on every change. */
   maxScopesPerSocket?: number;
+  /** Who connects: the handshake's cookie or `auth.token`, looked up like an HTTP request's. */
+  db: Db;
+  now: () => Date;
+  /** Revoked credentials: their sockets get `session:revoked` and are dropped at once. */
+  revocations: Revocations;
+}
+
+interface SocketData {
+  actor: Actor;
+  expiresAt: Date | null;
+}
+
+/** Node's timers take at most 2³¹−1 ms; a later expiry is re-checked then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+const credentialRoom = (id: number) => `credential:${id}`;
+
+/**
+ * The handshake's credential: the browser's session or display cookie, or `auth: { token }` (a bearer token,
+ * for Node clients and scripts). Without one, or with a bad one, the connection is refused.
+ */
+function handshakeHeaders(socket: Socket): { authorization: string | null; cookie: string | null } {
+  const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+  return {
+    authorization: typeof token === 'string' && token.length > 0 ? `Bearer ${token}` : null,
+    cookie: socket.request.headers.cookie ?? null,
+  };
 }
 
 /** A wall screen watches one scope, a drill-down two or three; 16 leaves room and stops a client piling up. */
 export const MAX_SCOPES_PER_SOCKET = 16;
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 function scopeError(scope: unknown, reference: ReferenceCache): string | null {
   if (scope === null || typeof scope !== 'object') return 'scope: must be an object';
@@ -58,6 +96,50 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   const maxScopes = deps.maxScopesPerSocket ?? MAX_SCOPES_PER_SOCKET;
   const listeners = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
 
+  io.use((socket, next) => {
+    const address = socket.handshake.address || null;
+    authenticateSecret(deps.db, { ...handshakeHeaders(socket), address }, deps.now())
+      .then(async ({ actor }) => {
+        if (actor.kind === 'anonymous' || actor.kind === 'system') {
+          next(new Error('unauthorized'));
+          return;
+        }
+        socket.data.actor = actor;
+        socket.data.expiresAt = await credentialExpiresAt(deps.db, actor.credentialId);
+        next();
+      })
+      .catch((error: unknown) => {
+        log.error({ err: describeError(error) }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      });
+  });
+
+  // A session ending by time ends its live feed too, not only at the next reconnect.
+  const expireAt = (socket: RealtimeSocket, expiresAt: Date) => {
+    const wait = expiresAt.getTime() - deps.now().getTime();
+    const timer = setTimeout(
+      () => {
+        if (wait > MAX_TIMER_MS) expireAt(socket, expiresAt);
+        else {
+          socket.emit('session:revoked');
+          socket.disconnect(true);
+        }
+      },
+      Math.max(0, Math.min(wait, MAX_TIMER_MS)),
+    );
+    timer.unref?.();
+    socket.once('disconnect', () => clearTimeout(timer));
+  };
+
+  const stopRevocations = deps.revocations.on((ids) => {
+    for (const id of ids) {
+      const room = credentialRoom(id);
+      io.to(room).emit('session:revoked');
+      io.in(room).disconnectSockets(true);
+    }
+  });
+  httpServer.once('close', stopRevocations);
+
   live.hasListeners = (key) => listeners(key) > 0;
   live.onDelta((key, delta) => io.to(key).emit('wall:delta', delta));
   if (panels) {
@@ -66,6 +148,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   }
 
   io.on('connection', (socket) => {
+    const { actor, expiresAt } = socket.data;
+    if (actor.kind !== 'anonymous' && actor.kind !== 'system')
+      void socket.join(credentialRoom(actor.credentialId));
+    if (expiresAt) expireAt(socket, expiresAt);
     // Counted when asked for, not when joined: a burst of subscribes cannot all pass before the first joins.
     const scopes = new Set<string>();
     socket.on('wall:subscribe', (request, ack) => {
@@ -79,6 +165,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       const scope: WallScope = {};
       if (block) scope.block = block;
       if (municipality) scope.municipality = municipality;
+      const decision = can(socket.data.actor, 'wall:read', { scope });
+      if (!decision.ok) {
+        reply({ ok: false, error: `forbidden: ${decision.reason}` });
+        return;
+      }
       const key = scopeKeyOf(scope);
       if (!scopes.has(key) && scopes.size >= maxScopes) {
         reply({

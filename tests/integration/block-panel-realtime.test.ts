@@ -15,6 +15,7 @@ import type { App } from '@/lib/app/create-app';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';
+import { grantDisplay } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
 import { startOfMoscowWeek } from '@/lib/domain/moscow-time';
 
@@ -34,6 +35,7 @@ let app: App;
 let live: LiveHub;
 let panels: PanelHub;
 let url: string;
+let token: string;
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,6 +50,7 @@ function panelClient() {
   let state: WallState | null = null;
   let panel: BlockPanel | null = null;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+    auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
@@ -85,6 +88,7 @@ beforeAll(async () => {
   await app.start();
   ({ live, panels } = app);
   url = app.url!;
+  token = await grantDisplay(app.ctx);
 
   // Two weeks of history for the block across towns, some of it resolved, then the SLA clock.
   const towns = Object.values(TOWNS);

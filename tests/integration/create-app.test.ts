@@ -9,6 +9,7 @@ import {
 } from '@/lib/realtime/contract';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { aComplaint } from '../helpers/complaint-factory';
+import { grantDisplay } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
 
 describe('createApp', () => {
@@ -26,6 +27,7 @@ describe('createApp', () => {
     expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url!, {
+      auth: { token: await grantDisplay(app.ctx) },
       transports: ['websocket'],
     });
     const snapshot = new Promise((resolve) => socket.once('wall:snapshot', resolve));
@@ -45,6 +47,7 @@ describe('createApp', () => {
     const app = await createWholeTestApp({ realtime: { listen: { port: 0, host: '127.0.0.1' } } });
     await app.start();
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(app.url!, {
+      auth: { token: await grantDisplay(app.ctx) },
       transports: ['websocket'],
     });
     try {

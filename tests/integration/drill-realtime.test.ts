@@ -12,6 +12,7 @@ import type { LiveHub } from '@/lib/realtime/live-hub';
 import type { App } from '@/lib/app/create-app';
 import { getSummary } from '@/lib/queries/get-summary';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { grantDisplay } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
 
 const NOW = new Date('2026-11-18T12:00:00+03:00');
@@ -21,6 +22,7 @@ const at = (msAgo: number) => new Date(NOW.getTime() - msAgo).toISOString();
 let app: App;
 let live: LiveHub;
 let url: string;
+let token: string;
 
 async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -35,6 +37,7 @@ function drillClient(scope: WallScope) {
   let state: WallState | null = null;
   let ack: SubscribeAck | null = null;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+    auth: { token },
     transports: ['websocket'],
   });
   socket.on('connect', () =>
@@ -58,6 +61,7 @@ beforeAll(async () => {
   await app.start();
   live = app.live;
   url = app.url!;
+  token = await grantDisplay(app.ctx);
 });
 
 afterAll(async () => {

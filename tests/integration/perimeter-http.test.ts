@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as healthz } from '@/app/healthz/route';
 import type { App } from '@/lib/app/create-app';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/lib/realtime/contract';
+import { grantDisplay } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
 
 /**
@@ -18,6 +19,7 @@ const WRITES_PER_MINUTE = 3;
 
 let app: App;
 let port: number;
+let token: string;
 
 interface Answer {
   status: number;
@@ -41,7 +43,7 @@ function send(method: string, path: string, headers: Record<string, string> = {}
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function open(options: Parameters<typeof connect>[1]): Promise<{ socket: Client; error?: Error }> {
-  const socket: Client = connect(app.url!, { reconnection: false, ...options });
+  const socket: Client = connect(app.url!, { reconnection: false, auth: { token }, ...options });
   return new Promise((resolve) => {
     socket.once('connect', () => resolve({ socket }));
     socket.once('connect_error', (error) => resolve({ socket, error }));
@@ -73,6 +75,7 @@ beforeAll(async () => {
   });
   await app.start();
   port = Number(new URL(app.url!).port);
+  token = await grantDisplay(app.ctx);
 });
 
 afterAll(async () => {

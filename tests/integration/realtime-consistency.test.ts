@@ -18,6 +18,7 @@ import { startOfMoscowDay } from '@/lib/domain/moscow-time';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { api } from '../helpers/route-client';
 import { transitionTo, intakeStatus } from '../helpers/lifecycle';
+import { grantDisplay } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
 
 // A pinned clock keeps "today" and "last hour" away from their edges while the test runs.
@@ -35,12 +36,14 @@ const NEXT: Partial<Record<ComplaintStatus, ComplaintStatus>> = {
 let app: App;
 let live: LiveHub;
 let url: string;
+let token: string;
 
 /** A wall client: the real reducer behind a real Socket.IO connection, resuming after drops and gaps. */
 function wallClient() {
   let state: WallState | null = null;
   let snapshots = 0;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+    auth: { token },
     transports: ['websocket'],
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
@@ -78,6 +81,7 @@ beforeAll(async () => {
   await app.start();
   live = app.live;
   url = app.url!;
+  token = await grantDisplay(app.ctx);
 });
 
 afterAll(async () => {
@@ -209,6 +213,7 @@ describe('a wall client over Socket.IO', () => {
 
   it('refuses a subscription to an unknown block', async () => {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, {
+      auth: { token },
       transports: ['websocket'],
     });
     const ack = await new Promise((resolve) =>
