@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import type { FieldError } from '../domain/field-errors';
 import type { ReferenceCache } from '../reference/types';
+import { adminExists } from './admin-exists';
 import { recordAudit } from './audit';
 import { authenticateSecret } from './authenticate';
 import { createUser, userProblems } from './create-user';
@@ -22,12 +23,6 @@ export type FirstAdminResult =
   /** The link is unknown, used or expired. */
   | { kind: 'link_invalid' }
   | { kind: 'admin_exists' };
-
-/** Whether anyone holds the admin role (the set-up link is then of no use). */
-async function adminExists(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
-  return row !== undefined;
-}
 
 /**
  * The first start's one-time link creates the first admin and signs them in. The fields are checked before
