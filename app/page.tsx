@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requirePage } from '@/lib/http/page-access';
 import { getApp } from '@/lib/server/app-registry';
 
 // The block list comes from the running app's reference data.
@@ -32,7 +33,8 @@ const VIEWS = [
   },
 ] as const;
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requirePage('wall:read', { scope: {} }, { from: '/', wall: true });
   const blocks = [...getApp().ctx.reference.blocks.values()];
   return (
     <main className="mx-auto max-w-4xl px-8 py-16">

@@ -5,6 +5,7 @@ import { autoIntervalOf } from '@/components/briefing/deck-constants';
 import { getBriefing } from '@/lib/briefing/get-briefing';
 import { formatIsoWeek, defaultWeek } from '@/lib/briefing/week';
 import { parseWeekParam } from '@/lib/briefing/week-param';
+import { requirePage } from '@/lib/http/page-access';
 import { getApp } from '@/lib/server/app-registry';
 
 // Live data: never prerender at build time, the registry exists only in the running server.
@@ -20,6 +21,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The governor's weekly briefing: `?week=2026-W47&slide=3&auto=20`, `?print=1` for the PDF renderer. */
 export default async function BriefingPage({ searchParams }: BriefingPageProps) {
+  await requirePage('briefing:read', undefined, { from: '/briefing', wall: true });
   const params = await searchParams;
   const { ctx } = getApp();
   const now = ctx.now();

@@ -4,6 +4,7 @@ import { parseRegionCode } from '@/lib/federal/parse-region-code';
 import { regionDirectory } from '@/lib/federal/region-directory';
 import { projectPoints, russiaMap } from '@/lib/federal/russia-map';
 import { getFederalOverview } from '@/lib/federal/get-federal-overview';
+import { requirePage } from '@/lib/http/page-access';
 import { getApp } from '@/lib/server/app-registry';
 
 // Live data: never prerender at build time, the registry exists only in the running server.
@@ -17,6 +18,7 @@ interface RussiaPageProps {
 
 /** The federal view: the first overview and the map geometry render with the page, polling follows. */
 export default async function RussiaPage({ searchParams }: RussiaPageProps) {
+  await requirePage('federal:read', undefined, { from: '/russia', wall: true });
   const { ctx } = getApp();
   const directory = regionDirectory();
   const overview = await getFederalOverview(ctx.db, directory, ctx.now());

@@ -3,6 +3,7 @@ import { TriageScreen } from '@/components/triage/triage-screen';
 import { TRIAGE_PAGE_SIZE } from '@/components/triage/triage-api';
 import { triageNamesOf } from '@/lib/triage/triage-names';
 import { getTriageQueue } from '@/lib/triage/get-triage-queue';
+import { requirePage } from '@/lib/http/page-access';
 import { getApp } from '@/lib/server/app-registry';
 
 // Live data: never prerender at build time, the registry exists only in the running server.
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: 'Очередь оператора �
 
 /** The operator queue: the first page of the queue renders with the page, the client polls from there. */
 export default async function TriagePage() {
+  await requirePage('triage:read', undefined, { from: '/triage', wall: true });
   const { ctx } = getApp();
   const queue = await getTriageQueue(ctx.db, { limit: TRIAGE_PAGE_SIZE });
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requirePage } from '@/lib/http/page-access';
 import { getApp } from '@/lib/server/app-registry';
 import { BlockWall } from '@/components/panel/block-wall';
 
@@ -18,5 +19,10 @@ export async function generateMetadata({ params }: BlockPageProps): Promise<Meta
 /** One sector block full screen; an unknown code is a 404 (notFound in BlockWall). */
 export default async function BlockPage({ params }: BlockPageProps) {
   const { block } = await params;
+  await requirePage(
+    'wall:read',
+    { scope: { block } },
+    { from: `/wall/${encodeURIComponent(block)}`, wall: true },
+  );
   return <BlockWall block={block} />;
 }

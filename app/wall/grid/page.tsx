@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { requirePage } from '@/lib/http/page-access';
 import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { getApp } from '@/lib/server/app-registry';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
@@ -11,7 +12,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Вся стена — предпросмотр · ЦУР Московской области' };
 
 /** The whole video wall in one browser: every screen's own URL in an iframe at its native size, scaled down. */
-export default function WallGridPage() {
+export default async function WallGridPage() {
+  await requirePage('wall:read', { scope: {} }, { from: '/wall/grid', wall: true });
   const config = loadWallConfig();
   const names = wallNamesOf(getApp().ctx.reference);
   const screens = config.screens.map((s) => ({

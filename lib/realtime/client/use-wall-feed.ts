@@ -10,6 +10,7 @@ import type {
   WallSnapshot,
 } from '../contract';
 import type { BlockPanel } from '../../panels/types';
+import { returnToPairing } from './return-to-pairing';
 import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState } from './wall-state';
 
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
@@ -105,8 +106,25 @@ export function useWallFeed(
     };
 
     socket.on('connect', subscribe);
-    socket.on('disconnect', markDown);
-    socket.on('connect_error', markDown);
+    // Only a revocation or an expired session makes the server itself disconnect a socket; a restart or a
+    // network fault is a transport close, and the client reconnects on its own.
+    socket.on('session:revoked', returnToPairing);
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') returnToPairing();
+      else markDown();
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') {
+        returnToPairing();
+        return;
+      }
+      markDown();
+      // Refused by the server's middleware (its database was unavailable): the client does not retry that.
+      if (!socket.active) {
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => !disposed && socket.connect(), RETRY_SUBSCRIBE_MS);
+      }
+    });
     socket.on('wall:snapshot', (snapshot) => {
       if (snapshot.scopeKey !== stateRef.current.scopeKey) return;
       commit(applySnapshot(stateRef.current, snapshot, Date.now()));

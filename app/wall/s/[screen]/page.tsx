@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ScreenContent } from '@/components/wall-screens/screen-renderers';
+import { requirePage } from '@/lib/http/page-access';
+import { screenAccess } from '@/lib/identity/screen-access';
 import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { getApp } from '@/lib/server/app-registry';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
@@ -29,5 +31,10 @@ export default async function ScreenPage({ params }: ScreenPageProps) {
   const { screen } = await params;
   const config = screenById(loadWallConfig(), screen);
   if (!config) notFound();
+  const access = screenAccess(config.panel);
+  await requirePage(access.action, access.resource, {
+    from: `/wall/s/${encodeURIComponent(screen)}`,
+    wall: true,
+  });
   return <ScreenContent panel={config.panel} />;
 }

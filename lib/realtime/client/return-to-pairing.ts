@@ -1,0 +1,15 @@
+'use client';
+
+let leaving = false;
+
+/**
+ * The live feed's credential is gone (revoked, expired, a display unpaired): reload through /pair, which shows
+ * a pairing code on a wall screen, and sends a signed-in person on (or offers the sign-in form). Once: the
+ * revocation notice and the disconnect that follows must not navigate twice.
+ */
+export function returnToPairing(): void {
+  if (leaving) return;
+  leaving = true;
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/pair?next=${encodeURIComponent(here)}`);
+}
