@@ -10,7 +10,8 @@ import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/op
 import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
 import { COMPLAINT_ITEM_SCHEMA } from '../ingest/validate-complaint';
 import { TRANSITION_BODY_SCHEMA } from '../lifecycle/validate-transition';
-import { requestSchema } from '../openapi/from-zod';
+import { COMPLAINT_LIST_QUERY_SCHEMA } from '../lifecycle/list-complaints-query';
+import { queryParameters, requestSchema } from '../openapi/from-zod';
 import { dateTime, errorReply, idParam, jsonBody, nullable, OKTMO, pathParam, ref } from '../openapi/parts';
 import { LIFECYCLE_OPENAPI_PATHS } from './openapi-lifecycle-paths';
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from '../domain/limits';
@@ -44,6 +45,19 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/api/v1/complaints': {
+      get: {
+        summary: "Complaints newest first, a page at a time, within the caller's scope",
+        description:
+          'A block lead lists only their blocks, a municipal user their municipalities, an executor its own ' +
+          'complaints; asking for a code outside the scope answers 403 naming the field. Text and address are ' +
+          'unmasked only for operators, admins and the complaint’s executor (`personal`).',
+        parameters: queryParameters(COMPLAINT_LIST_QUERY_SCHEMA),
+        responses: {
+          200: { description: 'One page', content: jsonBody(ref('ComplaintList')) },
+          400: errorReply('Invalid query or an unknown block, municipality or executor (each field named)'),
+          403: errorReply('A block, municipality or executor outside the caller’s scope (field named)'),
+        },
+      },
       post: {
         summary: 'Record complaints (one object, or a batch); idempotent on (source, externalId)',
         description:
@@ -194,6 +208,34 @@ export const OPENAPI_DOCUMENT = {
               },
             },
           },
+        },
+      },
+      ComplaintList: {
+        type: 'object',
+        required: ['complaints', 'nextBefore'],
+        properties: {
+          complaints: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'integer' },
+                receivedAt: dateTime,
+                dueAt: dateTime,
+                status: { type: 'string' },
+                slaState: { enum: ['on_time', 'late', 'very_late'] },
+                overdue: { type: 'boolean', description: 'Open and past the due time now' },
+                block: nullable('string'),
+                category: nullable('string'),
+                municipality: nullable('string'),
+                executor: nullable('string'),
+                address: nullable('string'),
+                text: { type: 'string' },
+                personal: { type: 'boolean', description: 'False when text and address are masked' },
+              },
+            },
+          },
+          nextBefore: nullable('integer', { description: 'Pass as `before` for the next page' }),
         },
       },
       TransitionApplied: {

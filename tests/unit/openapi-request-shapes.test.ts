@@ -10,6 +10,7 @@ import {
   ROUTING_BODY_SCHEMA,
 } from '@/lib/lifecycle/command-bodies';
 import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
+import { COMPLAINT_LIST_QUERY_SCHEMA } from '@/lib/lifecycle/list-complaints-query';
 import { OPEN311_IMPORT_BODY_SCHEMA } from '@/lib/open311/import-body';
 import { PLAYBACK_QUERY } from '@/lib/playback/playback-query';
 import { QUALITY_QUERY_SCHEMA } from '@/lib/queries/quality-query';
@@ -75,6 +76,7 @@ const BODIES: [string, string, z.ZodType][] = [
   ['/api/v1/imports/open311', 'post', OPEN311_IMPORT_BODY_SCHEMA],
 ];
 const QUERIES: [string, string, z.ZodType][] = [
+  ['/api/v1/complaints', 'get', COMPLAINT_LIST_QUERY_SCHEMA],
   ['/api/v1/triage', 'get', TRIAGE_QUERY_SCHEMA],
   ['/api/v1/quality', 'get', QUALITY_QUERY_SCHEMA],
   ['/api/v1/sources/{source}/deliveries', 'get', DELIVERY_LOG_QUERY_SCHEMA],

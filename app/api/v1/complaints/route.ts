@@ -1,5 +1,10 @@
 import { route } from '@/lib/http/handle-route';
-import type { Actor } from '@/lib/domain/access';
+import { listFilter, seesPersonalData, type Actor, type ListFilter } from '@/lib/domain/access';
+import type { FieldError } from '@/lib/domain/field-errors';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { listComplaints } from '@/lib/lifecycle/list-complaints';
+import { COMPLAINT_LIST_QUERY_SCHEMA } from '@/lib/lifecycle/list-complaints-query';
+import type { ReferenceCache } from '@/lib/reference/types';
 import { foreignItems } from '@/lib/ingest/foreign-items';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
@@ -42,5 +47,65 @@ export const POST = route(
     const rejected = results.filter((r) => r.status === 'rejected').length;
     const status = rejected === 0 ? 200 : rejected === results.length ? 422 : 207;
     return json({ results }, status);
+  },
+);
+
+type ListQuery = { block?: string; municipality?: string; executor?: string };
+
+/** Asked codes the reference does not know (400), each by its field. */
+function unknownCodes(query: ListQuery, reference: ReferenceCache): FieldError[] {
+  const known: [keyof ListQuery, ReadonlyMap<string, unknown>][] = [
+    ['block', reference.blocks],
+    ['municipality', reference.municipalities],
+    ['executor', reference.executors],
+  ];
+  return known
+    .filter(([field, codes]) => query[field] !== undefined && !codes.has(query[field]))
+    .map(([field]) => ({ field, message: 'unknown code' }));
+}
+
+/** Asked codes outside the caller's scope (403): a block lead asking for another block is told so. */
+function outsideScope(query: ListQuery, scope: ListFilter | null): FieldError[] {
+  if (!scope) return [];
+  const checks: [keyof ListQuery, readonly string[] | undefined][] = [
+    ['block', scope.blocks],
+    ['municipality', scope.municipalities],
+    ['executor', scope.executors],
+  ];
+  return checks
+    .filter(
+      ([field, allowed]) =>
+        allowed !== undefined && query[field] !== undefined && !allowed.includes(query[field]!),
+    )
+    .map(([field]) => ({ field, message: 'outside your scope' }));
+}
+
+/**
+ * Complaints newest first, a page at a time, within the caller's scope (a block lead's blocks, a municipal
+ * user's OKTMOs, an executor's own); texts unmasked only for the roles that may read personal data.
+ */
+export const GET = route(
+  { action: 'complaint:list' },
+  async (request: Request, actor: Actor): Promise<Response> => {
+    const raw = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = COMPLAINT_LIST_QUERY_SCHEMA.safeParse(raw);
+    if (!parsed.success)
+      return errorResponse(400, 'invalid_query', 'the query is not valid', zodFieldErrors(parsed.error, raw));
+    const { ctx } = getApp();
+    const query = parsed.data;
+    const unknown = unknownCodes(query, ctx.reference);
+    if (unknown.length > 0) return errorResponse(400, 'invalid_query', 'unknown codes in the query', unknown);
+    const scope = listFilter(actor);
+    const outside = outsideScope(query, scope);
+    if (outside.length > 0)
+      return errorResponse(403, 'forbidden', 'the query asks outside your scope', outside);
+    const page = await listComplaints(ctx.db, {
+      ...query,
+      overdue: query.overdue === 'true',
+      scope,
+      now: ctx.now(),
+      personal: (facts) => seesPersonalData(actor, facts),
+    });
+    return json(page);
   },
 );
