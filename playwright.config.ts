@@ -49,7 +49,12 @@ export default defineConfig({
   webServer: {
     // Backfill mode: a few weeks of history (the block panels' week-over-week, sparklines and tension points need
     // it) and no live stream, so a test still counts exactly what it posts (tests/e2e/wall.spec.ts).
-    command: `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=backfill SIMULATOR_BACKFILL_WEEKS=5 npx tsx server.ts`,
+    // BOOTSTRAP_IDENTITIES_FILE: one user per role (tests/e2e/identities.json, no secrets) is created at start;
+    // their tokens, sessions and passwords land in test-results/e2e-identities.json (tests/e2e/support/identity.ts).
+    command:
+      `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=backfill SIMULATOR_BACKFILL_WEEKS=5 ` +
+      `BOOTSTRAP_IDENTITIES_FILE=tests/e2e/identities.json BOOTSTRAP_SECRETS_FILE=test-results/e2e-identities.json ` +
+      `npx tsx server.ts`,
     // No `url`: /healthz answers while the backfill still runs, and Playwright starts on whichever comes first.
     // The server logs "ready" once start-up, the backfill and the week-ago record included, is over.
     wait: { stdout: /"msg":"ready"/ },

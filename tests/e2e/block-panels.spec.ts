@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 /**
  * Every block's full-screen panel at both wall resolutions: all eight parts present with real numbers, nothing
@@ -81,7 +85,10 @@ test.beforeAll(async ({ request }) => {
       category: category.code,
     }));
   });
-  const posted = await request.post('/api/v1/complaints', { data: { complaints } });
+  const posted = await request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
+    data: { complaints },
+  });
   expect(posted.status(), await posted.text()).toBe(200);
 });
 
@@ -91,6 +98,7 @@ async function postHostileComplaint(page: Page): Promise<void> {
   const media = reference.categories.find((c) => c.block === 'media')!;
   const kolomna = reference.municipalities.find((m) => m.shortName === 'Коломна')!;
   const posted = await page.request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
     data: {
       complaints: [
         {

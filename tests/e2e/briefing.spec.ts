@@ -4,6 +4,10 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Briefing } from '../../lib/briefing/types';
 import { formatCountRu } from '../../lib/i18n/format-ru';
+import { signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 /**
  * The governor's briefing on the backfilled history: every slide stepped through with the keyboard, its key

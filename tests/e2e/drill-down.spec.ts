@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 /**
  * The municipality drill-down: reached by clicking a municipality on a block panel's map, on the region wall's
@@ -52,7 +56,7 @@ test.beforeAll(async ({ request }) => {
     lon: centre.lon + 0.005 * ((Math.floor(i / 4) % 3) - 1),
     category: 'housing.no-hot-water',
   }));
-  const res = await request.post('/api/v1/complaints', { data: { complaints } });
+  const res = await request.post('/api/v1/complaints', { headers: bearer('operator'), data: { complaints } });
   expect(res.status()).toBe(200);
 });
 

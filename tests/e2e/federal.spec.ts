@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 const ARTIFACTS = path.join('tests', 'artifacts', 'federal');
 /** Kaliningrad: a region far from the home one, easy to click and to tell apart on the map. */
@@ -52,10 +56,11 @@ test('a region posted through the intake appears with its count, and its card op
   )!.today;
   const runId = String(Date.now());
   const complaints = Array.from({ length: 7 }, (_, i) => complaint(`e2e-fed-${runId}-${i}`, i));
-  const res = await request.post('/api/v1/complaints', { data: { complaints } });
+  const res = await request.post('/api/v1/complaints', { headers: bearer('operator'), data: { complaints } });
   expect(res.status(), await res.text()).toBe(200);
 
   const refused = await request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
     data: { complaints: [{ ...complaint(`e2e-fed-${runId}-x`, 0), region: 'RU-XYZ' }] },
   });
   expect(refused.status()).toBe(400);

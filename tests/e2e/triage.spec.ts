@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 /**
  * The operator queue at /triage: complaints the classifier is not sure of, posted through the intake, are
@@ -49,6 +53,7 @@ test.beforeAll(async ({ request }) => {
   reference = (await (await request.get('/api/v1/reference')).json()) as Reference;
   const runId = Date.now();
   const res = await request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
     data: {
       complaints: TEXTS.map((text, i) => ({
         source: 'incident',
@@ -214,10 +219,11 @@ test('the operator decides queued complaints by click, rejection, keyboard and p
   await expect(fourth!).toBeVisible();
   await page.unroute(`**/api/v1/complaints/${ids[3]}/classification`);
 
-  // 5. Another operator decides it while the picker is open (the list holds still): «уже обработано».
+  // 5. Another person (the admin, by API) decides it while the picker is open (the list holds still): «уже обработано».
   await fourth!.getByTestId('open-picker').click();
   const other = await request.post(`/api/v1/complaints/${ids[3]}/classification`, {
-    data: { category: category1, actor: 'another-operator' },
+    headers: bearer('admin'),
+    data: { category: category1 },
   });
   expect(other.status()).toBe(201);
   await page.waitForTimeout(6_000);
@@ -241,6 +247,7 @@ test('the queue refreshes on its own and shows a new complaint without a reload'
   await page.goto('/triage');
   await expect(page.getByTestId('triage-screen')).toBeVisible();
   const res = await request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
     data: {
       source: 'governor-hotline',
       externalId: `e2e-triage-live-${Date.now()}`,

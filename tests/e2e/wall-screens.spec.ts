@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { signInAs } from './support/identity';
 
 /**
  * The screen registry's new kinds on a wall of their own: a layout is read once at start, so this spec starts a
@@ -31,6 +32,7 @@ const LAYOUT = {
 let server: ChildProcess | undefined;
 let dir: string | undefined;
 let baseURL = '';
+let secretsFile = '';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +50,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'wall-screens-'));
   const file = path.join(dir, 'wall.json');
   writeFileSync(file, JSON.stringify(LAYOUT));
+  secretsFile = path.join(dir, 'identities.secrets.json');
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
   // tsx itself, not npx: SIGTERM must reach the server for it to close PGlite and Socket.IO.
@@ -61,6 +64,9 @@ test.beforeAll(async () => {
       PGLITE_DIR: 'memory://',
       SIMULATOR: 'off',
       WALL_CONFIG_FILE: file,
+      // The same seeded users as the main e2e server, their secrets kept apart.
+      BOOTSTRAP_IDENTITIES_FILE: path.join('tests', 'e2e', 'identities.json'),
+      BOOTSTRAP_SECRETS_FILE: secretsFile,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,6 +95,10 @@ test.afterAll(async () => {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   }
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test.beforeEach(async ({ context }) => {
+  await signInAs(context, 'operator', baseURL, secretsFile);
 });
 
 test('each new kind renders at its own /wall/s/<id>, and the briefing advances by itself', async ({

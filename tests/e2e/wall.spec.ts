@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+// Every page and API read of this file as an operator; writes send the operator's token.
+test.use(signedInAs('operator'));
 
 /**
  * Towns the seed spreads complaints over (short_name in the geo file), so the map has hexagons in several
@@ -73,7 +77,7 @@ async function seedComplaints(request: APIRequestContext, runId: string): Promis
       ),
     );
   });
-  const res = await request.post('/api/v1/complaints', { data: { complaints } });
+  const res = await request.post('/api/v1/complaints', { headers: bearer('operator'), data: { complaints } });
   expect(res.status(), await res.text()).toBe(200);
   return complaints.length;
 }
@@ -109,6 +113,7 @@ test('a posted complaint changes the wall within seconds', async ({ page, reques
   const versionBefore = await numberAttr(map, 'data-layer-version');
 
   const res = await request.post('/api/v1/complaints', {
+    headers: bearer('operator'),
     data: complaint(`e2e-wall-${runId}-live`, BALASHIKHA.lat, BALASHIKHA.lon, 'housing.no-hot-water'),
   });
   expect(res.status(), await res.text()).toBe(200);
