@@ -163,6 +163,22 @@ describe('users', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('lists each person’s last sign-in from their sessions, and nothing secret', async () => {
+    const someone = await person('signed-in', 'analyst');
+    await issueCredential(app.ctx.db, {
+      kind: 'session',
+      label: 'browser',
+      createdBy: 'user:signed-in',
+      userId: someone.id,
+    });
+    const list = await getUsers(request('/api/v1/users', adminToken));
+    const text = await list.text();
+    expect(text).not.toMatch(/cur_(pat|ses|src)_|password_?hash|token_?hash|totp_?secret/i);
+    const users = (JSON.parse(text) as { users: { login: string; lastSignInAt: string | null }[] }).users;
+    expect(Date.parse(users.find((u) => u.login === 'signed-in')!.lastSignInAt!)).not.toBeNaN();
+    expect(users.find((u) => u.login === 'operator')!.lastSignInAt).toBeNull();
+  });
+
   it('changing a role revokes the person’s credentials: their token stops authenticating', async () => {
     const someone = await person('demoted', 'operator');
     expect((await actorOf(someone.token)).actor.kind).toBe('user');
