@@ -87,6 +87,13 @@ const ENV_SCHEMA = z.object({
     .int('must be an integer')
     .min(0, 'must be 0 (off) or more')
     .default(DEFAULT_WRITES_PER_MINUTE.source),
+  // One working shift; an admin's or operator's browser left signed in overnight is signed out by morning.
+  SESSION_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be 1 or more')
+    .max(720, 'must be 720 (30 days) or less')
+    .default(12),
   BACKDATE_WINDOWS: z
     .string()
     .default(DEFAULT_BACKDATE_WINDOWS)

@@ -130,8 +130,8 @@ function commandOf(name: AdminCommand['name'], values: Values): AdminCommand {
       };
     case 'key create': {
       const region = values.region?.trim() ?? null;
-      if (region !== null && !/^(0[1-9]|[1-9][0-9])$/.test(region))
-        throw new ArgError(`--region: "${region}" must be a two-digit federal subject code, 01–99`);
+      if (region !== null && !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(region))
+        throw new ArgError(`--region: "${region}" must be an ISO 3166-2 region code such as RU-MOS`);
       return { name, source: required(values, 'source'), region, label: required(values, 'label') };
     }
     case 'display link':

@@ -5,7 +5,7 @@ import { getApp } from '../server/app-registry';
 import { clientAddressOf } from './client-address';
 import { crossSiteRefusal } from './csrf';
 import { identityWriteLimit } from './identity-rate-limit';
-import type { ErrorAnswer, RouteAccess } from './handle-route';
+import type { ErrorAnswer, RouteAccess } from './route-types';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,8 @@
 import type { FieldError } from '../domain/field-errors';
-import type { Action, Actor } from '../domain/access';
+import type { Actor } from '../domain/access';
+import type { ErrorAnswer, RouteAccess } from './route-types';
+
+export type { RouteAccess } from './route-types';
 import { authorizeRequest } from './authorize-request';
 import { findQueryFaults, textFault } from '../domain/safe-text';
 import { georeportError } from '../open311/georeport-error';
@@ -9,15 +12,6 @@ import { errorResponse } from './responses';
 
 /** Marks a handler built by `route()`: tests/unit/hostile-routes.test.ts checks every exported method has it. */
 export const ROUTE_MARK = Symbol.for('cur-wall.route-handler');
-
-/** How a route family writes an error: the API's `{ error: … }` by default, Open311 its GeoReport array. */
-export type ErrorAnswer = (status: number, code: string, message: string, errors: FieldError[]) => Response;
-
-/**
- * Who may call a route: an action `can()` decides for the caller before the handler runs (the handler narrows it
- * to the resource), or public on purpose, with the reason (the list is in lib/http/public-routes.ts).
- */
-export type RouteAccess = { action: Action } | { public: string };
 
 export type RouteHandler<A extends unknown[]> = ((...args: A) => Promise<Response>) & {
   readonly [ROUTE_MARK]: RouteAccess;

@@ -14,6 +14,8 @@ import { COMPLAINT_LIST_QUERY_SCHEMA } from '../lifecycle/list-complaints-query'
 import { queryParameters, requestSchema } from '../openapi/from-zod';
 import { dateTime, errorReply, idParam, jsonBody, nullable, OKTMO, pathParam, ref } from '../openapi/parts';
 import { LIFECYCLE_OPENAPI_PATHS } from './openapi-lifecycle-paths';
+import { SELF_OPENAPI_PATHS } from '../identity/openapi-paths';
+import { ADMIN_OPENAPI_PATHS } from '../identity/admin-openapi-paths';
 import { MAX_BATCH_ITEMS, MAX_BODY_BYTES } from '../domain/limits';
 
 const strings = (...names: string[]) => Object.fromEntries(names.map((n) => [n, { type: 'string' }]));
@@ -163,6 +165,8 @@ export const OPENAPI_DOCUMENT = {
     ...PLAYBACK_OPENAPI_PATHS,
     ...FEDERAL_OPENAPI_PATHS,
     ...OPEN311_OPENAPI_PATHS,
+    ...SELF_OPENAPI_PATHS,
+    ...ADMIN_OPENAPI_PATHS,
   },
   webhooks: WEBHOOK_OPENAPI_WEBHOOKS,
   components: {

@@ -3,12 +3,13 @@ import { actorRef, type Actor } from '../domain/access';
 import type { FieldError } from '../domain/field-errors';
 import { isBlankText, textFault } from '../domain/safe-text';
 import type { ReferenceCache } from '../reference/types';
+import { regionDirectory } from '../federal/region-directory';
 import { recordAudit } from './audit';
 import { issueCredential } from './issue-credential';
 
 export interface SourceKeyRequest {
   source: string;
-  /** Two-digit federal subject code ('01'–'99'): the key then speaks for that region only. */
+  /** ISO 3166-2 code of a federal subject (`RU-MOS`, GET /api/v1/regions): the key speaks for that region only. */
   region?: string | null;
   /** Who holds the key («Добродел: шлюз»), so a leaked or idle key can be traced to its owner. */
   label: string;
@@ -18,7 +19,6 @@ export type IssueSourceKeyResult =
   | { ok: true; id: number; source: string; region: string | null; label: string; key: string }
   | { ok: false; status: 400; errors: FieldError[] };
 
-const REGION_CODE = /^(0[1-9]|[1-9][0-9])$/;
 
 function problemsOf(request: SourceKeyRequest, reference: ReferenceCache): FieldError[] {
   const problems: FieldError[] = [];
@@ -26,8 +26,11 @@ function problemsOf(request: SourceKeyRequest, reference: ReferenceCache): Field
     const known = [...reference.sources.keys()].join(', ');
     problems.push({ field: 'source', message: `unknown source; known: ${known}` });
   }
-  if (request.region != null && !REGION_CODE.test(request.region))
-    problems.push({ field: 'region', message: 'must be a two-digit federal subject code, 01–99' });
+  if (request.region != null && !regionDirectory().has(request.region))
+    problems.push({
+      field: 'region',
+      message: 'must be an ISO 3166-2 region code such as RU-MOS (GET /api/v1/regions lists all 85)',
+    });
   const fault = textFault(request.label);
   if (fault) problems.push({ field: 'label', message: fault });
   else if (isBlankText(request.label) || request.label.trim().length > 200)

@@ -256,7 +256,7 @@ describe('source keys', () => {
       await postSourceKey(
         request('/api/v1/source-keys', adminToken, 'POST', {
           source: 'municipal',
-          region: '50',
+          region: 'RU-MOS',
           label: 'Шлюз',
         }),
       ),
@@ -265,7 +265,7 @@ describe('source keys', () => {
     const key = issued.body.key as string;
     expect(key).toMatch(/^cur_src_/);
     const auth = await actorOf(key);
-    expect(auth.actor).toMatchObject({ kind: 'source', source: 'municipal', region: '50', label: 'Шлюз' });
+    expect(auth.actor).toMatchObject({ kind: 'source', source: 'municipal', region: 'RU-MOS', label: 'Шлюз' });
     expect(await verifyApiKey(app.ctx.db, key)).toBe('municipal');
 
     const list = await getSourceKeys(request('/api/v1/source-keys', adminToken));

@@ -79,7 +79,7 @@ describe('the admin CLI’s arguments', () => {
     );
     expect(refused(['token', 'create', '--login', 'x', '--label', 'y', '--days', '1.5'])).toMatch(/--days/);
     expect(refused(['key', 'create', '--source', 's', '--label', 'y', '--region', '5'])).toMatch(
-      /^key create: --region: "5" must be a two-digit/,
+      /^key create: --region: "5" must be an ISO 3166-2 region code/,
     );
     expect(refused(['revoke', '--id', 'abc'])).toMatch(/^revoke: --id: "abc" must be a whole number/);
     expect(refused(['user', 'list', '--login', 'x'])).toBe(
