@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@/lib/app/create-app';
 import type { Role } from '@/lib/domain/access';
 import { issueCredential } from '@/lib/identity/issue-credential';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SubscribeAck,
-  WallScope,
+import {
+  scopeKeyOf,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  type WallScope,
 } from '@/lib/realtime/contract';
 import { grantDisplay, personalToken } from '../helpers/identities';
 import { createWholeTestApp } from '../helpers/test-context';
