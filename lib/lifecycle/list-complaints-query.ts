@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const COMPLAINT_LIST_MAX_LIMIT = 200;
 
 /** Status groups of a list, as the rollups count them (lib/domain/statuses.ts statusClass). */
-export const STATUS_GROUPS = ['open', 'resolved', 'closed', 'all'] as const;
+const STATUS_GROUPS = ['open', 'resolved', 'closed', 'all'] as const;
 export type StatusGroup = (typeof STATUS_GROUPS)[number];
 
 const code = (what: string) =>

@@ -33,7 +33,7 @@ export interface ComplaintListPage {
   nextBefore: number | null;
 }
 
-export interface ComplaintListOptions {
+interface ComplaintListOptions {
   /** The caller's scope (listFilter(actor)): applied in the WHERE, so a page is never short of rows. */
   scope: ListFilter | null;
   status: StatusGroup;
