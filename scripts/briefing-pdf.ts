@@ -1,11 +1,13 @@
 /**
  * `npm run briefing:pdf -- --week 2026-W47 --out briefing-2026-W47.pdf [--url http://localhost:3000]`: the
  * governor's briefing of a week as a PDF, one page per slide, rendered from a running app by headless Chromium.
- * Without --week: the last complete week; without --out: briefing-<week>.pdf in the current folder.
+ * Without --week: the last complete week; without --out: briefing-<week>.pdf in the current folder. The page
+ * is read as the person whose personal token is given (--token, or BRIEFING_TOKEN): /account issues one.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SESSION_COOKIE } from '../lib/identity/cookies';
 import { briefingPdfName, renderBriefingPdf } from '../lib/briefing/render-pdf';
 import { defaultWeek, formatIsoWeek, parseIsoWeek } from '../lib/briefing/week';
 
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
       week: { type: 'string' },
       out: { type: 'string' },
       url: { type: 'string', default: 'http://localhost:3000' },
+      token: { type: 'string', default: process.env.BRIEFING_TOKEN },
     },
   });
   let week = formatIsoWeek(defaultWeek(new Date()));
@@ -25,7 +28,13 @@ async function main(): Promise<void> {
   }
   const out = path.resolve(values.out ?? briefingPdfName(week));
   const started = Date.now();
-  const { pdf, slides } = await renderBriefingPdf({ baseUrl: values.url!, week });
+  const token = values.token;
+  if (!token) throw new Error('--token (or BRIEFING_TOKEN): a personal API token that may read the briefing');
+  const { pdf, slides } = await renderBriefingPdf({
+    baseUrl: values.url!,
+    week,
+    credential: async () => ({ cookie: { name: SESSION_COOKIE, value: token }, release: async () => {} }),
+  });
   writeFileSync(out, pdf);
   console.log(`${out}: ${slides} slides, ${Math.round(pdf.length / 1024)} KiB in ${Date.now() - started} ms`);
 }

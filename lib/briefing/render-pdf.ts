@@ -34,6 +34,11 @@ export interface RenderOptions {
   executablePath?: string;
   /** Decides whether the week is over (cached for good) or under way (cached for minutes). Default: now. */
   now?: Date;
+  /**
+   * The credential the page is read with (it needs `briefing:read`): a short-lived session the API issues for
+   * the person asking, or a personal token (`npm run briefing:pdf -- --token`), sent as the session cookie.
+   */
+  credential: () => Promise<{ cookie: { name: string; value: string }; release: () => Promise<void> }>;
 }
 
 const gate = createPdfGate<RenderedPdf>();
@@ -99,11 +104,18 @@ async function imagesSettled(page: Page): Promise<void> {
  * Opens the briefing's print view (`?print=1`: all slides, no controls) in headless Chromium and prints it, one
  * 1920×1080 page per slide with vector text (the map is SVG, never WebGL).
  */
-async function printBriefing(baseUrl: string, week: string, executablePath: string): Promise<RenderedPdf> {
+async function printBriefing(
+  baseUrl: string,
+  week: string,
+  executablePath: string,
+  credential: RenderOptions['credential'],
+): Promise<RenderedPdf> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
+  const { cookie, release } = await credential();
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.context().addCookies([{ ...cookie, url: baseUrl }]);
     page.setDefaultTimeout(RENDER_TIMEOUT_MS);
     const url = new URL('/briefing', baseUrl);
     const counter = await keepToOrigin(page, url.origin);
@@ -127,6 +139,7 @@ async function printBriefing(baseUrl: string, week: string, executablePath: stri
     return { pdf, slides, blocked: counter.blocked };
   } finally {
     await browser.close();
+    await release();
   }
 }
 
@@ -140,6 +153,7 @@ export async function renderBriefingPdf({
   week,
   executablePath = chromiumPath(),
   now = new Date(),
+  credential,
 }: RenderOptions): Promise<RenderedPdf> {
   if (!existsSync(executablePath))
     throw new ChromiumMissingError(
@@ -148,5 +162,5 @@ export async function renderBriefingPdf({
   const parsed = parseIsoWeek(week);
   const complete = parsed.ok && weekWindow(parsed.week, now).complete;
   const key = `${new URL(baseUrl).origin} ${week}`;
-  return gate.run(key, complete, () => printBriefing(baseUrl, week, executablePath));
+  return gate.run(key, complete, () => printBriefing(baseUrl, week, executablePath, credential));
 }

@@ -2,7 +2,7 @@ import { can, type Actor, type Decision } from '../domain/access';
 import type { FieldError } from '../domain/field-errors';
 import { authenticateSecret } from '../identity/authenticate';
 import { getApp } from '../server/app-registry';
-import { clientAddressOf } from './client-address';
+import { clientAddressOf } from '../server/client-address';
 import { crossSiteRefusal } from './csrf';
 import { identityWriteLimit } from './identity-rate-limit';
 import type { ErrorAnswer, RouteAccess } from './route-types';

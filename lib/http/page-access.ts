@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { can, type Action, type Actor, type Resource } from '../domain/access';
 import { authenticateSecret } from '../identity/authenticate';
 import { getApp } from '../server/app-registry';
-import { CLIENT_ADDRESS_HEADER } from './client-address';
+import { CLIENT_ADDRESS_HEADER } from '../server/client-address';
 
 /** Who is looking at a page: the session or display cookie (pages take no bearer tokens). */
 export async function pageActor(): Promise<Actor> {

@@ -1,5 +1,5 @@
 import { clientKey, createRateLimit } from '../limits/rate-limit';
-import { clientAddressOf } from './client-address';
+import { clientAddressOf } from '../server/client-address';
 import { errorResponse } from './responses';
 
 /**

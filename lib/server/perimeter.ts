@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { writeErrorResponse } from './write-error-response';
 import { createHostMatcher, parseHostPort, parseOrigin } from './allowed-hosts';
 import { createSecurityHeaders } from './security-headers';
-import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { clientKey, createRateLimit, isLoopback } from '../limits/rate-limit';
 
 /**

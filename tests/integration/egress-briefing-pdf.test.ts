@@ -28,15 +28,25 @@ afterAll(() => Promise.all([app.close(), elsewhere.close()]));
 describe.skipIf(!existsSync(chromium))('the briefing PDF renderer', () => {
   it("loads only the app's origin: a photo on another host is aborted, never fetched", async () => {
     const now = new Date('2026-11-21T12:00:00+03:00');
-    const rendered = await renderBriefingPdf({ baseUrl: app.url(''), week: '2026-W40', now });
+    const released: string[] = [];
+    const credential = async () => ({
+      cookie: { name: 'cur_session', value: 'cur_ses_for-the-renderer' },
+      release: async () => void released.push('released'),
+    });
+    const rendered = await renderBriefingPdf({ baseUrl: app.url(''), week: '2026-W40', now, credential });
     expect(rendered.pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(rendered.slides).toBe(1);
     expect(rendered.blocked).toBeGreaterThanOrEqual(1);
     expect(elsewhere.requests).toHaveLength(0);
     expect(app.to('/briefing?week=2026-W40&print=1')).toHaveLength(1);
+    // The page is read with the credential it was given, as the session cookie, which is released afterwards.
+    expect(app.to('/briefing?week=2026-W40&print=1')[0]!.headers.cookie).toBe(
+      'cur_session=cur_ses_for-the-renderer',
+    );
+    expect(released).toEqual(['released']);
 
     // A finished week is served from memory: Chromium does not start again.
-    const again = await renderBriefingPdf({ baseUrl: app.url(''), week: '2026-W40', now });
+    const again = await renderBriefingPdf({ baseUrl: app.url(''), week: '2026-W40', now, credential });
     expect(again.pdf.equals(rendered.pdf)).toBe(true);
     expect(app.to('/briefing?week=2026-W40&print=1')).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { route } from '@/lib/http/handle-route';
+import { rendererSession } from '@/lib/identity/renderer-session';
 import { createRateLimit } from '@/lib/limits/rate-limit';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { recordAudit } from '@/lib/identity/audit';
 import { actorRef, type Actor } from '@/lib/domain/access';
 import { ChromiumMissingError, briefingPdfName, renderBriefingPdf } from '@/lib/briefing/render-pdf';
@@ -44,7 +45,11 @@ export const GET = route(
       );
     try {
       // One Chromium at a time, a short queue and a cache per week live behind renderBriefingPdf.
-      const { pdf, slides } = await renderBriefingPdf({ baseUrl: selfUrl(), week });
+      const { pdf, slides } = await renderBriefingPdf({
+        baseUrl: selfUrl(),
+        week,
+        credential: () => rendererSession(ctx, actor),
+      });
       await recordAudit(ctx.db, {
         actor,
         action: 'export_pdf',
