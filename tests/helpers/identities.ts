@@ -5,6 +5,7 @@ import { createUser } from '@/lib/identity/create-user';
 import { hashSecret, newSecret } from '@/lib/identity/secrets';
 import { issueCredential } from '@/lib/identity/issue-credential';
 import type { AppContext } from '@/lib/context';
+import { getApp } from '@/lib/server/app-registry';
 
 type IdentityContext = Pick<AppContext, 'db' | 'reference'>;
 
@@ -65,4 +66,41 @@ export async function personalToken(
     createdBy: 'system:test',
   });
   return secret;
+}
+
+const tokensByApp = new WeakMap<object, Map<string, Promise<string>>>();
+
+/**
+ * A bearer token of the registered app (the one the route handlers see), one per role and scope set, made on
+ * first use: tests that are not about access call the routes as an admin by default.
+ */
+export function appToken(role: Role = 'admin', scopes: readonly string[] = []): Promise<string> {
+  const { ctx } = getApp();
+  let tokens = tokensByApp.get(ctx);
+  if (!tokens) tokensByApp.set(ctx, (tokens = new Map()));
+  const key = `${role}:${scopes.join(',')}`;
+  let token = tokens.get(key);
+  if (!token) tokens.set(key, (token = personalToken(ctx, role, scopes)));
+  return token;
+}
+
+/** `init` with the registered app's admin (or `role`) bearer token added to its headers. */
+export async function authed(
+  init: RequestInit = {},
+  role: Role = 'admin',
+  scopes: readonly string[] = [],
+): Promise<RequestInit> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization')) headers.set('authorization', `Bearer ${await appToken(role, scopes)}`);
+  return { ...init, headers };
+}
+
+/** A Request to a route handler, as the registered app's admin (or `role`). */
+export async function authedRequest(
+  url: string,
+  init: RequestInit = {},
+  role: Role = 'admin',
+  scopes: readonly string[] = [],
+): Promise<Request> {
+  return new Request(url, await authed(init, role, scopes));
 }

@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/handle-route';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { displayCookie, pairingCookie } from '@/lib/http/display-cookies';
 import { errorResponse, json } from '@/lib/http/responses';
 import { recordAudit } from '@/lib/identity/audit';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { setPasswordByLink } from '@/lib/identity/set-password';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

@@ -4,7 +4,7 @@ import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { homePath } from '@/lib/identity/home-path';
 import { signIn } from '@/lib/identity/sign-in';
 import { signOut } from '@/lib/identity/sign-out';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

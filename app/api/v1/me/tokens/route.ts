@@ -4,7 +4,7 @@ import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { visibleText } from '@/lib/domain/safe-text';
 import { issuePersonalToken, MAX_TOKEN_DAYS } from '@/lib/identity/issue-personal-token';
 import { listPersonalTokens } from '@/lib/identity/list-personal-tokens';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { qrSvg } from '@/lib/identity/qr-svg';
 import { beginTotp, confirmTotp, disableTotp } from '@/lib/identity/totp';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

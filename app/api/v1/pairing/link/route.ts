@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { safeText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { displayCookie } from '@/lib/http/display-cookies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

@@ -3,7 +3,7 @@ import { ROLES } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { safeText, visibleText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { parseIdParam } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';

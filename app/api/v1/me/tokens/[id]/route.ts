@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/domain/access';
 import { revokePersonalToken } from '@/lib/identity/revoke-personal-token';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';

@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/handle-route';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { recordAudit } from '@/lib/identity/audit';
 import type { Actor } from '@/lib/domain/access';
 import { readJsonBody } from '@/lib/http/read-json-body';

@@ -1,5 +1,5 @@
 import { route } from '@/lib/http/handle-route';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/server/client-address';
 import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
 import { issuePasswordLink } from '@/lib/identity/password-link';
