@@ -25,7 +25,7 @@ export async function rendererSession(
     expiresAt: new Date(now.getTime() + RENDERER_SESSION_MS),
   });
   return {
-    secret,
+    cookie: { name: SESSION_COOKIE, value: secret },
     release: async () => void (await revokeCredentials(ctx.db, ctx.revocations, { id }, ctx.now())),
   };
 }
