@@ -12,6 +12,7 @@ import { startOfMoscowDay } from '@/lib/domain/moscow-time';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@/lib/domain/time-units';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { transitionTo } from '../helpers/lifecycle';
+import { authedRequest } from '../helpers/identities';
 import type { ErrorReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -38,7 +39,7 @@ function rng(seed: number) {
 }
 
 async function playback<T = PlaybackData>(query: string) {
-  const response = await getPlaybackRoute(new Request(`http://test.local/api/v1/playback${query}`));
+  const response = await getPlaybackRoute(await authedRequest(`http://test.local/api/v1/playback${query}`));
   return { status: response.status, body: (await response.json()) as T };
 }
 
