@@ -4,6 +4,7 @@ import { GET as getBriefingPdf } from '@/app/api/v1/briefing/pdf/route';
 import type { Briefing } from '@/lib/briefing/types';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { aComplaint } from '../helpers/complaint-factory';
+import { authedRequest } from '../helpers/identities';
 import type { ErrorReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -11,7 +12,7 @@ const NOW = new Date('2026-11-23T10:30:00+03:00');
 let app: TestApp;
 
 const call = async <T>(handler: (r: Request) => Promise<Response>, query: string) => {
-  const res = await handler(new Request(`http://test.local/api/v1/briefing${query}`));
+  const res = await handler(await authedRequest(`http://test.local/api/v1/briefing${query}`));
   return { status: res.status, headers: res.headers, body: (await res.json()) as T };
 };
 

@@ -4,6 +4,7 @@ import { GET as getComplaints } from '@/app/api/v1/municipalities/[oktmo]/compla
 import type { BboxComplaints, DrillPayload } from '@/lib/drill/types';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
+import { authedRequest } from '../helpers/identities';
 import type { ErrorReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -17,7 +18,9 @@ async function call<T>(
   oktmo: string,
   path: string,
 ) {
-  const res = await handler(new Request(`${BASE}/${oktmo}${path}`), { params: Promise.resolve({ oktmo }) });
+  const res = await handler(await authedRequest(`${BASE}/${oktmo}${path}`), {
+    params: Promise.resolve({ oktmo }),
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 
