@@ -5,6 +5,7 @@ import { POST as postRetry } from '@/app/api/v1/webhook-deliveries/[id]/retry/ro
 import { rowsOf } from '@/db/client';
 import type { AppContext } from '@/lib/context';
 import { enqueueDeliveries, type AnswerEvent } from '@/lib/webhooks/enqueue-deliveries';
+import { authedRequest } from './identities';
 
 const BASE = 'http://test.local';
 let nextEventId = 1000;
@@ -86,7 +87,7 @@ export const webhookApi = {
   put: async <T = unknown>(source: string, body: unknown) =>
     reply<T>(
       await PUT(
-        new Request(`${BASE}/api/v1/sources/${source}/webhook`, {
+        await authedRequest(`${BASE}/api/v1/sources/${source}/webhook`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -95,26 +96,31 @@ export const webhookApi = {
       ),
     ),
   get: async <T = unknown>(source: string) =>
-    reply<T>(await GET(new Request(`${BASE}/api/v1/sources/${source}/webhook`), sourceParams(source))),
+    reply<T>(
+      await GET(await authedRequest(`${BASE}/api/v1/sources/${source}/webhook`), sourceParams(source)),
+    ),
   delete: async <T = unknown>(source: string) =>
     reply<T>(
       await DELETE(
-        new Request(`${BASE}/api/v1/sources/${source}/webhook`, { method: 'DELETE' }),
+        await authedRequest(`${BASE}/api/v1/sources/${source}/webhook`, { method: 'DELETE' }),
         sourceParams(source),
       ),
     ),
   deliveries: async <T = unknown>(source: string, query = '') =>
     reply<T>(
       await getDeliveries(
-        new Request(`${BASE}/api/v1/sources/${source}/deliveries${query}`),
+        await authedRequest(`${BASE}/api/v1/sources/${source}/deliveries${query}`),
         sourceParams(source),
       ),
     ),
   retry: async <T = unknown>(id: number | string) =>
     reply<T>(
-      await postRetry(new Request(`${BASE}/api/v1/webhook-deliveries/${id}/retry`, { method: 'POST' }), {
-        params: Promise.resolve({ id: String(id) }),
-      }),
+      await postRetry(
+        await authedRequest(`${BASE}/api/v1/webhook-deliveries/${id}/retry`, { method: 'POST' }),
+        {
+          params: Promise.resolve({ id: String(id) }),
+        },
+      ),
     ),
 };
 
