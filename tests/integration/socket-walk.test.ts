@@ -49,7 +49,8 @@ beforeAll(async () => {
     realtime: { listen: { port: 0, host: '127.0.0.1' } },
   });
   await app.start();
-  [home, otherTown] = [...app.ctx.reference.municipalities.keys()];
+  [home = '', otherTown = ''] = [...app.ctx.reference.municipalities.keys()];
+  expect(home && otherTown).toBeTruthy();
 }, 60_000);
 afterAll(() => app?.close());
 
