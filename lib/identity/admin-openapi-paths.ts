@@ -1,13 +1,16 @@
+import { requestBody } from '../openapi/from-zod';
+import {
+  APPROVE_DISPLAY_BODY,
+  DISPLAY_LINK_BODY,
+  NEW_SOURCE_KEY_BODY,
+  NEW_USER_BODY,
+  USER_CHANGES_BODY,
+} from './request-bodies';
 import { AUDIT_ACTIONS } from './audit';
-import { ROLES } from '../domain/access';
-import { dateTime, errorReply, idParam, jsonBody, nullable, obj } from '../openapi/parts';
+import { dateTime, errorReply, idParam, jsonBody, obj } from '../openapi/parts';
 
 const str = { type: 'string' };
 const anObject = jsonBody({ type: 'object' });
-const body = (properties: Record<string, object>, required: string[]) => ({
-  required: true,
-  content: jsonBody({ type: 'object', properties, required, additionalProperties: false }),
-});
 const query = (name: string, schema: object, description: string) => ({
   name,
   in: 'query',
@@ -15,12 +18,6 @@ const query = (name: string, schema: object, description: string) => ({
   description,
 });
 const ADMIN_ONLY = { 403: errorReply('Not an admin') };
-const scopes = {
-  type: 'array',
-  items: str,
-  description:
-    'Block codes (block_lead), OKTMO codes (municipal) or executor codes (executor); none for other roles',
-};
 
 /** People, source keys, displays, pairing and the audit log (merged in lib/http/openapi.ts). */
 export const ADMIN_OPENAPI_PATHS = {
@@ -31,11 +28,7 @@ export const ADMIN_OPENAPI_PATHS = {
     },
     post: {
       summary: 'Create a person; without a password the answer holds a one-time set-password link',
-      requestBody: body({ login: str, displayName: str, role: { enum: ROLES }, scopes, password: str }, [
-        'login',
-        'displayName',
-        'role',
-      ]),
+      requestBody: requestBody(NEW_USER_BODY),
       responses: {
         201: { description: 'Created', content: anObject },
         400: errorReply('A field is not valid (named)'),
@@ -49,10 +42,7 @@ export const ADMIN_OPENAPI_PATHS = {
       summary:
         "Change a person's name, role and scopes, or disable them; a change of rights revokes their sessions",
       parameters: [idParam],
-      requestBody: body(
-        { displayName: str, role: { enum: ROLES }, scopes, disabled: { type: 'boolean' } },
-        [],
-      ),
+      requestBody: requestBody(USER_CHANGES_BODY),
       responses: {
         200: { description: 'Changed', content: anObject },
         404: errorReply('No such person'),
@@ -82,7 +72,7 @@ export const ADMIN_OPENAPI_PATHS = {
     },
     post: {
       summary: 'Issue a key for one source (and optionally one region); the key is in this answer only',
-      requestBody: body({ source: str, region: nullable('string'), label: str }, ['source', 'label']),
+      requestBody: requestBody(NEW_SOURCE_KEY_BODY),
       responses: {
         201: { description: 'Issued', content: anObject },
         400: errorReply('A field is not valid (named)'),
@@ -123,7 +113,7 @@ export const ADMIN_OPENAPI_PATHS = {
     post: {
       summary:
         'Pair a waiting screen by the code it shows, naming it and giving it a screen of the wall layout',
-      requestBody: body({ code: str, name: str, screen: str }, ['code', 'name', 'screen']),
+      requestBody: requestBody(APPROVE_DISPLAY_BODY),
       responses: {
         201: { description: 'Approved; the screen collects its token on its next poll', content: anObject },
         400: errorReply('A field is not valid (named)'),
@@ -164,7 +154,7 @@ export const ADMIN_OPENAPI_PATHS = {
     post: {
       summary: 'Use a one-time display link (printed at the first start or by the CLI) to pair this browser',
       security: [],
-      requestBody: body({ token: str }, ['token']),
+      requestBody: requestBody(DISPLAY_LINK_BODY),
       responses: {
         200: { description: 'Paired; the display cookie is set', content: anObject },
         404: errorReply('The link is unknown, used or expired'),

@@ -30,6 +30,6 @@ export function homePath(actor: Actor): string {
 /** A `next` parameter is followed only to a path of this site: never `//evil.example` or `https://…`. */
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  if (next.length > 500 || /[\u0000-\u001f]/.test(next)) return null;
+  if (next.length > 500 || [...next].some((c) => c.charCodeAt(0) < 0x20 || c === '\\')) return null;
   return next;
 }

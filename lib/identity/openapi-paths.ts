@@ -1,11 +1,16 @@
+import { requestBody } from '../openapi/from-zod';
+import {
+  PASSWORD_BODY,
+  PERSONAL_TOKEN_BODY,
+  SETUP_BODY,
+  SIGN_IN_BODY,
+  TOTP_CONFIRM_BODY,
+  TOTP_DISABLE_BODY,
+} from './request-bodies';
 import { dateTime, errorReply, idParam, jsonBody, nullable, obj } from '../openapi/parts';
 
 const str = { type: 'string' };
 const anObject = jsonBody({ type: 'object' });
-const body = (properties: Record<string, object>, required: string[]) => ({
-  required: true,
-  content: jsonBody({ type: 'object', properties, required, additionalProperties: false }),
-});
 const sessionSet = {
   'Set-Cookie': { description: '`cur_session`: HttpOnly, SameSite=Lax, Secure over HTTPS', schema: str },
 };
@@ -25,7 +30,7 @@ export const SELF_OPENAPI_PATHS = {
     post: {
       summary: 'Sign in with login and password (and the TOTP code when the account has one)',
       security: [],
-      requestBody: body({ login: str, password: str, totp: str }, ['login', 'password']),
+      requestBody: requestBody(SIGN_IN_BODY),
       responses: {
         200: { description: 'Signed in; the session cookie is set', headers: sessionSet, content: anObject },
         401: errorReply(
@@ -52,12 +57,7 @@ export const SELF_OPENAPI_PATHS = {
     post: {
       summary: 'Create the first admin through the one-time link printed at the first start, and sign in',
       security: [],
-      requestBody: body({ token: str, login: str, displayName: str, password: str }, [
-        'token',
-        'login',
-        'displayName',
-        'password',
-      ]),
+      requestBody: requestBody(SETUP_BODY),
       responses: {
         201: { description: 'Created and signed in', headers: sessionSet, content: anObject },
         400: errorReply('A field is not valid'),
@@ -71,7 +71,7 @@ export const SELF_OPENAPI_PATHS = {
     post: {
       summary: 'Set a password through the one-time link an admin issued',
       security: [],
-      requestBody: body({ token: str, password: str }, ['token', 'password']),
+      requestBody: requestBody(PASSWORD_BODY),
       responses: {
         200: { description: 'Set; the person signs in with it', content: anObject },
         400: errorReply('The password is not accepted'),
@@ -89,9 +89,7 @@ export const SELF_OPENAPI_PATHS = {
     },
     post: {
       summary: 'Issue a personal API token acting as the caller; the secret is in this answer only',
-      requestBody: body({ label: str, expiresInDays: nullable('integer', { minimum: 1, maximum: 365 }) }, [
-        'label',
-      ]),
+      requestBody: requestBody(PERSONAL_TOKEN_BODY),
       responses: {
         201: { description: 'Issued, with `secret`', content: anObject },
         400: errorReply('Bad label or lifetime'),
@@ -119,7 +117,7 @@ export const SELF_OPENAPI_PATHS = {
     },
     put: {
       summary: 'Confirm enrolment with a code from the app',
-      requestBody: body({ code: str }, ['code']),
+      requestBody: requestBody(TOTP_CONFIRM_BODY),
       responses: {
         200: { description: 'TOTP on', content: anObject },
         400: errorReply('Wrong or expired code'),
@@ -128,7 +126,7 @@ export const SELF_OPENAPI_PATHS = {
     },
     delete: {
       summary: 'Turn TOTP off (the password is asked again)',
-      requestBody: body({ password: str }, ['password']),
+      requestBody: requestBody(TOTP_DISABLE_BODY),
       responses: {
         200: { description: 'TOTP off', content: anObject },
         403: errorReply('Wrong password'),

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { actorRef } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { safeText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
+import { APPROVE_DISPLAY_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -12,14 +11,6 @@ import { listDisplays } from '@/lib/identity/list-displays';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const approveSchema = z
-  .object({
-    code: z.string().max(40).superRefine(safeText),
-    name: z.string().max(200).superRefine(safeText),
-    screen: z.string().max(100).superRefine(safeText),
-  })
-  .strict();
 
 /** Displays for the admin page: waiting, paired and revoked, with last seen and address. */
 export const GET = route({ action: 'identity:manage' }, async () => {
@@ -32,7 +23,7 @@ export const POST = route({ action: 'identity:manage' }, async (request, actor) 
   const { ctx } = getApp();
   const body = await readJsonBody(request, 4096);
   if (!body.ok) return body.response;
-  const parsed = approveSchema.safeParse(body.value);
+  const parsed = APPROVE_DISPLAY_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(400, 'invalid', 'invalid body', zodFieldErrors(parsed.error, body.value));
   const result = await approvePairing(ctx.db, { ...parsed.data, approvedBy: actorRef(actor) }, ctx.now());

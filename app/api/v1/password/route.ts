@@ -1,19 +1,14 @@
-import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { setPasswordByLink } from '@/lib/identity/set-password';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
+import { PASSWORD_BODY } from '@/lib/identity/request-bodies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { signInThrottle } from '@/lib/http/sign-in-limit';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const PASSWORD_SCHEMA = z.object({
-  token: z.string().min(1).max(200),
-  password: z.string().max(1024),
-});
 
 /** Sets a person's password through the one-time link an admin gave them. */
 export const POST = route(
@@ -23,7 +18,7 @@ export const POST = route(
     if (throttled) return throttled;
     const body = await readJsonBody(request, 4 * 1024);
     if (!body.ok) return body.response;
-    const parsed = PASSWORD_SCHEMA.safeParse(body.value);
+    const parsed = PASSWORD_BODY.safeParse(body.value);
     if (!parsed.success)
       return errorResponse(400, 'invalid_body', 'token and password are required', [
         ...zodFieldErrors(parsed.error, body.value),

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { homePath } from '@/lib/identity/home-path';
@@ -6,6 +5,7 @@ import { signIn } from '@/lib/identity/sign-in';
 import { signOut } from '@/lib/identity/sign-out';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
+import { SIGN_IN_BODY } from '@/lib/identity/request-bodies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { clearedSessionCookie, sessionCookie } from '@/lib/http/session-cookie';
@@ -13,12 +13,6 @@ import { signInThrottle } from '@/lib/http/sign-in-limit';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const SIGN_IN_SCHEMA = z.object({
-  login: z.string().min(1).max(200),
-  password: z.string().min(1).max(1024),
-  totp: z.string().max(16).nullish(),
-});
 
 /** One answer for an unknown login and a wrong password, so neither can be told from the other. */
 const invalidCredentials = () =>
@@ -34,7 +28,7 @@ export const POST = route(
     if (throttled) return throttled;
     const body = await readJsonBody(request, 4 * 1024);
     if (!body.ok) return body.response;
-    const parsed = SIGN_IN_SCHEMA.safeParse(body.value);
+    const parsed = SIGN_IN_BODY.safeParse(body.value);
     if (!parsed.success)
       return errorResponse(400, 'invalid_body', 'login and password are required', [
         ...zodFieldErrors(parsed.error, body.value),

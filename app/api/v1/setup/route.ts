@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { completeFirstAdmin } from '@/lib/identity/first-admin';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
+import { SETUP_BODY } from '@/lib/identity/request-bodies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse } from '@/lib/http/responses';
 import { sessionCookie } from '@/lib/http/session-cookie';
@@ -10,13 +10,6 @@ import { signInThrottle } from '@/lib/http/sign-in-limit';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const SETUP_SCHEMA = z.object({
-  token: z.string().min(1).max(200),
-  login: z.string().max(200),
-  displayName: z.string().max(400),
-  password: z.string().max(1024),
-});
 
 /** Creates the first admin through the one-time link printed at the first start, and signs them in. */
 export const POST = route(
@@ -26,7 +19,7 @@ export const POST = route(
     if (throttled) return throttled;
     const body = await readJsonBody(request, 8 * 1024);
     if (!body.ok) return body.response;
-    const parsed = SETUP_SCHEMA.safeParse(body.value);
+    const parsed = SETUP_BODY.safeParse(body.value);
     if (!parsed.success)
       return errorResponse(400, 'invalid_body', 'the first admin is not valid', [
         ...zodFieldErrors(parsed.error, body.value),

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { safeText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
+import { NEW_SOURCE_KEY_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -10,12 +9,6 @@ import { listSourceKeys } from '@/lib/identity/list-source-keys';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const NEW_KEY = z.strictObject({
-  source: z.string().max(64).superRefine(safeText),
-  region: z.string().max(8).superRefine(safeText).nullable().optional(),
-  label: z.string().max(200).superRefine(safeText),
-});
 
 /** Every source key, live and revoked, with its last use; never the key. */
 export const GET = route({ action: 'identity:manage' }, async (): Promise<Response> => {
@@ -28,7 +21,7 @@ export const POST = route({ action: 'identity:manage' }, async (request, actor):
   const { ctx } = getApp();
   const body = await readJsonBody(request, 8 * 1024);
   if (!body.ok) return body.response;
-  const parsed = NEW_KEY.safeParse(body.value);
+  const parsed = NEW_SOURCE_KEY_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(
       400,

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { ROLES } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { safeText, visibleText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
+import { NEW_USER_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
@@ -11,14 +9,6 @@ import { listUsers } from '@/lib/identity/list-users';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const NEW_USER = z.strictObject({
-  login: z.string().max(63).superRefine(safeText),
-  displayName: z.string().min(1).max(200).superRefine(visibleText),
-  role: z.enum(ROLES),
-  scopes: z.array(z.string().max(64).superRefine(safeText)).max(500).optional(),
-  password: z.string().max(1024).superRefine(safeText).optional(),
-});
 
 /** Every person with role, scopes, state and last sign-in; never a password hash or a secret. */
 export const GET = route({ action: 'identity:manage' }, async (): Promise<Response> => {
@@ -34,7 +24,7 @@ export const POST = route({ action: 'identity:manage' }, async (request, actor):
   const { ctx } = getApp();
   const body = await readJsonBody(request, 16 * 1024);
   if (!body.ok) return body.response;
-  const parsed = NEW_USER.safeParse(body.value);
+  const parsed = NEW_USER_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(
       400,

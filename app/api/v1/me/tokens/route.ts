@@ -1,21 +1,15 @@
-import { z } from 'zod';
 import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { visibleText } from '@/lib/domain/safe-text';
-import { issuePersonalToken, MAX_TOKEN_DAYS } from '@/lib/identity/issue-personal-token';
+import { issuePersonalToken } from '@/lib/identity/issue-personal-token';
 import { listPersonalTokens } from '@/lib/identity/list-personal-tokens';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
+import { PERSONAL_TOKEN_BODY } from '@/lib/identity/request-bodies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const TOKEN_SCHEMA = z.object({
-  label: z.string().min(1).max(100).superRefine(visibleText),
-  expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).nullish(),
-});
 
 const notAPerson = () =>
   errorResponse(403, 'forbidden', 'Only a person holds personal tokens.', [
@@ -34,7 +28,7 @@ export const POST = route({ action: 'self:manage' }, async (request: Request, ac
   if (actor.kind !== 'user') return notAPerson();
   const body = await readJsonBody(request, 4 * 1024);
   if (!body.ok) return body.response;
-  const parsed = TOKEN_SCHEMA.safeParse(body.value);
+  const parsed = PERSONAL_TOKEN_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(
       400,

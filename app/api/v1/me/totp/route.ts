@@ -1,18 +1,15 @@
-import { z } from 'zod';
 import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { qrSvg } from '@/lib/identity/qr-svg';
 import { beginTotp, confirmTotp, disableTotp } from '@/lib/identity/totp';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
+import { TOTP_CONFIRM_BODY, TOTP_DISABLE_BODY } from '@/lib/identity/request-bodies';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const CONFIRM_SCHEMA = z.object({ code: z.string().min(1).max(16) });
-const DISABLE_SCHEMA = z.object({ password: z.string().min(1).max(1024) });
 
 const notAPerson = () =>
   errorResponse(403, 'forbidden', 'Only a person has a second factor.', [
@@ -36,7 +33,7 @@ export const PUT = route({ action: 'self:manage' }, async (request: Request, act
   if (actor.kind !== 'user') return notAPerson();
   const body = await readJsonBody(request, 1024);
   if (!body.ok) return body.response;
-  const parsed = CONFIRM_SCHEMA.safeParse(body.value);
+  const parsed = TOTP_CONFIRM_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(400, 'invalid_body', 'code is required', zodFieldErrors(parsed.error, body.value));
   const { ctx } = getApp();
@@ -56,7 +53,7 @@ export const DELETE = route({ action: 'self:manage' }, async (request: Request, 
   if (actor.kind !== 'user') return notAPerson();
   const body = await readJsonBody(request, 2048);
   if (!body.ok) return body.response;
-  const parsed = DISABLE_SCHEMA.safeParse(body.value);
+  const parsed = TOTP_DISABLE_BODY.safeParse(body.value);
   if (!parsed.success)
     return errorResponse(
       400,

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { safeText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
+import { DISPLAY_LINK_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { displayCookie } from '@/lib/http/display-cookies';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -16,8 +15,6 @@ export const dynamic = 'force-dynamic';
 
 /** Links are 256-bit secrets; the limit only keeps a script from hammering the table. */
 const attempts = createRateLimit(10);
-
-const bodySchema = z.object({ token: z.string().min(1).max(200).superRefine(safeText) }).strict();
 
 /** A ready display link opened on a screen: the link is used up, the screen gets its display cookie. */
 export const POST = route(
@@ -37,7 +34,7 @@ export const POST = route(
       );
     const body = await readJsonBody(request, 1024);
     if (!body.ok) return body.response;
-    const parsed = bodySchema.safeParse(body.value);
+    const parsed = DISPLAY_LINK_BODY.safeParse(body.value);
     if (!parsed.success)
       return errorResponse(400, 'invalid', 'invalid body', zodFieldErrors(parsed.error, body.value));
     const claimed = await claimDisplayLink(ctx.db, parsed.data.token, now);

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { ROLES } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { safeText, visibleText } from '@/lib/domain/safe-text';
 import { route } from '@/lib/http/handle-route';
+import { USER_CHANGES_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { parseIdParam } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -13,13 +11,6 @@ import { getApp } from '@/lib/server/app-registry';
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
-
-const CHANGES = z.strictObject({
-  displayName: z.string().min(1).max(200).superRefine(visibleText).optional(),
-  role: z.enum(ROLES).optional(),
-  scopes: z.array(z.string().max(64).superRefine(safeText)).max(500).optional(),
-  disabled: z.boolean().optional(),
-});
 
 const CODES = { 400: 'invalid_body', 404: 'not_found', 409: 'conflict' } as const;
 
@@ -35,7 +26,7 @@ export const PATCH = route<[Context]>(
     if (!id.ok) return id.response;
     const body = await readJsonBody(request, 16 * 1024);
     if (!body.ok) return body.response;
-    const parsed = CHANGES.safeParse(body.value);
+    const parsed = USER_CHANGES_BODY.safeParse(body.value);
     if (!parsed.success)
       return errorResponse(
         400,
