@@ -19,7 +19,6 @@ export type IssueSourceKeyResult =
   | { ok: true; id: number; source: string; region: string | null; label: string; key: string }
   | { ok: false; status: 400; errors: FieldError[] };
 
-
 function problemsOf(request: SourceKeyRequest, reference: ReferenceCache): FieldError[] {
   const problems: FieldError[] = [];
   if (!reference.sources.has(request.source)) {
