@@ -5,6 +5,7 @@ import { RegionWall } from '@/components/wall/region-wall';
 import type { ScreenKind, ScreenPanel, ScreenPanelOf } from '@/lib/wall/screen-registry';
 import { BriefingWall } from './briefing-wall';
 import { FederalWall } from './federal-wall';
+import { RevocationWatch } from './revocation-watch';
 import { TriageWall } from './triage-wall';
 
 type Renderer<K extends ScreenKind> = (props: { panel: ScreenPanelOf<K> }) => ReactNode;
@@ -16,9 +17,25 @@ type Renderer<K extends ScreenKind> = (props: { panel: ScreenPanelOf<K> }) => Re
 const SCREEN_RENDERERS: { [K in ScreenKind]: Renderer<K> } = {
   region: () => <RegionWall />,
   block: ({ panel }) => <BlockWall block={panel.block} />,
-  federal: () => <FederalWall />,
-  triage: () => <TriageWall />,
-  briefing: ({ panel }) => <BriefingWall panel={panel} />,
+  // These three poll rather than follow the live feed: the watch brings a revoked display back to pairing.
+  federal: () => (
+    <>
+      <RevocationWatch />
+      <FederalWall />
+    </>
+  ),
+  triage: () => (
+    <>
+      <RevocationWatch />
+      <TriageWall />
+    </>
+  ),
+  briefing: ({ panel }) => (
+    <>
+      <RevocationWatch />
+      <BriefingWall panel={panel} />
+    </>
+  ),
   municipality: ({ panel }) => <DrillWall oktmo={panel.oktmo} block={panel.block ?? null} />,
 };
 
