@@ -5,6 +5,7 @@ import { complaints } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { ensureMonthlyPartitions } from '@/lib/partitions/ensure-partitions';
 import { aComplaint } from '../helpers/complaint-factory';
+import { authedRequest } from '../helpers/identities';
 import { api } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -61,7 +62,7 @@ describe('backpressure', () => {
     );
     const { POST } = await import('@/app/api/v1/complaints/route');
     const response = await POST(
-      new Request('http://test.local/api/v1/complaints', {
+      await authedRequest('http://test.local/api/v1/complaints', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({

@@ -11,6 +11,7 @@ import { rebuildRollups } from '@/lib/rollups/rebuild-rollups';
 import { advanceSlaClock } from '@/lib/sla/advance-sla-clock';
 import { aComplaint, TOWNS } from '../helpers/complaint-factory';
 import { intakeStatus, transitionTo } from '../helpers/lifecycle';
+import { authedRequest } from '../helpers/identities';
 import type { ErrorReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -123,7 +124,7 @@ describe('region rollups', () => {
   }, 180_000);
 
   it('GET /api/v1/regions lists all 85 regions with the rollup numbers and network totals', async () => {
-    const reply = await getRegions();
+    const reply = await getRegions(await authedRequest('http://t/api/v1/regions'));
     expect(reply.status).toBe(200);
     const body = (await reply.json()) as FederalOverview;
     expect(body.regions).toHaveLength(85);
@@ -153,17 +154,20 @@ describe('region rollups', () => {
 
   it('GET /api/v1/regions/{code} gives the card, 404 for an unknown code and 400 for a malformed one', async () => {
     const params = (code: string) => ({ params: Promise.resolve({ code }) });
-    const ok = await getRegion(new Request('http://t/api/v1/regions/ru-ta'), params('ru-ta'));
+    const ok = await getRegion(await authedRequest('http://t/api/v1/regions/ru-ta'), params('ru-ta'));
     expect(ok.status).toBe(200);
     const card = (await ok.json()) as FederalRegionDetail;
     expect(card.region.code).toBe('RU-TA');
     expect(card.blocks.length).toBeGreaterThan(0);
     expect(card.latest.length).toBeGreaterThan(0);
     expect(card.latest.every((l) => typeof l.excerpt === 'string')).toBe(true);
-    const missing = await getRegion(new Request('http://t/api/v1/regions/RU-ZZZ'), params('RU-ZZZ'));
+    const missing = await getRegion(await authedRequest('http://t/api/v1/regions/RU-ZZZ'), params('RU-ZZZ'));
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as ErrorReply).error.errors![0]!.field).toBe('code');
-    const bad = await getRegion(new Request('http://t/api/v1/regions/tatarstan'), params('tatarstan'));
+    const bad = await getRegion(
+      await authedRequest('http://t/api/v1/regions/tatarstan'),
+      params('tatarstan'),
+    );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorReply).error.errors![0]!.field).toBe('code');
   });

@@ -15,6 +15,7 @@ import { getProblemCounts } from '@/lib/panels/get-problem-counts';
 import { duplicateRulesOf } from '@/lib/reference/duplicate-rules';
 import { startOfMoscowDay } from '@/lib/domain/moscow-time';
 import { TOWNS } from '../helpers/complaint-factory';
+import { authedRequest } from '../helpers/identities';
 import type { ErrorReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -256,12 +257,14 @@ describe('problem queries', () => {
 
 describe('problem routes', () => {
   const list = async (query: string) => {
-    const res = await listProblemsRoute(new NextRequest(`${BASE}/api/v1/problems${query}`));
+    const res = await listProblemsRoute(
+      new NextRequest(await authedRequest(`${BASE}/api/v1/problems${query}`)),
+    );
     return { status: res.status, body: (await res.json()) as ErrorReply & { problems: { id: number }[] } };
   };
   const one = async (id: string) => {
     const params = Promise.resolve({ id });
-    const res = await getProblemRoute(new Request(`${BASE}/api/v1/problems/${id}`), { params });
+    const res = await getProblemRoute(await authedRequest(`${BASE}/api/v1/problems/${id}`), { params });
     return { status: res.status, body: (await res.json()) as ErrorReply & { id: number; items: unknown[] } };
   };
 
