@@ -9,6 +9,8 @@ import { complaints } from '@/db/schema';
 import { can, ROLES, type Action, type Actor, type Role } from '@/lib/domain/access';
 import { routeAccessOf, type RouteAccess } from '@/lib/http/handle-route';
 import { createUser } from '@/lib/identity/create-user';
+import { displayGrant, GRID_SCREEN } from '@/lib/identity/display-grant';
+import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import { issueCredential } from '@/lib/identity/issue-credential';
 import { issuePasswordLink } from '@/lib/identity/password-link';
 import { createOneTimeLink } from '@/lib/identity/one-time-links';
@@ -168,6 +170,16 @@ const world = {
   otherExecutor: '',
   block: '',
   otherBlock: '',
+};
+
+/** The whole-wall ('grid') display the walk calls with: every view of the layout's screens. */
+const GRID_DISPLAY: Actor = {
+  kind: 'display',
+  displayId: 0,
+  name: 'grid',
+  screen: GRID_SCREEN,
+  grant: displayGrant(loadWallConfig(), GRID_SCREEN),
+  credentialId: 0,
 };
 
 function userActor(role: Role): Actor {
@@ -515,7 +527,7 @@ beforeAll(async () => {
   world.otherBlock = [...app.ctx.reference.blocks.keys()].find((b) => b !== world.block)!;
 
   for (const role of ROLES) tokens.set(role, await personalToken(app.ctx, role, scopesFor(role)));
-  displayToken = await grantDisplay(app.ctx, 'grid');
+  displayToken = await grantDisplay(app.ctx, GRID_SCREEN);
   sourceKey = (
     await issueCredential(app.ctx.db, {
       kind: 'source',
@@ -636,9 +648,22 @@ for (const route of ROUTES) {
         await expectForbidden(await invoke(route, { bearer: tokens.get(role)! }), `${route.key} as ${role}`);
       if (route.key !== 'POST /api/v1/complaints')
         await expectForbidden(await invoke(route, { bearer: sourceKey }), `${route.key} with a source key`);
+      // A display (even the whole-wall grid) reads its views and never writes.
       if (isWrite(route.method))
+        expect(can(GRID_DISPLAY, action).ok, `${route.key}: a display may write`).toBe(false);
+      if (!can(GRID_DISPLAY, action).ok)
         await expectForbidden(await invoke(route, { bearer: displayToken }), `${route.key} as a display`);
     });
+
+    if (can(GRID_DISPLAY, action).ok)
+      it('a display with the view and a valid request → 2xx', async () => {
+        const fixture = FIXTURES[route.key];
+        if (!fixture) throw new Error(`no fixture for ${route.key}`);
+        const made = await fixture({ role: 'analyst', bearer: displayToken });
+        if (made instanceof Response) throw new Error('a display reads through its own call');
+        const response = await invoke(route, { bearer: displayToken, ...made });
+        await expectSuccess(response, made.status, `${route.key} as a display`);
+      }, 60_000);
 
     it('roles with the action and a valid request → 2xx', async () => {
       const fixture = FIXTURES[route.key];
@@ -708,6 +733,25 @@ describe('scoped roles reach only their scope', () => {
     expect(await statusOf('GET /api/v1/problems/[id]', { bearer: theirs, params: { id: problem } })).toBe(
       404,
     );
+  });
+
+  it('a block display: its block’s panel, summary and problems only', async () => {
+    // r1c2 of the default layout shows the health block.
+    const display = await grantDisplay(app.ctx, 'r1c2');
+    const panel = 'GET /api/v1/blocks/[block]/panel';
+    expect(await statusOf(panel, { bearer: display, params: { block: 'health' } })).toBe(200);
+    expect(await statusOf(panel, { bearer: display, params: { block: 'education' } })).toBe(403);
+    for (const key of ['GET /api/v1/summary', 'GET /api/v1/problems'] as const) {
+      expect(await statusOf(key, { bearer: display, query: '?block=health' }), key).toBe(200);
+      expect(await statusOf(key, { bearer: display, query: '?block=education' }), key).toBe(403);
+      expect(await statusOf(key, { bearer: display }), key).toBe(403);
+    }
+    expect(
+      await statusOf('GET /api/v1/playback', { bearer: display, query: '?span=24h&block=education' }),
+    ).toBe(403);
+    // Its grant names the wall view only: not the triage queue, the briefing or the network.
+    for (const key of ['GET /api/v1/triage', 'GET /api/v1/briefing', 'GET /api/v1/regions'])
+      expect(await statusOf(key, { bearer: display }), key).toBe(403);
   });
 
   it('municipal user: the drill-down, its complaints, summary and playback of their municipality only', async () => {
