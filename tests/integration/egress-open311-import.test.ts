@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as postImport } from '@/app/api/v1/imports/open311/route';
 import { importOpen311 } from '@/lib/open311/import-requests';
+import { authedRequest } from '../helpers/identities';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
 
@@ -11,7 +12,7 @@ let feed: WebhookReceiver;
 
 const post = async (body: unknown) => {
   const response = await postImport(
-    new Request('http://test.local/api/v1/imports/open311', {
+    await authedRequest('http://test.local/api/v1/imports/open311', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),

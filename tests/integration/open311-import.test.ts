@@ -5,6 +5,7 @@ import { POST as postImport } from '@/app/api/v1/imports/open311/route';
 import { importOpen311 } from '@/lib/open311/import-requests';
 import type { ImportReport } from '@/lib/open311/import-types';
 import { startFeedServer, type FeedServer } from '../fixtures/open311/feed-server';
+import { authedRequest } from '../helpers/identities';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
 const NOW = new Date('2026-11-21T12:00:00+03:00');
@@ -248,7 +249,7 @@ describe('POST /api/v1/imports/open311', () => {
   });
   const post = async (body: unknown) => {
     const response = await postImport(
-      new Request('http://test.local/api/v1/imports/open311', {
+      await authedRequest('http://test.local/api/v1/imports/open311', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
