@@ -78,6 +78,7 @@ beforeAll(() => {
     reference: {} as ReferenceCache,
     locator,
     places: { find: () => ({ kind: 'none' }) },
+    revocations: new Revocations(),
     changes: new ChangeBus(),
     writer: new WriteQueue({ maxQueuedItems: 10_000 }),
     log: pino({ level: 'silent' }),
