@@ -10,6 +10,7 @@ import type { TransitionInput, TransitionResult } from '../../lib/lifecycle/type
 import type { ProgressableComplaint } from '../../lib/simulator/list-progressable-complaints';
 import { ChangeBus } from '../../lib/commit/change-bus';
 import { WriteQueue } from '../../lib/commit/write-queue';
+import { Revocations } from '../../lib/identity/revocations';
 import type { ReferenceCache } from '../../lib/reference/types';
 import { createComplaintFactory, type ComplaintFactory } from '../../lib/simulator/generator';
 import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geography';
