@@ -37,7 +37,7 @@ describe('POST /api/v1/complaints/{id}/events', () => {
       { status: 'reopened' },
     ];
     for (const step of steps) {
-      const res = await api.postEvent<{ to: string }>(id, { ...step, actor: 'test' });
+      const res = await api.postEvent<{ to: string }>(id, step);
       expect(res.status).toBe(201);
       expect(res.body.to).toBe(step.status);
     }
@@ -49,6 +49,13 @@ describe('POST /api/v1/complaints/{id}/events', () => {
       { type: 'status', from: 'resolved', to: 'closed' },
       { type: 'status', from: 'closed', to: 'reopened' },
     ]);
+    // Each step through the API is the caller's: the actor comes from the identity (the suite's admin token).
+    const actors = await app.ctx.db
+      .select({ actor: complaintEvents.actor })
+      .from(complaintEvents)
+      .where(eq(complaintEvents.complaintId, id))
+      .orderBy(asc(complaintEvents.id));
+    for (const { actor } of actors.slice(2)) expect(actor).toMatch(/^user:t-admin-/);
     const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, id));
     expect(row!.status).toBe('reopened');
     expect(row!.resolvedAt).toBeNull();
