@@ -7,6 +7,7 @@ import { GET as getPlayback } from '@/app/api/v1/playback/route';
 import { GET as getBriefing } from '@/app/api/v1/briefing/route';
 import { issueSourceKey } from '@/lib/identity/issue-source-key';
 import { aComplaint } from '../helpers/complaint-factory';
+import { authedRequest } from '../helpers/identities';
 import { api, type ErrorReply, type IngestReply } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 import { open311 } from '../fixtures/open311/open311-client';
@@ -96,7 +97,8 @@ describe('text fields', () => {
 
   it.each([
     ['comment', { status: 'in_progress', comment: 'ok\u0000' }, 'invalid_text', /NUL/],
-    ['actor', { status: 'in_progress', actor: '\u200b\u200d' }, 'invalid_body', /must not be empty/],
+    // Only invisible characters: refused as empty (the actor is the identity's now, no longer a body field).
+    ['comment', { status: 'in_progress', comment: '\u200b\u200d' }, 'invalid_body', /must not be empty/],
     ['answer', { status: 'rejected', reason: 'spam', answer: '\u00ad\u2060' }, 'invalid_body', /empty/],
     [
       'photoUrls[0]',
@@ -176,16 +178,20 @@ describe('dates', () => {
 
   it('year 0000 and impossible dates in query parameters → 400 naming the parameter (was 500)', async () => {
     const problems = await reply(
-      await getProblems(new NextRequest(`${BASE}/api/v1/problems?since=0000-01-01T00:00:00Z`)),
+      await getProblems(
+        new NextRequest(await authedRequest(`${BASE}/api/v1/problems?since=0000-01-01T00:00:00Z`)),
+      ),
     );
     expect(problems.status).toBe(400);
     expect(fieldsOf(problems.body)).toEqual(['since']);
     const playback = await reply(
-      await getPlayback(new Request(`${BASE}/api/v1/playback?span=24h&at=2026-04-31T10:00:00Z`)),
+      await getPlayback(await authedRequest(`${BASE}/api/v1/playback?span=24h&at=2026-04-31T10:00:00Z`)),
     );
     expect(playback.status).toBe(400);
     expect(fieldsOf(playback.body)).toEqual(['at']);
-    const briefing = await reply(await getBriefing(new Request(`${BASE}/api/v1/briefing?week=0000-W01`)));
+    const briefing = await reply(
+      await getBriefing(await authedRequest(`${BASE}/api/v1/briefing?week=0000-W01`)),
+    );
     expect(briefing.status).toBe(400);
     expect(fieldsOf(briefing.body)).toEqual(['week']);
     const georeport = await open311.requests<{ code: number; description: string }[]>(
