@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { BUTTON_CLASS, callApi, INPUT_CLASS, PASSWORD_RULES, problemText } from './account-api';
+import { FormProblem, NewPasswordFields, type NewPassword } from './new-password-fields';
 
 /** The first admin's login, name and password; the link's token rides along, and the admin is signed in. */
 export function FirstAdminForm({ token }: { token: string }) {
@@ -9,6 +10,10 @@ export function FirstAdminForm({ token }: { token: string }) {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const setBoth = (next: NewPassword) => {
+    setPassword(next.password);
+    setRepeat(next.repeat);
+  };
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -69,40 +74,8 @@ export function FirstAdminForm({ token }: { token: string }) {
           className={INPUT_CLASS}
         />
       </label>
-      <label className="block">
-        <span className="text-slate-300">Пароль</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className={INPUT_CLASS}
-        />
-        <span className="mt-1 block text-sm text-slate-400">{PASSWORD_RULES}</span>
-      </label>
-      <label className="block">
-        <span className="text-slate-300">Пароль ещё раз</span>
-        <input
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          className={INPUT_CLASS}
-        />
-      </label>
-      {problem && (
-        <p
-          role="alert"
-          className="rounded border border-amber-500/60 bg-amber-500/10 px-4 py-3 text-amber-200"
-        >
-          {problem}
-        </p>
-      )}
+      <NewPasswordFields value={{ password, repeat }} onChange={setBoth} />
+      <FormProblem problem={problem} />
       <button type="submit" disabled={busy} className={BUTTON_CLASS}>
         {busy ? 'Создаём…' : 'Создать администратора и войти'}
       </button>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { BUTTON_CLASS, callApi, INPUT_CLASS, problemText } from './account-api';
+import { FormProblem } from './new-password-fields';
 
 interface Props {
   /** Where to go after signing in, already checked to be a path of this site; else the role's home. */
@@ -78,14 +79,7 @@ export function LoginForm({ next }: Props) {
           />
         </label>
       )}
-      {problem && (
-        <p
-          role="alert"
-          className="rounded border border-amber-500/60 bg-amber-500/10 px-4 py-3 text-amber-200"
-        >
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <button type="submit" disabled={busy} className={BUTTON_CLASS}>
         {busy ? 'Проверяем…' : 'Войти'}
       </button>

@@ -2,12 +2,17 @@
 
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { BUTTON_CLASS, callApi, INPUT_CLASS, PASSWORD_RULES, problemText } from './account-api';
+import { BUTTON_CLASS, callApi, PASSWORD_RULES, problemText } from './account-api';
+import { FormProblem, NewPasswordFields, type NewPassword } from './new-password-fields';
 
 /** A new password, twice; the link's token rides along. */
 export function SetPasswordForm({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const setBoth = (next: NewPassword) => {
+    setPassword(next.password);
+    setRepeat(next.repeat);
+  };
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,40 +46,8 @@ export function SetPasswordForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-5" data-testid="set-password-form">
-      <label className="block">
-        <span className="text-slate-300">Новый пароль</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className={INPUT_CLASS}
-        />
-        <span className="mt-1 block text-sm text-slate-400">{PASSWORD_RULES}</span>
-      </label>
-      <label className="block">
-        <span className="text-slate-300">Пароль ещё раз</span>
-        <input
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          className={INPUT_CLASS}
-        />
-      </label>
-      {problem && (
-        <p
-          role="alert"
-          className="rounded border border-amber-500/60 bg-amber-500/10 px-4 py-3 text-amber-200"
-        >
-          {problem}
-        </p>
-      )}
+      <NewPasswordFields value={{ password, repeat }} onChange={setBoth} label="Новый пароль" />
+      <FormProblem problem={problem} />
       <button type="submit" disabled={busy} className={BUTTON_CLASS}>
         {busy ? 'Сохраняем…' : 'Задать пароль'}
       </button>
