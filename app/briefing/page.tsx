@@ -21,7 +21,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The governor's weekly briefing: `?week=2026-W47&slide=3&auto=20`, `?print=1` for the PDF renderer. */
 export default async function BriefingPage({ searchParams }: BriefingPageProps) {
-  await requirePage('briefing:read', undefined, { from: '/briefing', wall: true });
+  await requirePage('briefing:read', undefined, { from: '/briefing' });
   const params = await searchParams;
   const { ctx } = getApp();
   const now = ctx.now();

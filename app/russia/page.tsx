@@ -18,7 +18,7 @@ interface RussiaPageProps {
 
 /** The federal view: the first overview and the map geometry render with the page, polling follows. */
 export default async function RussiaPage({ searchParams }: RussiaPageProps) {
-  await requirePage('federal:read', undefined, { from: '/russia', wall: true });
+  await requirePage('federal:read', undefined, { from: '/russia' });
   const { ctx } = getApp();
   const directory = regionDirectory();
   const overview = await getFederalOverview(ctx.db, directory, ctx.now());

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Очередь оператора �
 
 /** The operator queue: the first page of the queue renders with the page, the client polls from there. */
 export default async function TriagePage() {
-  await requirePage('triage:read', undefined, { from: '/triage', wall: true });
+  await requirePage('triage:read', undefined, { from: '/triage' });
   const { ctx } = getApp();
   const queue = await getTriageQueue(ctx.db, { limit: TRIAGE_PAGE_SIZE });
   return (

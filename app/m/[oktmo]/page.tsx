@@ -20,7 +20,7 @@ export default async function DrillAllBlocksPage({ params }: DrillPageProps) {
   await requirePage(
     'wall:read',
     { scope: { municipality: oktmo } },
-    { from: `/m/${encodeURIComponent(oktmo)}`, wall: true },
+    { from: `/m/${encodeURIComponent(oktmo)}` },
   );
   return <DrillWall oktmo={oktmo} block={null} />;
 }
