@@ -1,8 +1,6 @@
 import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { ONE_TIME_PURPOSES } from '../../lib/domain/access';
 
-const tz = { withTimezone: true, mode: 'date' } as const;
-
 /** Links that work once: the first admin's set-up link, a ready display link, a password set-up link. */
 export const oneTimeLinks = pgTable('one_time_links', {
   tokenHash: text('token_hash').primaryKey(),

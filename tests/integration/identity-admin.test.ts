@@ -265,7 +265,12 @@ describe('source keys', () => {
     const key = issued.body.key as string;
     expect(key).toMatch(/^cur_src_/);
     const auth = await actorOf(key);
-    expect(auth.actor).toMatchObject({ kind: 'source', source: 'municipal', region: 'RU-MOS', label: 'Шлюз' });
+    expect(auth.actor).toMatchObject({
+      kind: 'source',
+      source: 'municipal',
+      region: 'RU-MOS',
+      label: 'Шлюз',
+    });
     expect(await verifyApiKey(app.ctx.db, key)).toBe('municipal');
 
     const list = await getSourceKeys(request('/api/v1/source-keys', adminToken));

@@ -27,7 +27,8 @@ describe('every route handler is built by route()', () => {
       for (const method of METHODS) {
         if (!(method in module)) continue;
         methods += 1;
-        if (routeAccessOf(module[method]) === null) bare.push(`${method} ${path.relative(process.cwd(), file)}`);
+        if (routeAccessOf(module[method]) === null)
+          bare.push(`${method} ${path.relative(process.cwd(), file)}`);
       }
     }
     expect(methods).toBeGreaterThan(25);
