@@ -262,3 +262,44 @@ describe('excerptOf', () => {
     expect(excerptOf(`${'😡'.repeat(20)}`, 5)).toBe('😡😡😡😡…');
   });
 });
+
+describe('excerptOf masks only the head it shows', () => {
+  /** The excerpt as it was computed before: the whole text masked, then cut. */
+  function excerptOfWhole(text: string, maxChars = 160): string {
+    const flat = maskPersonalData(text).replace(/\s+/g, ' ').trim();
+    const chars = Array.from(flat);
+    if (chars.length <= maxChars) return flat;
+    const room = maxChars - 1;
+    const head = chars.slice(0, room + 1);
+    let cut = head.lastIndexOf(' ');
+    if (cut < room / 2) cut = room;
+    return `${chars
+      .slice(0, cut)
+      .join('')
+      .replace(/[\s,;:—–-]+$/u, '')}…`;
+  }
+  const fill = (piece: string, length = 4000) =>
+    piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
+  const PIECES = [
+    'Иван Иванович Иванов тел. 89161234567 ivanov@mail.ru кв. 5 ',
+    'Звонил сосед Петров Пётр, номер +7 916 12 345 67, почта petrov (at) yandex.ru, д.р. 12.03.1985. ',
+    'Нет горячей воды в доме по ул. Советская, 5 с утра. ',
+    'a@',
+    '8 916 123 45 ',
+    'тел. 12 ',
+    'Иванов ',
+    '   \n\t ',
+    'СНИЛС 112-233-445 95, карта 4276 1234 5678 9012, паспорт серия 4510 номер 123456. ',
+  ];
+
+  it('gives the same excerpt as masking the whole text, for long, messy and adversarial texts', () => {
+    const texts: string[] = [];
+    for (const a of PIECES)
+      for (const b of PIECES) {
+        texts.push(fill(a + b));
+        texts.push(`${fill(a, 150)}${fill(b, 3000)}`);
+        texts.push(`${fill(' ', 900)}${fill(a + b, 2000)}`);
+      }
+    for (const text of texts) expect(excerptOf(text)).toBe(excerptOfWhole(text));
+  });
+});
