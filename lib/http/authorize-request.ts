@@ -1,6 +1,6 @@
 import { can, type Actor, type Decision } from '../domain/access';
 import type { FieldError } from '../domain/field-errors';
-import { authenticateSecret } from '../identity/authenticate';
+import { authenticateSecret, type Authentication } from '../identity/authenticate';
 import { getApp } from '../server/app-registry';
 import { clientAddressOf } from '../server/client-address';
 import { crossSiteRefusal } from './csrf';
@@ -37,17 +37,17 @@ export async function authorizeRequest(
   access: RouteAccess,
   answer: ErrorAnswer,
 ): Promise<Actor | Response> {
-  const { ctx } = getApp();
-  const address = clientAddressOf(request);
-  const auth = await authenticateSecret(
-    ctx.db,
-    {
-      authorization: request.headers.get('authorization'),
-      cookie: request.headers.get('cookie'),
-      address,
-    },
-    ctx.now(),
-  );
+  const headers = {
+    authorization: request.headers.get('authorization'),
+    cookie: request.headers.get('cookie'),
+    address: clientAddressOf(request),
+  };
+  // Nothing presented, nothing to look up: a public route answers even where no app is registered (Next
+  // prerenders the static OpenAPI document at build time).
+  const auth: Authentication =
+    headers.authorization === null && headers.cookie === null
+      ? { actor: { kind: 'anonymous' }, carrier: null }
+      : await authenticateSecret(getApp().ctx.db, headers, getApp().ctx.now());
   if (auth.refused && !('public' in access))
     return deniedAnswer({ ok: false, status: 401, reason: auth.refused }, answer);
 
