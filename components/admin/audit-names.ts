@@ -19,6 +19,7 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   display_pairing_requested: 'Экран запросил привязку',
   display_paired: 'Экран привязан',
   display_revoked: 'Экран отвязан',
+  display_changed: 'Экран перенастроен',
   display_link_issued: 'Выдана ссылка экрана',
   webhook_set: 'Вебхук задан',
   webhook_deleted: 'Вебхук удалён',

@@ -79,6 +79,17 @@ export function DisplaysAdmin({ initialDisplays, screens, initialCode }: Props) 
     await refresh();
   }
 
+  /** Another screen of the wall for a paired display: it reloads onto it within a second. */
+  async function move(display: DisplayRow, next: string) {
+    setBusy(true);
+    setProblem(null);
+    const reply = await adminCall('PATCH', `/api/v1/displays/${display.id}`, { screen: next });
+    setBusy(false);
+    if (!reply.ok) setProblem(failureText(reply));
+    else setDone(`Экран «${display.name ?? display.id}» теперь показывает «${titles.get(next) ?? next}».`);
+    await refresh();
+  }
+
   async function revoke(display: DisplayRow) {
     const label = display.name ?? `№${display.id}`;
     if (!window.confirm(`Отключить экран «${label}»? Он сразу вернётся к коду подключения.`)) return;
@@ -181,7 +192,28 @@ export function DisplaysAdmin({ initialDisplays, screens, initialCode }: Props) 
                 <tr key={d.id} className="border-t border-slate-800" data-display-id={d.id}>
                   <td className="py-2 pr-4">{d.name ?? <span className="text-slate-500">№{d.id}</span>}</td>
                   <td className={`py-2 pr-4 ${STATE_COLORS[d.state]}`}>{STATE_NAMES[d.state]}</td>
-                  <td className="py-2 pr-4">{d.screen ? (titles.get(d.screen) ?? d.screen) : '—'}</td>
+                  <td className="py-2 pr-4">
+                    {d.state === 'paired' ? (
+                      <select
+                        aria-label={`Что показывает «${d.name ?? d.id}»`}
+                        data-testid="display-screen"
+                        value={d.screen ?? ''}
+                        disabled={busy}
+                        onChange={(e) => void move(d, e.target.value)}
+                        className={`${INPUT} w-80`}
+                      >
+                        {screens.map((s) => (
+                          <option key={s.id} value={s.id}>
+                            {s.title}
+                          </option>
+                        ))}
+                      </select>
+                    ) : d.screen ? (
+                      (titles.get(d.screen) ?? d.screen)
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className="py-2 pr-4">{formatMoscow(d.pairedAt)}</td>
                   <td className="py-2 pr-4">{formatMoscow(d.lastSeenAt)}</td>
                   <td className="py-2 pr-4 font-mono text-sm">{d.lastAddress ?? d.requestAddress ?? '—'}</td>

@@ -1,6 +1,7 @@
 import { requestBody } from '../openapi/from-zod';
 import {
   APPROVE_DISPLAY_BODY,
+  DISPLAY_CHANGES_BODY,
   DISPLAY_LINK_BODY,
   NEW_SOURCE_KEY_BODY,
   NEW_USER_BODY,
@@ -123,6 +124,18 @@ export const ADMIN_OPENAPI_PATHS = {
     },
   },
   '/api/v1/displays/{id}': {
+    patch: {
+      summary:
+        'Rename a paired display or give it another screen; a moved screen reloads onto its new content',
+      parameters: [idParam],
+      requestBody: requestBody(DISPLAY_CHANGES_BODY),
+      responses: {
+        200: { description: 'Changed', content: anObject },
+        400: errorReply('A field is not valid (named)'),
+        404: errorReply('No such paired display'),
+        ...ADMIN_ONLY,
+      },
+    },
     delete: {
       summary:
         'Revoke a display: its live feed is dropped at once and the screen returns to its pairing code',

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'display_pairing_requested',
   'display_paired',
   'display_revoked',
+  'display_changed',
   'display_link_issued',
   'webhook_set',
   'webhook_deleted',

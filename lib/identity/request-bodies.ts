@@ -76,3 +76,9 @@ export const APPROVE_DISPLAY_BODY = z.strictObject({ code: text(40), name: text(
 
 /** `POST /api/v1/pairing/link`. */
 export const DISPLAY_LINK_BODY = z.strictObject({ token: text(200).min(1, 'must not be empty') });
+
+/** `PATCH /api/v1/displays/{id}`: rename a display or give it another screen. */
+export const DISPLAY_CHANGES_BODY = z.strictObject({
+  name: text(200).optional(),
+  screen: text(100).optional(),
+});

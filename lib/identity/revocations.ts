@@ -4,9 +4,21 @@
  * revokes its own sockets when it hears of it.
  */
 export type RevocationListener = (credentialIds: readonly number[]) => void;
+/** Credentials still valid whose holder should reload: a display moved to another screen of the wall. */
+export type ChangeListener = (credentialIds: readonly number[]) => void;
 
 export class Revocations {
   private readonly listeners = new Set<RevocationListener>();
+  private readonly changeListeners = new Set<ChangeListener>();
+
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  announceChange(credentialIds: readonly number[]): void {
+    this.tell(this.changeListeners, credentialIds);
+  }
 
   on(listener: RevocationListener): () => void {
     this.listeners.add(listener);
@@ -14,8 +26,12 @@ export class Revocations {
   }
 
   announce(credentialIds: readonly number[]): void {
+    this.tell(this.listeners, credentialIds);
+  }
+
+  private tell(listeners: Set<RevocationListener>, credentialIds: readonly number[]): void {
     if (credentialIds.length === 0) return;
-    for (const listener of this.listeners) {
+    for (const listener of listeners) {
       try {
         listener(credentialIds);
       } catch {

@@ -65,6 +65,8 @@ export interface ServerToClientEvents {
   'panel:update': (panel: BlockPanel) => void;
   /** This connection's credential was revoked or expired; the server disconnects it right after. */
   'session:revoked': () => void;
+  /** The credential still holds but what it shows changed (a display moved to another screen): reload it. */
+  'session:changed': () => void;
 }
 
 export interface ClientToServerEvents {

@@ -138,7 +138,18 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       io.in(room).disconnectSockets(true);
     }
   });
-  httpServer.once('close', stopRevocations);
+  // A socket keeps the grant it connected with: told to reload, then dropped, the page comes back with the new one.
+  const stopChanges = deps.revocations.onChange((ids) => {
+    for (const id of ids) {
+      const room = credentialRoom(id);
+      io.to(room).emit('session:changed');
+      io.in(room).disconnectSockets(true);
+    }
+  });
+  httpServer.once('close', () => {
+    stopRevocations();
+    stopChanges();
+  });
 
   live.hasListeners = (key) => listeners(key) > 0;
   live.onDelta((key, delta) => io.to(key).emit('wall:delta', delta));

@@ -317,6 +317,10 @@ const FIXTURES: Record<string, Fixture> = {
   'DELETE /api/v1/displays/[id]': async () => ({
     params: { id: String((await pairedDisplay(app.ctx)).displayId) },
   }),
+  'PATCH /api/v1/displays/[id]': async () => ({
+    params: { id: String((await pairedDisplay(app.ctx, 'r1c2')).displayId) },
+    body: { name: 'Зал, правый', screen: 'r1c3' },
+  }),
   'GET /api/v1/displays': async () => ({}),
   'POST /api/v1/displays': async () => {
     const waiting = await requestPairing(app.ctx.db, null, app.ctx.now());

@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@/lib/app/create-app';
+import { changeDisplay } from '@/lib/identity/change-display';
 import { revokeDisplay } from '@/lib/identity/revoke-display';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeAck } from '@/lib/realtime/contract';
 import { pairedDisplay, personalToken } from '../helpers/identities';
@@ -88,5 +89,34 @@ describe('who may open the live feed', () => {
     const again = await open({ auth: { token: display.secret } });
     expect(again.error?.message).toBe('unauthorized');
     again.socket.close();
+  });
+
+  it('moves a display to another screen: its page is told to reload, and it reads the new screen only', async () => {
+    const display = await pairedDisplay(app.ctx, 'r1c2'); // health
+    const { socket } = await open({ auth: { token: display.secret } });
+    expect(await subscribe(socket, { block: 'health' })).toMatchObject({ ok: true });
+    const told = new Promise<void>((resolve) => socket.once('session:changed', () => resolve()));
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    const moved = await changeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, { screen: 'r1c3' });
+    expect(moved).toMatchObject({ ok: true, screen: 'r1c3', moved: true });
+    await told;
+    // The old socket's grant goes with it; the same credential reconnects with the education block's.
+    expect(await dropped).toBe('io server disconnect');
+    const again = await open({ auth: { token: display.secret } });
+    expect(again.error).toBeUndefined();
+    expect(await subscribe(again.socket, { block: 'education' })).toMatchObject({ ok: true });
+    expect(await subscribe(again.socket, { block: 'health' })).toMatchObject({ ok: false });
+    again.socket.close();
+
+    expect(
+      await changeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, { screen: 'r9c9' }),
+    ).toMatchObject({ ok: false, status: 400, errors: [{ field: 'screen' }] });
+    await revokeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, new Date());
+    expect(
+      await changeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, { name: 'x' }),
+    ).toMatchObject({
+      ok: false,
+      status: 404,
+    });
   });
 });

@@ -13,6 +13,7 @@ import { TRANSITION_BODY_SCHEMA } from '@/lib/lifecycle/validate-transition';
 import { COMPLAINT_LIST_QUERY_SCHEMA } from '@/lib/lifecycle/list-complaints-query';
 import {
   APPROVE_DISPLAY_BODY,
+  DISPLAY_CHANGES_BODY,
   DISPLAY_LINK_BODY,
   NEW_SOURCE_KEY_BODY,
   NEW_USER_BODY,
@@ -98,6 +99,7 @@ const BODIES: [string, string, z.ZodType][] = [
   ['/api/v1/source-keys', 'post', NEW_SOURCE_KEY_BODY],
   ['/api/v1/displays', 'post', APPROVE_DISPLAY_BODY],
   ['/api/v1/pairing/link', 'post', DISPLAY_LINK_BODY],
+  ['/api/v1/displays/{id}', 'patch', DISPLAY_CHANGES_BODY],
 ];
 const QUERIES: [string, string, z.ZodType][] = [
   ['/api/v1/complaints', 'get', COMPLAINT_LIST_QUERY_SCHEMA],

@@ -13,3 +13,10 @@ export function returnToPairing(): void {
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/pair?next=${encodeURIComponent(here)}`);
 }
+
+/** The display was given another screen: /pair sends a paired display straight to its current one. */
+export function reloadThroughPairing(): void {
+  if (leaving) return;
+  leaving = true;
+  window.location.assign('/pair');
+}

@@ -10,7 +10,7 @@ import type {
   WallSnapshot,
 } from '../contract';
 import type { BlockPanel } from '../../panels/types';
-import { returnToPairing } from './return-to-pairing';
+import { reloadThroughPairing, returnToPairing } from './return-to-pairing';
 import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState } from './wall-state';
 
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
@@ -109,6 +109,7 @@ export function useWallFeed(
     // Only a revocation or an expired session makes the server itself disconnect a socket; a restart or a
     // network fault is a transport close, and the client reconnects on its own.
     socket.on('session:revoked', returnToPairing);
+    socket.on('session:changed', reloadThroughPairing);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') returnToPairing();
       else markDown();

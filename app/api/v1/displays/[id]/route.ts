@@ -4,6 +4,10 @@ import { parseIdParam } from '@/lib/http/id-param';
 import { errorResponse, json } from '@/lib/http/responses';
 import { recordAudit } from '@/lib/identity/audit';
 import { revokeDisplay } from '@/lib/identity/revoke-display';
+import { changeDisplay } from '@/lib/identity/change-display';
+import { DISPLAY_CHANGES_BODY } from '@/lib/identity/request-bodies';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
@@ -31,5 +35,41 @@ export const DELETE = route<[DisplayContext]>(
       address: clientAddressOf(request),
     });
     return json({ id: id.id, revoked: true });
+  },
+);
+
+/** Renames a display or gives it another screen of the wall; a moved screen reloads onto its new content. */
+export const PATCH = route<[DisplayContext]>(
+  { action: 'identity:manage' },
+  async (request, actor, context) => {
+    const { ctx } = getApp();
+    const id = parseIdParam((await context.params).id, 'display');
+    if (!id.ok) return id.response;
+    const body = await readJsonBody(request, 4 * 1024);
+    if (!body.ok) return body.response;
+    const parsed = DISPLAY_CHANGES_BODY.safeParse(body.value);
+    if (!parsed.success)
+      return errorResponse(
+        400,
+        'invalid_body',
+        'the changes are not valid',
+        zodFieldErrors(parsed.error, body.value),
+      );
+    const changed = await changeDisplay(ctx.db, ctx.revocations, id.id, parsed.data);
+    if (!changed.ok)
+      return errorResponse(
+        changed.status,
+        changed.status === 404 ? 'not_found' : 'invalid_body',
+        'the display was not changed',
+        changed.errors,
+      );
+    await recordAudit(ctx.db, {
+      actor,
+      action: 'display_changed',
+      target: `display:${id.id}`,
+      address: clientAddressOf(request),
+      detail: { name: changed.name, screen: changed.screen, moved: changed.moved },
+    });
+    return json(changed);
   },
 );
