@@ -26,5 +26,4 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   webhook_retried: 'Вебхук повторён',
   import_run: 'Импорт Open311',
   export_pdf: 'Выгрузка PDF',
-  access_denied: 'Отказано в доступе',
 };

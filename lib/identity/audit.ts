@@ -38,7 +38,6 @@ export const AUDIT_ACTIONS = [
   'webhook_retried',
   'import_run',
   'export_pdf',
-  'access_denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
