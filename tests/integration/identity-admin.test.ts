@@ -271,7 +271,7 @@ describe('source keys', () => {
       region: 'RU-MOS',
       label: 'Шлюз',
     });
-    expect(await verifyApiKey(app.ctx.db, key)).toBe('municipal');
+    expect(await verifyApiKey(app.ctx.db, key)).toMatchObject({ source: 'municipal', region: 'RU-MOS' });
 
     const list = await getSourceKeys(request('/api/v1/source-keys', adminToken));
     const text = await list.text();

@@ -46,7 +46,7 @@ describe('API keys', () => {
     expect(rows[0]!.tokenHash).toBe(hashSecret(fresh));
     expect(rows[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows[0])).not.toContain(fresh);
-    expect(await verifyApiKey(app.ctx.db, fresh)).toBe('agencies');
+    expect((await verifyApiKey(app.ctx.db, fresh))?.source).toBe('agencies');
     expect(await verifyApiKey(app.ctx.db, `${fresh}x`)).toBeNull();
     expect(await verifyApiKey(app.ctx.db, '')).toBeNull();
   });
@@ -65,6 +65,24 @@ describe('API keys', () => {
     });
     expect(res.status).toBe(403);
     expect(res.body).toEqual([{ code: 403, description: 'api_key: is unknown or revoked' }]);
+  });
+
+  it('holds a key to its region: one issued for another region may not post the home region’s requests', async () => {
+    const issued = await issueSourceKey(app.ctx.db, app.ctx.reference, SYSTEM, {
+      source: 'municipal',
+      region: 'RU-SPE',
+      label: 'Петербург',
+    });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.errors));
+    const res = await open311.post<GeoError>({
+      api_key: issued.key,
+      service_code: 'transport.pothole',
+      lat,
+      long,
+      description: 'Яма',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual([{ code: 403, description: 'api_key: this key speaks for region RU-SPE only' }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { georeportAnswer, route } from '@/lib/http/handle-route';
-import type { Actor } from '@/lib/domain/access';
+import { can, type Actor } from '@/lib/domain/access';
+import { HOME_REGION } from '@/lib/domain/home-region';
 import { json } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { verifyApiKey } from '@/lib/open311/api-keys';
@@ -33,16 +34,20 @@ export const POST = route(
     const body = await readPostBody(request);
     if (!body.ok) return georeportError(body.status, body.errors);
     const { ctx } = getApp();
-    let sourceCode: string | null = actor.kind === 'source' ? actor.source : null;
-    if (!sourceCode) {
+    let sourceKey = actor.kind === 'source' ? actor : null;
+    if (!sourceKey) {
       const key = body.fields.api_key;
       if (typeof key !== 'string' || key.trim() === '')
         return georeportError(403, [
           { field: 'api_key', message: 'is required (or send Authorization: Bearer <source key>)' },
         ]);
-      sourceCode = await verifyApiKey(ctx.db, key.trim());
-      if (!sourceCode) return georeportError(403, [{ field: 'api_key', message: 'is unknown or revoked' }]);
+      sourceKey = await verifyApiKey(ctx.db, key.trim());
+      if (!sourceKey) return georeportError(403, [{ field: 'api_key', message: 'is unknown or revoked' }]);
     }
+    // GeoReport requests are the home region's: a key limited to another region may not post them.
+    const decision = can(sourceKey, 'complaint:create', { source: sourceKey.source, region: HOME_REGION });
+    if (!decision.ok) return georeportError(403, [{ field: 'api_key', message: decision.reason }]);
+    const sourceCode = sourceKey.source;
 
     let result;
     try {
