@@ -19,6 +19,8 @@ export const users = pgTable(
     totpSecret: text('totp_secret'),
     totpPending: text('totp_pending'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The TOTP time step last accepted: a code is good once, and no older one after it (no replay). */
+    totpLastStep: integer('totp_last_step'),
     /** Failed sign-ins in a row; reset by a good one. */
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', tz),

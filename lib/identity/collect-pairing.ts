@@ -13,6 +13,9 @@ export type PairingCollection =
   /** Unknown, expired, revoked or already collected: the screen asks for a new code. */
   | { state: 'none' };
 
+/** A waiting screen polls every 1.5 s: ten minutes covers a screen asleep or offline for a while. */
+const APPROVAL_COLLECT_MS = 10 * 60_000;
+
 /**
  * The waiting screen polls with its claim. Once an admin approved it, the display credential is issued in the
  * same transaction that marks the request collected, so a claim yields one credential however often it polls.
@@ -36,6 +39,8 @@ export async function collectPairing(
     const codeMatches = code !== null && row.pairingCodeHash === pairingCodeHash(code);
     return { state: 'waiting', expiresAt: row.pairingExpiresAt, codeMatches };
   }
+  // An approval the screen never collected (it was switched off, its tab closed) does not wait for ever.
+  if (now.getTime() - row.approvedAt.getTime() > APPROVAL_COLLECT_MS) return { state: 'none' };
   return db.transaction(async (tx): Promise<PairingCollection> => {
     const [taken] = await tx
       .update(displays)

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import type { Actor } from '../domain/access';
@@ -7,7 +7,7 @@ import { authenticateSecret } from './authenticate';
 import { homePath } from './home-path';
 import { decoyHash, verifyPassword } from './passwords';
 import { startSession } from './start-session';
-import { totpCodeMatches } from './totp-code';
+import { totpStep } from './totp-code';
 
 /** Failures in a row that lock an account, and for how long. */
 const MAX_FAILED_LOGINS = 5;
@@ -76,9 +76,21 @@ export async function signIn(db: Db, attempt: SignInAttempt, now: Date): Promise
     const code = attempt.totp?.trim();
     if (!code) return fail('totp_required', { kind: 'totp_required' });
     // A wrong code counts like a wrong password: six digits must not be guessable by brute force.
-    if (!totpCodeMatches(user.totpSecret, code, now))
+    const step = totpStep(user.totpSecret, code, now);
+    if (step === null)
       return countFailure(db, user.id, user.lockedUntil, now, () =>
         fail('totp_invalid', { kind: 'totp_invalid' }),
+      );
+    // Spend the step in one conditional UPDATE: a code seen over a shoulder or replayed by two requests at once
+    // signs in once, and an older code never after a newer one.
+    const [spent] = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    if (!spent)
+      return countFailure(db, user.id, user.lockedUntil, now, () =>
+        fail('totp_replayed', { kind: 'totp_invalid' }),
       );
   }
 

@@ -7,7 +7,7 @@ import { users } from '../../db/schema';
 import type { Actor } from '../domain/access';
 import { recordAudit } from './audit';
 import { verifyPassword } from './passwords';
-import { TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpCodeMatches } from './totp-code';
+import { TOTP_DIGITS, TOTP_PERIOD_SECONDS, totpStep } from './totp-code';
 
 /** The name an authenticator app shows above the codes. */
 const ISSUER = 'ЦУР МО';
@@ -53,10 +53,12 @@ export async function confirmTotp(
     .where(eq(users.id, actor.userId))
     .limit(1);
   if (!user?.pending) return { ok: false, reason: 'no_pending' };
-  if (!totpCodeMatches(user.pending, code, now)) return { ok: false, reason: 'invalid_code' };
+  const step = totpStep(user.pending, code, now);
+  if (step === null) return { ok: false, reason: 'invalid_code' };
   await db
     .update(users)
-    .set({ totpSecret: user.pending, totpPending: null, totpEnabled: true })
+    // The confirming code is spent: it cannot sign anyone in afterwards.
+    .set({ totpSecret: user.pending, totpPending: null, totpEnabled: true, totpLastStep: step })
     .where(eq(users.id, actor.userId));
   await recordAudit(db, { actor, action: 'totp_enabled', target: `user:${actor.login}`, address });
   return { ok: true };

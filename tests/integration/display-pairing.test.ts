@@ -158,6 +158,14 @@ describe('pairing a display by its code', () => {
     expect(renewed.response.status).toBe(201);
   });
 
+  it('drops an approval the screen never collected within ten minutes', async () => {
+    const asked = await askForCode('10.0.0.3');
+    const approved = await approveCode({ code: asked.body.code, name: 'Выключенный', screen: 'r1c1' }, admin);
+    expect(approved.status).toBe(201);
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    expect((await poll(asked.cookie!)).body).toEqual({ state: 'none' });
+  });
+
   it('lets only an admin approve, and checks the fields', async () => {
     const asked = await askForCode('10.0.0.3');
     const body = { code: asked.body.code, name: 'Экран', screen: 'r1c1' };

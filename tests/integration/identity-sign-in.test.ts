@@ -146,9 +146,20 @@ describe('POST /api/v1/session', () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'totp_invalid' } });
 
-    // One period of drift either way is accepted.
-    const drifted = await signIn({ login, password: PASSWORD, totp: codeAt(secret, now, -1) }, '10.1.0.5');
+    // One period of drift is accepted; the code that confirmed the enrolment (this period's) is spent already.
+    const spentAtEnrolment = await signIn(
+      { login, password: PASSWORD, totp: codeAt(secret, now) },
+      '10.1.0.5',
+    );
+    expect(await spentAtEnrolment.json()).toMatchObject({ error: { code: 'totp_invalid' } });
+    const drifted = await signIn({ login, password: PASSWORD, totp: codeAt(secret, now, 1) }, '10.1.0.5');
     expect(drifted.status).toBe(200);
+    // A code signs in once: replayed, or an older one after it, it is refused.
+    const replayed = await signIn({ login, password: PASSWORD, totp: codeAt(secret, now, 1) }, '10.1.0.5');
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toMatchObject({ error: { code: 'totp_invalid' } });
+    const older = await signIn({ login, password: PASSWORD, totp: codeAt(secret, now, -1) }, '10.1.0.5');
+    expect(older.status).toBe(401);
     const stale = await signIn({ login, password: PASSWORD, totp: codeAt(secret, now, -3) }, '10.1.0.5');
     expect(stale.status).toBe(401);
 
