@@ -105,42 +105,33 @@ export type Decision = { ok: true } | { ok: false; status: 401 | 403; reason: st
 const ALLOW: Decision = { ok: true };
 const deny = (reason: string): Decision => ({ ok: false, status: 403, reason });
 
+/** What an operator does; an admin does all of it and runs the center's identities and outside links. */
+const OPERATOR_ACTIONS: readonly Action[] = [
+  'wall:read',
+  'federal:read',
+  'briefing:read',
+  'briefing:pdf',
+  'triage:read',
+  'complaint:list',
+  'complaint:read',
+  'complaint:read-personal',
+  'complaint:create',
+  'complaint:transition',
+  'complaint:route',
+  'complaint:classify',
+  'self:manage',
+];
+
 /** Actions each role may take at all; the resource then narrows scoped roles. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>([
-    'wall:read',
-    'federal:read',
-    'briefing:read',
-    'briefing:pdf',
-    'triage:read',
-    'complaint:list',
-    'complaint:read',
-    'complaint:read-personal',
-    'complaint:create',
-    'complaint:transition',
-    'complaint:route',
-    'complaint:classify',
+    ...OPERATOR_ACTIONS,
     'webhook:manage',
     'import:run',
     'identity:manage',
     'audit:read',
-    'self:manage',
   ]),
-  operator: new Set<Action>([
-    'wall:read',
-    'federal:read',
-    'briefing:read',
-    'briefing:pdf',
-    'triage:read',
-    'complaint:list',
-    'complaint:read',
-    'complaint:read-personal',
-    'complaint:create',
-    'complaint:transition',
-    'complaint:route',
-    'complaint:classify',
-    'self:manage',
-  ]),
+  operator: new Set<Action>(OPERATOR_ACTIONS),
   analyst: new Set<Action>([
     'wall:read',
     'federal:read',

@@ -1,13 +1,6 @@
 import { can, type Action, type Actor, type Resource } from '../domain/access';
 import { deniedAnswer } from './authorize-request';
-import { errorResponse } from './responses';
-
-const apiAnswer = (
-  status: number,
-  code: string,
-  message: string,
-  errors: { field: string; message: string }[],
-) => errorResponse(status, code, message, errors);
+import { apiAnswer, errorResponse } from './responses';
 
 /**
  * A handler's check on the resource it loaded (the route gate checked the action alone): null when allowed,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Action, Actor } from '../domain/access';
+import type { Action, Actor, ComplaintFacts } from '../domain/access';
 import { getComplaintFacts } from '../lifecycle/get-complaint-facts';
 import { getApp } from '../server/app-registry';
 import { refuse } from './authorize';
@@ -27,8 +27,8 @@ export async function complaintCommand<S extends z.ZodType>(
 ): Promise<Response> {
   const id = parseIdParam(rawId);
   if (!id.ok) return id.response;
-  const denied = await refuseComplaint(actor, action, id.id);
-  if (denied) return denied;
+  const access = await complaintAccess(actor, action, id.id);
+  if (!access.ok) return access.response;
   const body = await readJsonBody(request, 16 * 1024);
   if (!body.ok) return body.response;
   const parsed = schema.safeParse(body.value);
@@ -52,14 +52,18 @@ export async function complaintCommand<S extends z.ZodType>(
  * The decision on one complaint: 404 when it does not exist or the actor's scope does not reach it (a scoped
  * role cannot probe for others' complaints), 403 when the actor may read it but not do this to it.
  */
-export async function refuseComplaint(actor: Actor, action: Action, id: number): Promise<Response | null> {
+export async function complaintAccess(
+  actor: Actor,
+  action: Action,
+  id: number,
+): Promise<{ ok: true; facts: ComplaintFacts } | { ok: false; response: Response }> {
   const facts = await getComplaintFacts(getApp().ctx.db, id);
+  if (!facts) return { ok: false, response: notFound(id) };
   const missing = { what: `complaint ${id}`, field: 'id' };
-  if (!facts) return notFound(id);
-  return (
+  const response =
     refuse(actor, 'complaint:read', { complaint: facts }, missing) ??
-    refuse(actor, action, { complaint: facts })
-  );
+    refuse(actor, action, { complaint: facts });
+  return response ? { ok: false, response } : { ok: true, facts };
 }
 
 function notFound(id: number): Response {

@@ -8,7 +8,7 @@ import { findQueryFaults, textFault } from '../domain/safe-text';
 import { georeportError } from '../open311/georeport-error';
 import { getApp } from '../server/app-registry';
 import { describeError } from '../log/describe-error';
-import { errorResponse } from './responses';
+import { apiAnswer } from './responses';
 
 /** Marks a handler built by `route()`: tests/unit/hostile-routes.test.ts checks every exported method has it. */
 export const ROUTE_MARK = Symbol.for('cur-wall.route-handler');
@@ -16,9 +16,6 @@ export const ROUTE_MARK = Symbol.for('cur-wall.route-handler');
 export type RouteHandler<A extends unknown[]> = ((...args: A) => Promise<Response>) & {
   readonly [ROUTE_MARK]: RouteAccess;
 };
-
-const apiAnswer: ErrorAnswer = (status, code, message, errors) =>
-  errorResponse(status, code, message, errors);
 
 /** Open311 routes keep GeoReport v2's bare `[{ code, description }]`, a 500 included. */
 export const georeportAnswer: ErrorAnswer = (status, _code, message, errors) =>

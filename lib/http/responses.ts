@@ -14,6 +14,10 @@ export function errorResponse(
   return Response.json(errorBody(status, code, message, errors), { status, headers });
 }
 
+/** The API's error answer as route() and the resource checks write it (Open311 routes have their own). */
+export const apiAnswer = (status: number, code: string, message: string, errors: FieldError[]): Response =>
+  errorResponse(status, code, message, errors);
+
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }

@@ -1,8 +1,7 @@
 import { route } from '@/lib/http/handle-route';
 import { actorRef, seesPersonalData, type Actor } from '@/lib/domain/access';
-import { refuseComplaint } from '@/lib/http/command-route';
+import { complaintAccess } from '@/lib/http/command-route';
 import { backdateWindows, backdatingFault } from '@/lib/lifecycle/backdating';
-import { getComplaintFacts } from '@/lib/lifecycle/get-complaint-facts';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
 import { readJsonBody } from '@/lib/http/read-json-body';
@@ -23,8 +22,8 @@ export const POST = route(
   async (request: Request, actor: Actor, { params }: Params): Promise<Response> => {
     const id = parseIdParam((await params).id);
     if (!id.ok) return id.response;
-    const denied = await refuseComplaint(actor, 'complaint:transition', id.id);
-    if (denied) return denied;
+    const access = await complaintAccess(actor, 'complaint:transition', id.id);
+    if (!access.ok) return access.response;
     const body = await readJsonBody(request, 64 * 1024);
     if (!body.ok) return body.response;
     const parsed = TRANSITION_BODY_SCHEMA.safeParse(body.value);
@@ -61,11 +60,10 @@ export const GET = route(
   async (_request: Request, actor: Actor, { params }: Params): Promise<Response> => {
     const id = parseIdParam((await params).id);
     if (!id.ok) return id.response;
-    const denied = await refuseComplaint(actor, 'complaint:read', id.id);
-    if (denied) return denied;
+    const access = await complaintAccess(actor, 'complaint:read', id.id);
+    if (!access.ok) return access.response;
     const { ctx } = getApp();
-    const facts = await getComplaintFacts(ctx.db, id.id);
-    const personal = facts !== null && seesPersonalData(actor, facts);
+    const personal = seesPersonalData(actor, access.facts);
     const history = await getComplaintHistory(ctx.db, id.id, ctx.now(), personal);
     if (!history)
       return errorResponse(404, 'not_found', `complaint ${id.id} does not exist`, [
