@@ -116,6 +116,21 @@ const ENV_SCHEMA = z.object({
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),
+  // This node's name in logs, metrics and the leader record; unset: the host name and port.
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'must be 1–63 letters, digits, _ . : -')
+    .optional(),
+  // Bearer token Prometheus presents at /metrics; without it only METRICS_ALLOWED_ADDRESSES may scrape.
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // Addresses (IPs or CIDRs) that may scrape /metrics without the token; default: loopback only.
+  METRICS_ALLOWED_ADDRESSES: z.string().default('127.0.0.1/32,::1/128'),
+  // How long opening a database connection may take before the request answers 503.
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  // Longest a single statement may run (PostgreSQL's statement_timeout) before it is cancelled.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  // SIGTERM: how long in-flight requests may take to finish before the process exits anyway.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
   // A JSON list of users created at start when there are none yet (lib/identity/provision-identities.ts).
   BOOTSTRAP_IDENTITIES_FILE: z.string().min(1, 'must not be empty').optional(),
   // Where their secrets are written (mode 0600); default: the identities file's path + ".secrets.json".

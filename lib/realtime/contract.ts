@@ -58,6 +58,15 @@ export interface SubscribeRequest {
 
 export type SubscribeAck = { ok: true; scopeKey: string } | { ok: false; error: string };
 
+/** Whether this node can reach the database; a screen keeps its last numbers and shows their age while down. */
+export interface ServerStatus {
+  database: 'ok' | 'down';
+  /** ISO time this state began (for «нет связи с базой» with the age of the last numbers). */
+  since: string;
+  /** The node that answered: screens behind a balancer name it in diagnostics. */
+  node: string;
+}
+
 export interface ServerToClientEvents {
   'wall:snapshot': (snapshot: WallSnapshot) => void;
   'wall:delta': (delta: WallDelta) => void;
@@ -67,6 +76,10 @@ export interface ServerToClientEvents {
   'session:revoked': () => void;
   /** The credential still holds but what it shows changed (a display moved to another screen): reload it. */
   'session:changed': () => void;
+  /** Sent on connect and whenever it changes. */
+  'server:status': (status: ServerStatus) => void;
+  /** An operator asked every screen to reload (a deploy): sent across all nodes. */
+  'app:reload': () => void;
 }
 
 export interface ClientToServerEvents {
