@@ -5,6 +5,8 @@
 #                                             PG_THROWAWAY_DIR=/tmp/pg-throwaway.XXXXXX
 #                                             TEST_DATABASE_URL=postgres://postgres@127.0.0.1:PORT/cur_test
 #   bash scripts/pg-throwaway.sh stop DIR   stops that server and deletes DIR
+#   bash scripts/pg-throwaway.sh pause DIR  stops the server (fast shutdown), keeping DIR: a database outage
+#   bash scripts/pg-throwaway.sh resume DIR starts it again on the same port from the same DIR
 #
 # A watcher stops the server by itself once the owning process is gone (PG_THROWAWAY_OWNER, default:
 # the caller), so a run killed with SIGKILL or a CI timeout leaves no server behind.
@@ -41,6 +43,11 @@ as_owner() {
   fi
 }
 
+# The server's options, the same on every start (resume must come back exactly as it was).
+server_opts() {
+  echo "-p $1 -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+}
+
 port_in_use() {
   local port=$1
   [[ -e "/tmp/.s.PGSQL.$port" || -e "/tmp/.s.PGSQL.$port.lock" ]] && return 0
@@ -71,8 +78,7 @@ start() {
   for attempt in 1 2 3 4 5; do
     while port_in_use "$port"; do port=$((port + 1)); done
     if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start >"$dir/pg_ctl.log" 2>&1; then
+      -o "$(server_opts "$port")" start >"$dir/pg_ctl.log" 2>&1; then
       started=1
       break
     fi
@@ -110,6 +116,24 @@ stop_dir() {
   rm -rf "$dir"
 }
 
+check_dir() {
+  [[ "$1" == /tmp/pg-throwaway.* && -f "$1/bindir" && -f "$1/port" ]] || die "not a pg-throwaway dir: $1"
+}
+
+pause_dir() {
+  local dir=$1
+  check_dir "$dir"
+  # Fast: sessions are ended and the server shuts down cleanly, as an operator's stop would.
+  as_owner "$(cat "$dir/bindir")/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+}
+
+resume_dir() {
+  local dir=$1
+  check_dir "$dir"
+  as_owner "$(cat "$dir/bindir")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "$(server_opts "$(cat "$dir/port")")" start >/dev/null
+}
+
 # Polls rather than waits: the owner is not our child, so `wait` cannot see it exit.
 watch() {
   local owner=$1 dir=$2
@@ -120,10 +144,18 @@ watch() {
 case "${1:-}" in
   start) start ;;
   watch) watch "$2" "$3" ;;
+  pause)
+    [[ -n "${2:-}" ]] || die "usage: $0 pause DIR"
+    pause_dir "$2"
+    ;;
+  resume)
+    [[ -n "${2:-}" ]] || die "usage: $0 resume DIR"
+    resume_dir "$2"
+    ;;
   stop)
     [[ -n "${2:-}" ]] || die "usage: $0 stop DIR"
     stop_dir "$2"
     log "stopped and removed $2"
     ;;
-  *) die "usage: $0 start | stop DIR  (watch OWNER_PID DIR is internal)" ;;
+  *) die "usage: $0 start | stop DIR | pause DIR | resume DIR  (watch OWNER_PID DIR is internal)" ;;
 esac
