@@ -63,6 +63,7 @@ async function main(): Promise<void> {
         writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
         dev: config.dev,
         photoHosts: config.PHOTO_HOSTS,
+        trustedProxies: config.TRUSTED_PROXIES,
       },
     },
     warmUpClassifier: true,

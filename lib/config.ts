@@ -3,6 +3,7 @@ import { DEFAULT_BACKDATE_WINDOWS, parseBackdateWindows } from './lifecycle/back
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowHosts } from './egress/allow-list';
+import { parseTrustedProxies } from './limits/trusted-proxies';
 
 // `name`, `name:port`, `[v6]`, `[v6]:port`, as lib/server/allowed-hosts.ts parses them.
 const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)(:\d{1,5})?$/i;
@@ -69,6 +70,17 @@ const ENV_SCHEMA = z.object({
     }),
   // Host names (and Origins) the server answers; unset: loopback, this machine's hostname and interface addresses.
   ALLOWED_HOSTS: hostList(HOST_ENTRY, 'e.g. wall.cur.local,10.20.0.5:3000'),
+  // Load balancers (IPs or CIDRs) whose X-Forwarded-For names the client; unset: the socket's peer is the client.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   // https hosts the briefing may load proof photos from; unset: none (a tile with the photo count instead).
   PHOTO_HOSTS: hostList(PHOTO_HOST, 'e.g. photos.dobrodel.example'),
   // Writes per minute per client address (loopback exempt); 0 turns the limit off.

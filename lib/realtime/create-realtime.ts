@@ -97,7 +97,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   const listeners = (room: string) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
 
   io.use((socket, next) => {
-    const address = socket.handshake.address || null;
+    // The client's address as the perimeter set it (lib/server/client-address.ts; the forwarded one from a
+    // trusted balancer), else the socket's peer.
+    const forwarded = socket.request.headers['x-cur-client-address'];
+    const address = (typeof forwarded === 'string' && forwarded) || socket.handshake.address || null;
     authenticateSecret(deps.db, { ...handshakeHeaders(socket), address }, deps.now())
       .then(async ({ actor }) => {
         if (actor.kind === 'anonymous' || actor.kind === 'system') {

@@ -4,6 +4,7 @@ import { createHostMatcher, parseHostPort, parseOrigin } from './allowed-hosts';
 import { createSecurityHeaders } from './security-headers';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { clientKey, createRateLimit, isLoopback } from '../limits/rate-limit';
+import { createProxyTrust, parseTrustedProxies } from '../limits/trusted-proxies';
 
 /**
  * What every request meets before Next or Socket.IO sees it: the Host check (421), the security headers, and
@@ -26,6 +27,8 @@ export interface PerimeterOptions {
   dev?: boolean;
   /** PHOTO_HOSTS: https hosts the briefing may load proof photos from. */
   photoHosts?: string[];
+  /** TRUSTED_PROXIES: balancers whose X-Forwarded-For names the client (lib/limits/trusted-proxies.ts). */
+  trustedProxies?: string;
 }
 
 export interface Perimeter {
@@ -55,6 +58,7 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
   const headersFor = createSecurityHeaders({ dev: options.dev, photoHosts: options.photoHosts });
   const limit = createRateLimit(options.writesPerMinute ?? DEFAULT_WRITES_PER_MINUTE);
   const exemptLoopback = options.exemptLoopback ?? true;
+  const proxies = createProxyTrust(parseTrustedProxies(options.trustedProxies));
 
   const hostRefusal = (req: IncomingMessage): string | null => {
     const header = req.headers.host;
@@ -66,9 +70,10 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
 
   return {
     admit(req, res) {
-      // The address the route handlers see (audit, per-address limits): set here from the socket, so a client
-      // cannot name its own.
-      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+      // The address the route handlers see (audit, per-address limits): set here from the socket (or, from a
+      // trusted balancer, its X-Forwarded-For), so a client cannot name its own.
+      const address = proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+      req.headers[CLIENT_ADDRESS_HEADER] = address ?? '';
       const path = pathOf(req.url);
       for (const [name, value] of Object.entries(headersFor(path))) res.setHeader(name, value);
       const refusal = hostRefusal(req);
@@ -80,7 +85,6 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
       }
       // Every write verb on every path but Socket.IO's own (its polling posts packets): an encoded or odd
       // spelling of an API path must not slip past a prefix test, and pages take no writes anyway.
-      const address = req.socket.remoteAddress;
       if (!WRITES.has(req.method ?? '') || path.startsWith(SOCKET_IO_PATH)) return true;
       if (exemptLoopback && address && isLoopback(address)) return true;
       const decision = limit.take(clientKey(address));
@@ -97,6 +101,9 @@ export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
     },
 
     socketRefusal(req) {
+      // A WebSocket upgrade never passes admit(): the handshake's address is set here the same way.
+      req.headers[CLIENT_ADDRESS_HEADER] =
+        proxies.clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']) ?? '';
       const refusal = hostRefusal(req);
       if (refusal) return refusal;
       // Browsers always send Origin on WebSocket and cross-origin requests; a Node client (the bench, scripts)
