@@ -27,3 +27,6 @@ export * from './displays';
 export * from './credentials';
 export * from './one-time-links';
 export * from './audit-log';
+export * from './change-feed';
+export * from './leadership';
+export * from './socket-io-attachments';

@@ -8,8 +8,11 @@ import type { ComplaintStatus } from '../domain/statuses';
 export interface CreatedComplaint {
   id: number;
   receivedAt: Date;
-  /** One line of the text with personal data masked (lib/text/mask-personal-data.ts, `excerptOf`). */
-  excerpt: () => string;
+  /**
+   * One line of the text with personal data masked (lib/text/mask-personal-data.ts, `excerptOf`). Absent for
+   * a change heard from another node's commit (the feed carries no resident text): the hub reads it if shown.
+   */
+  excerpt?: () => string;
   blockCode: string | null;
   categoryCode: string | null;
   municipalityOktmo: string | null;

@@ -4,6 +4,8 @@ import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
 import type { CommittedChange } from './change-bus';
+import { appendToFeed, isEmptyChange } from './append-to-feed';
+import { commitRetries, commitSeconds } from '../metrics/registry';
 
 /** What a write body fills in besides its own rows; the commit step writes and announces it. */
 export interface CommitUnit {
@@ -40,7 +42,24 @@ export type CommitOptions = (ExclusiveLane | SharedLane) & {
   now?: Date;
   /** Runs in the transaction right after the rollups are applied (pruning rows the delta emptied). */
   afterRollups?: (tx: Tx) => Promise<void>;
+  /**
+   * Leader-only work (the SLA clock): the transaction first checks the fencing term, so a node that lost the
+   * leadership while this was queued cannot commit it.
+   */
+  asLeader?: boolean;
 };
+
+/** Deadlock and serialization failure: PostgreSQL rolled the transaction back whole; it may simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 4;
+
+function retryableCode(error: unknown): string | null {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE.has(code)) return code;
+  }
+  return null;
+}
 
 /**
  * The one commit step of every write: a writer slot, one transaction holding the body's rows, its rollup delta
@@ -62,21 +81,36 @@ export function commitChange<T>(
   const job = async (): Promise<T | undefined> => {
     const now = options.now ?? ctx.now();
     if (options.lane === 'shared' && options.prepare && !(await options.prepare(now))) return undefined;
-    const unit: CommitUnit = {
-      now,
-      delta: new RollupDelta(now),
-      answers: [],
-      change: { created: [], transitions: [], slaMoved: 0 },
-    };
-    const value = await ctx.db.transaction(async (tx) => {
-      const result = await body(tx, unit);
-      await applyRollupDelta(tx, unit.delta);
-      if (options.afterRollups) await options.afterRollups(tx);
-      await enqueueDeliveries(tx, unit.answers, now);
-      return result;
-    });
-    ctx.changes.publish(unit.change);
-    return value;
+    for (let attempt = 1; ; attempt++) {
+      // A fresh unit per attempt: a rolled-back try leaves nothing behind in it.
+      const unit: CommitUnit = {
+        now,
+        delta: new RollupDelta(now),
+        answers: [],
+        change: { created: [], transitions: [], slaMoved: 0 },
+      };
+      const began = performance.now();
+      try {
+        const value = await ctx.db.transaction(async (tx) => {
+          if (options.asLeader) await ctx.leader.check(tx);
+          const result = await body(tx, unit);
+          await applyRollupDelta(tx, unit.delta);
+          if (options.afterRollups) await options.afterRollups(tx);
+          await enqueueDeliveries(tx, unit.answers, now);
+          // Last, so the feed head's lock is held only from here to the commit.
+          if (!isEmptyChange(unit.change)) await appendToFeed(tx, ctx.nodeId, unit.change);
+          return result;
+        });
+        commitSeconds.observe({ lane: options.lane }, (performance.now() - began) / 1000);
+        ctx.changes.publish(unit.change);
+        return value;
+      } catch (error) {
+        const code = retryableCode(error);
+        if (!code || attempt >= MAX_ATTEMPTS) throw error;
+        commitRetries.inc({ code });
+        ctx.log.warn({ code, attempt }, 'transaction rolled back by the database; running it again');
+      }
+    }
   };
   return options.lane === 'exclusive' ? ctx.writer.run(options.items, job) : ctx.writer.runShared(job);
 }

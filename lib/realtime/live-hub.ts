@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context';
 import { getOpenCells } from '../queries/get-open-cells';
 import { getRecentComplaints } from '../queries/get-recent-complaints';
+import { getComplaintTexts } from '../queries/get-complaint-texts';
+import { lazyExcerpt } from '../text/lazy-excerpt';
 import { getSummary } from '../queries/get-summary';
 import { CellUniverse, oblastCells } from '../geo/cell-universe';
 import type { CommittedChange, CreatedComplaint } from '../commit/change-bus';
@@ -87,7 +89,7 @@ function toRecent(c: CreatedComplaint): RecentComplaint {
   return {
     id: c.id,
     // Masked once, the first time any scope shows it, whatever the number of scopes it shows in.
-    excerpt: c.excerpt(),
+    excerpt: c.excerpt?.() ?? '',
     receivedAt: c.receivedAt.toISOString(),
     block: c.blockCode ?? '',
     category: c.categoryCode ?? '',
@@ -240,6 +242,7 @@ export class LiveHub {
     const cells = new Map(cellList.map((c) => [c.h3, c]));
     const arrivals = state.pendingRecent;
     state.pendingRecent = [];
+    await this.readTexts(arrivals);
     const changed =
       !sameNumbers(summary, state.summary) || !sameCells(cells, state.cells) || arrivals.length > 0;
     if (!changed && !heartbeat) return;
@@ -264,6 +267,18 @@ export class LiveHub {
     state.ring.push(delta);
     if (state.ring.length > this.opts.replayLimit) state.ring.shift();
     for (const listener of this.listeners) listener(state.key, delta);
+  }
+
+  /**
+   * Arrivals another node stored come without their text (the feed carries none): the few this scope is about
+   * to show are read in one query and given the same lazy, once-only masking as local ones. The objects are
+   * shared by every scope, so a text is read once whatever the number of scopes showing it.
+   */
+  private async readTexts(arrivals: CreatedComplaint[]): Promise<void> {
+    const missing = arrivals.filter((c) => !c.excerpt);
+    if (missing.length === 0) return;
+    const texts = await getComplaintTexts(this.ctx.db, missing);
+    for (const c of missing) c.excerpt = lazyExcerpt(texts.get(c.id) ?? '');
   }
 
   private toSnapshot(state: ScopeState): WallSnapshot {
