@@ -11,6 +11,8 @@ import { scopeKeyOf, type ClientToServerEvents, type ServerToClientEvents, type 
 import type { LiveHub } from './live-hub';
 import type { PanelHub } from './panel-hub';
 import { describeError } from '../log/describe-error';
+import { screensConnected } from '../metrics/registry';
+import type { ClusterAdapter } from './cluster-adapter';
 
 export interface RealtimeDeps {
   live: LiveHub;
@@ -27,6 +29,10 @@ export interface RealtimeDeps {
   now: () => Date;
   /** Revoked credentials: their sockets get `session:revoked` and are dropped at once. */
   revocations: Revocations;
+  /** Several nodes: revocations and reloads reach the sockets of every node through it. */
+  adapter?: ClusterAdapter['adapter'];
+  /** This node's name, told to screens in `server:status`. */
+  nodeId?: string;
 }
 
 interface SocketData {
@@ -86,6 +92,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     // Wall screens sit on a LAN for days: detect dead links quickly, reconnect, resume.
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     allowRequest: (req, callback) => {
       const refusal = deps.refuse?.(req) ?? null;
       if (refusal) deps.log.warn({ refusal, address: req.socket.remoteAddress }, 'socket refused');
@@ -155,11 +162,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   live.hasListeners = (key) => listeners(key) > 0;
-  live.onDelta((key, delta) => io.to(key).emit('wall:delta', delta));
+  // Local: every node's hub tails the change feed and serves its own sockets; through the adapter each
+  // screen would get every node's deltas.
+  live.onDelta((key, delta) => io.local.to(key).emit('wall:delta', delta));
   if (panels) {
     panels.hasListeners = (block) => listeners(panelRoom(block)) > 0;
-    panels.onUpdate((block, panel) => io.to(panelRoom(block)).emit('panel:update', panel));
+    panels.onUpdate((block, panel) => io.local.to(panelRoom(block)).emit('panel:update', panel));
   }
+  const countScreens = (key: string, by: 1 | -1) => screensConnected.inc({ scope: key || 'all' }, by);
 
   io.on('connection', (socket) => {
     const { actor, expiresAt } = socket.data;
@@ -192,6 +202,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
         });
         return;
       }
+      if (!scopes.has(key)) countScreens(key, 1);
       scopes.add(key);
       live
         .attach(scope, request.resume, {
@@ -209,15 +220,19 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
           reply({ ok: true, scopeKey });
         })
         .catch((error: unknown) => {
-          scopes.delete(key);
+          if (scopes.delete(key)) countScreens(key, -1);
           log.error({ err: describeError(error) }, 'wall subscribe failed');
           reply({ ok: false, error: 'internal error, retry' });
         });
     });
     socket.on('wall:unsubscribe', (scopeKey) => {
       if (typeof scopeKey !== 'string') return;
-      scopes.delete(scopeKey);
+      if (scopes.delete(scopeKey)) countScreens(scopeKey, -1);
       void socket.leave(scopeKey);
+    });
+    socket.on('disconnect', () => {
+      for (const key of scopes) countScreens(key, -1);
+      scopes.clear();
     });
   });
   return io;

@@ -27,7 +27,13 @@ export async function advanceSlaClock(ctx: AppContext): Promise<number> {
   const at = now.toISOString();
   return commitChange(
     ctx,
-    { lane: 'exclusive', items: 0, now, afterRollups: (tx) => pruneSpentRollups(tx, now) },
+    {
+      lane: 'exclusive',
+      items: 0,
+      now,
+      asLeader: true,
+      afterRollups: (tx) => pruneSpentRollups(tx, now),
+    },
     async (tx, unit) => {
       const step = async (from: SlaState, to: SlaState, column: string) => {
         const rows = rowsOf<Moved>(

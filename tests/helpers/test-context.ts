@@ -21,7 +21,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A fresh database per call: in-memory PGlite, or a new database on the test server, dropped by `drop`. */
-async function testDatabase(): Promise<{ database: DbOptions; drop: () => Promise<void> }> {
+export async function testDatabase(): Promise<{ database: DbOptions; drop: () => Promise<void> }> {
   if (TEST_DB === 'pglite') return { database: { pgliteDir: 'memory://' }, drop: async () => {} };
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (see scripts/test-all.ts)');

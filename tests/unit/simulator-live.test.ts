@@ -11,6 +11,7 @@ import type { ProgressableComplaint } from '../../lib/simulator/list-progressabl
 import { ChangeBus } from '../../lib/commit/change-bus';
 import { WriteQueue } from '../../lib/commit/write-queue';
 import { Revocations } from '../../lib/identity/revocations';
+import { DatabaseHealth } from '@/lib/health/database-health';
 import type { ReferenceCache } from '../../lib/reference/types';
 import { createComplaintFactory, type ComplaintFactory } from '../../lib/simulator/generator';
 import { createPlacer, loadTowns, type Placer } from '../../lib/simulator/geography';
@@ -80,9 +81,12 @@ beforeAll(() => {
     locator,
     places: { find: () => ({ kind: 'none' }) },
     revocations: new Revocations(),
+    health: new DatabaseHealth({ ping: async () => {} }),
     changes: new ChangeBus(),
     writer: new WriteQueue({ maxQueuedItems: 10_000 }),
     log: pino({ level: 'silent' }),
+    nodeId: 'test',
+    leader: { isLeader: true, check: async () => {} },
     now: () => new Date(),
   };
 });

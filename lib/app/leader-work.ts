@@ -1,0 +1,58 @@
+import type { AppContext } from '../context';
+import type { Leadership } from '../cluster/leadership';
+import { startFeedPruner } from '../cluster/prune-feed';
+import { describeError } from '../log/describe-error';
+import { startSlaClock } from '../sla/advance-sla-clock';
+import {
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+  type WebhookDispatcherOptions,
+} from '../webhooks/dispatcher';
+
+export interface LeaderWorkParts {
+  /** The SLA clock (overdue flags, hourly backlog record); an object sets its period. */
+  slaClock?: boolean | { intervalMs: number };
+  webhooks?: boolean | WebhookDispatcherOptions;
+  /** Change-feed pruning (several nodes only: one node's feed is pruned the same way, harmlessly). */
+  pruneFeed?: boolean;
+}
+
+/**
+ * What must run once in the whole cluster runs on the leader only: started when this node is elected,
+ * stopped (and awaited) when it loses the leadership, one transition at a time.
+ */
+export function runLeaderWork(
+  ctx: AppContext,
+  leadership: Leadership,
+  parts: LeaderWorkParts,
+): () => Promise<void> {
+  let stops: (() => Promise<void>)[] = [];
+  let chain: Promise<void> = Promise.resolve();
+
+  const begin = () => {
+    const { slaClock, webhooks, pruneFeed } = parts;
+    if (slaClock) stops.push(startSlaClock(ctx, slaClock === true ? undefined : slaClock.intervalMs));
+    if (webhooks) {
+      const dispatcher: WebhookDispatcher = startWebhookDispatcher(ctx, webhooks === true ? {} : webhooks);
+      stops.push(() => dispatcher.stop());
+    }
+    if (pruneFeed) stops.push(startFeedPruner(ctx));
+  };
+  const end = async () => {
+    const current = stops;
+    stops = [];
+    await Promise.all(current.map((stop) => stop()));
+  };
+  const unsubscribe = leadership.onChange((leading) => {
+    chain = chain
+      .then(() => (leading ? begin() : end()))
+      .catch((error: unknown) =>
+        ctx.log.error({ err: describeError(error) }, 'leader work failed to switch'),
+      );
+  });
+  return async () => {
+    unsubscribe();
+    await chain;
+    await end();
+  };
+}
