@@ -6,6 +6,8 @@
  *   2. vitest on PGlite          (TEST_DB=pglite)
  *   3. vitest on PostgreSQL      (TEST_DB=postgres, TEST_DATABASE_URL from the env or a throwaway server)
  *   4. npm run build + Playwright against the production build
+ *   5. the process-level stage (vitest.cluster.config.ts, tests/cluster/): real nodes on that same build, a
+ *      throwaway PostgreSQL per file, HAProxy (deploy/haproxy.cfg)
  *
  * Counts come from each runner's JSON report under test-results/, while the human-readable reporter
  * streams to the console. A runner that exits non-zero without reporting a failed test (crash, load
@@ -165,12 +167,12 @@ function vitestCounts(file: string): Counts | undefined {
   return counts;
 }
 
-async function vitestPass(label: string, env: NodeJS.ProcessEnv): Promise<Counts> {
+async function vitestPass(label: string, env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<Counts> {
   const report = path.join(resultsDir, `vitest-${label}.json`);
   rmSync(report, { force: true });
   const code = await run(
     bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     env,
   );
   return settle(vitestCounts(report), code, `vitest (${label})`);
@@ -275,13 +277,21 @@ function playwrightCounts(file: string): Counts | undefined {
   return counts;
 }
 
-async function runPlaywright(): Promise<Counts> {
-  if (!hasE2eFiles()) return zero('no test files in tests/e2e: skipped next build and Playwright');
+/** The one production build of the run, shared by Playwright and the cluster stage; its exit code once made. */
+let buildCode: number | undefined;
+
+async function build(): Promise<number> {
   // `npm run build` rather than `next build`, so a prebuild script (if the app adds one) runs too.
   // A test build: the browser tests' map probes exist only where NEXT_PUBLIC_TEST_HOOKS=1 (components/map/test-probes.ts).
-  const buildCode = await run('npm', ['run', 'build'], baseEnv({ NEXT_PUBLIC_TEST_HOOKS: '1' }));
-  if (buildCode !== 0)
-    return crashed(`npm run build exited with code ${buildCode}: Playwright not run, counted as 1 failure`);
+  buildCode ??= await run('npm', ['run', 'build'], baseEnv({ NEXT_PUBLIC_TEST_HOOKS: '1' }));
+  return buildCode;
+}
+
+async function runPlaywright(): Promise<Counts> {
+  if (!hasE2eFiles()) return zero('no test files in tests/e2e: skipped Playwright');
+  const built = await build();
+  if (built !== 0)
+    return crashed(`npm run build exited with code ${built}: Playwright not run, counted as 1 failure`);
 
   const report = path.join(resultsDir, 'playwright.json');
   rmSync(report, { force: true });
@@ -290,6 +300,36 @@ async function runPlaywright(): Promise<Counts> {
   const env = baseEnv({ PLAYWRIGHT_JSON_OUTPUT_FILE: report, E2E_PORT: port });
   const code = await run(bin('playwright'), ['test', '--reporter=list,json', '--pass-with-no-tests'], env);
   return settle(playwrightCounts(report), code, 'playwright');
+}
+
+function hasClusterFiles(): boolean {
+  const dir = path.join(root, 'tests/cluster');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => /\.test\.ts$/.test(f));
+}
+
+/** What the cluster stage needs besides the build; the missing ones named, so the failure says why. */
+function missingClusterTools(): string[] {
+  const has = (script: string) => spawnSync('bash', ['-c', script], { stdio: 'ignore' }).status === 0;
+  const missing: string[] = [];
+  if (!has("compgen -G '/usr/lib/postgresql/*/bin/initdb' || command -v initdb")) missing.push('PostgreSQL');
+  if (!has('command -v haproxy || test -x /usr/sbin/haproxy')) missing.push('HAProxy');
+  return missing;
+}
+
+async function runClusterPass(): Promise<Counts> {
+  if (!hasClusterFiles()) return zero('no test files in tests/cluster: skipped');
+  const missing = missingClusterTools();
+  if (missing.length > 0)
+    // No silent pass: the several-node guarantees were not checked.
+    return crashed(
+      `${missing.join(' and ')} not installed (run scripts/ensure-system-deps.sh as root): cluster tests not run, counted as 1 failure`,
+    );
+  // Playwright's build when it ran; else (no e2e files) this stage builds.
+  const built = await build();
+  if (built !== 0)
+    return crashed(`npm run build exited with code ${built}: cluster tests not run, counted as 1 failure`);
+  return vitestPass('cluster', baseEnv({}), ['--config', 'vitest.cluster.config.ts']);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,6 +351,7 @@ async function main(): Promise<number> {
   results.push(['vitest (PGlite)', await runPglitePass()]);
   results.push(['vitest (PostgreSQL)', await runPostgresPass()]);
   results.push(['playwright (e2e)', await runPlaywright()]);
+  results.push(['cluster (processes)', await runClusterPass()]);
 
   const total = zero();
   console.log('\n──────── test summary ────────');
