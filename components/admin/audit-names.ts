@@ -21,6 +21,7 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   display_revoked: 'Экран отвязан',
   display_changed: 'Экран перенастроен',
   display_link_issued: 'Выдана ссылка экрана',
+  screens_reloaded: 'Перезагрузка всех экранов',
   webhook_set: 'Вебхук задан',
   webhook_deleted: 'Вебхук удалён',
   webhook_retried: 'Вебхук повторён',

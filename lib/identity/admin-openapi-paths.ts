@@ -123,6 +123,12 @@ export const ADMIN_OPENAPI_PATHS = {
       },
     },
   },
+  '/api/v1/displays/reload': {
+    post: {
+      summary: 'Every wall screen on every node reloads its page (after a deploy or a layout change)',
+      responses: { 200: { description: 'Sent; this node’s screen count', content: anObject }, ...ADMIN_ONLY },
+    },
+  },
   '/api/v1/displays/{id}': {
     patch: {
       summary:

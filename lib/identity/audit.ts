@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'display_revoked',
   'display_changed',
   'display_link_issued',
+  'screens_reloaded',
   'webhook_set',
   'webhook_deleted',
   'webhook_retried',

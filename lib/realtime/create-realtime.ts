@@ -7,12 +7,19 @@ import { authenticateSecret } from '../identity/authenticate';
 import { credentialExpiresAt } from '../identity/credential-expiry';
 import type { Revocations } from '../identity/revocations';
 import type { ReferenceCache } from '../reference/types';
-import { scopeKeyOf, type ClientToServerEvents, type ServerToClientEvents, type WallScope } from './contract';
+import {
+  scopeKeyOf,
+  type ClientToServerEvents,
+  type ServerStatus,
+  type ServerToClientEvents,
+  type WallScope,
+} from './contract';
 import type { LiveHub } from './live-hub';
 import type { PanelHub } from './panel-hub';
 import { describeError } from '../log/describe-error';
 import { screensConnected } from '../metrics/registry';
 import type { ClusterAdapter } from './cluster-adapter';
+import type { AppContext } from '../context';
 
 export interface RealtimeDeps {
   live: LiveHub;
@@ -33,6 +40,8 @@ export interface RealtimeDeps {
   adapter?: ClusterAdapter['adapter'];
   /** This node's name, told to screens in `server:status`. */
   nodeId?: string;
+  /** Whether this node reaches the database: screens are told on connect and on every change. */
+  health?: Pick<AppContext['health'], 'up' | 'since' | 'onChange'>;
 }
 
 interface SocketData {
@@ -156,9 +165,17 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       io.in(room).disconnectSockets(true);
     }
   });
+  const status = (): ServerStatus => ({
+    database: deps.health?.up === false ? 'down' : 'ok',
+    since: (deps.health?.since ?? new Date()).toISOString(),
+    node: deps.nodeId ?? 'local',
+  });
+  // This node's own view of its database: each node tells its own sockets.
+  const stopHealth = deps.health?.onChange(() => io.local.emit('server:status', status()));
   httpServer.once('close', () => {
     stopRevocations();
     stopChanges();
+    stopHealth?.();
   });
 
   live.hasListeners = (key) => listeners(key) > 0;
@@ -176,6 +193,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     if (actor.kind !== 'anonymous' && actor.kind !== 'system')
       void socket.join(credentialRoom(actor.credentialId));
     if (expiresAt) expireAt(socket, expiresAt);
+    socket.emit('server:status', status());
     // Counted when asked for, not when joined: a burst of subscribes cannot all pass before the first joins.
     const scopes = new Set<string>();
     socket.on('wall:subscribe', (request, ack) => {

@@ -13,6 +13,8 @@ export interface RunningApp {
   /** Version of this deployment; the wall reloads itself when it changes. */
   buildId: string;
   startedAt: Date;
+  /** Tells every screen on every node to reload; returns how many sockets this node holds (0 without realtime). */
+  reloadScreens: () => number;
 }
 
 const SLOT = Symbol.for('cur-wall.app');

@@ -143,6 +143,24 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
     ).rejects.toBeInstanceOf(NotLeaderError);
   });
 
+  it('tells a screen its node and database state, and reloads screens of every node on request', async () => {
+    cluster = await createTestCluster(2);
+    const [a, b] = cluster.nodes as [
+      NonNullable<TestCluster['nodes'][0]>,
+      NonNullable<TestCluster['nodes'][0]>,
+    ];
+    await Promise.all([a.start(), b.start()]);
+    const { secret } = await pairedDisplay(a.ctx);
+    const socket: Client = connect(b.url!, { auth: { token: secret }, transports: ['websocket'] });
+    sockets.push(socket);
+    const status = await new Promise((resolve) => socket.once('server:status', resolve));
+    expect(status).toMatchObject({ database: 'ok', node: 'n2' });
+    const reload = new Promise<void>((resolve) => socket.once('app:reload', () => resolve()));
+    // Asked on node a, which holds no screen itself: the event crosses to node b.
+    expect(a.reloadScreens()).toBe(0);
+    await reload;
+  });
+
   it('drops a revoked display’s socket on whichever node holds it', async () => {
     cluster = await createTestCluster(2);
     const [a, b] = cluster.nodes as [
