@@ -63,6 +63,7 @@ export class FeedTail {
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private stopped = false;
+  private failing = false;
   private readonly pollMs: number;
   private readonly batch: number;
 
@@ -120,7 +121,15 @@ export class FeedTail {
       return this.reading;
     }
     this.reading = this.drain()
-      .catch((error: unknown) => this.ctx.log.warn({ err: describeError(error) }, 'change feed read failed'))
+      .then(() => {
+        if (this.failing) this.ctx.log.info({ position: this.position }, 'change feed read again');
+        this.failing = false;
+      })
+      .catch((error: unknown) => {
+        // Once per outage: while the database is away every poll fails the same way.
+        if (!this.failing) this.ctx.log.warn({ err: describeError(error) }, 'change feed read failed');
+        this.failing = true;
+      })
       .finally(() => {
         this.reading = null;
         if (this.again && !this.stopped) {
