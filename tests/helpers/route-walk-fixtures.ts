@@ -80,6 +80,7 @@ export const FIXTURES: Record<string, Fixture> = {
     body: { name: 'Зал, правый', screen: 'r1c3' },
   }),
   'GET /api/v1/displays': async () => ({}),
+  'POST /api/v1/displays/reload': async () => ({}),
   'POST /api/v1/displays': async () => {
     const waiting = await requestPairing(app.ctx.db, null, app.ctx.now());
     if (!waiting.ok) throw new Error('pairing busy');
