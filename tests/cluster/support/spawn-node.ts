@@ -19,9 +19,11 @@ export interface ClusterSecrets {
   /** Personal token of the provisioned admin (`Authorization: Bearer`). */
   adminToken: string;
   operatorToken: string;
-  /** A source key for `source`: what intake posts with. */
+  /** A source key for `source` (dobrodel): what intake posts with. */
   sourceKey: string;
   source: string;
+  /** A key for each of INTAKE_SOURCES: a test may post a second stream (one with a webhook, one without). */
+  sourceKeys: Record<string, string>;
 }
 
 export interface NodeExit {
@@ -61,7 +63,7 @@ export interface SpawnNodeOptions {
 }
 
 const IDENTITIES_FILE = path.join(repoRoot, 'tests', 'cluster', 'support', 'identities.json');
-const INTAKE_SOURCE = 'dobrodel';
+const INTAKE_SOURCES = ['dobrodel', 'incident'] as const;
 
 const live = new Set<NodeProcess>();
 
@@ -221,12 +223,16 @@ async function provisionSecrets(url: string, secretsFile: string): Promise<Clust
   const adminToken = users.admin?.token;
   const operatorToken = users.operator?.token;
   if (!adminToken || !operatorToken) throw new Error(`${secretsFile} lacks the admin or operator token`);
-  const res = await fetch(`${url}/api/v1/source-keys`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ source: INTAKE_SOURCE, label: 'cluster tests' }),
-  });
-  if (res.status !== 201) throw new Error(`issuing a source key: HTTP ${res.status} ${await res.text()}`);
-  const { key } = (await res.json()) as { key: string };
-  return { adminToken, operatorToken, sourceKey: key, source: INTAKE_SOURCE };
+  const sourceKeys: Record<string, string> = {};
+  for (const source of INTAKE_SOURCES) {
+    const res = await fetch(`${url}/api/v1/source-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ source, label: 'cluster tests' }),
+    });
+    if (res.status !== 201) throw new Error(`issuing a source key: HTTP ${res.status} ${await res.text()}`);
+    sourceKeys[source] = ((await res.json()) as { key: string }).key;
+  }
+  const source = INTAKE_SOURCES[0];
+  return { adminToken, operatorToken, sourceKey: sourceKeys[source]!, source, sourceKeys };
 }
