@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { can, type Actor } from '../domain/access';
 import { authenticateSecret } from '../identity/authenticate';
 import { credentialExpiresAt } from '../identity/credential-expiry';
+import { findLapsedCredentials } from '../identity/find-lapsed-credentials';
 import type { Revocations } from '../identity/revocations';
 import type { ReferenceCache } from '../reference/types';
 import {
@@ -40,6 +41,8 @@ export interface RealtimeDeps {
   adapter?: ClusterAdapter['adapter'];
   /** This node's name, told to screens in `server:status`. */
   nodeId?: string;
+  /** How often this node checks its sockets' credentials are still valid (default 10 s; 0: never). */
+  credentialSweepMs?: number;
   /** Whether this node reaches the database: screens are told on connect and on every change. */
   health?: Pick<AppContext['health'], 'up' | 'since' | 'onChange'>;
 }
@@ -150,21 +153,36 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.once('disconnect', () => clearTimeout(timer));
   };
 
-  const stopRevocations = deps.revocations.on((ids) => {
+  const dropCredentials = (
+    ids: readonly number[],
+    event: 'session:revoked' | 'session:changed',
+    local = false,
+  ) => {
     for (const id of ids) {
       const room = credentialRoom(id);
-      io.to(room).emit('session:revoked');
-      io.in(room).disconnectSockets(true);
+      (local ? io.local : io).to(room).emit(event);
+      (local ? io.local : io).in(room).disconnectSockets(true);
     }
-  });
+  };
+  const stopRevocations = deps.revocations.on((ids) => dropCredentials(ids, 'session:revoked'));
   // A socket keeps the grant it connected with: told to reload, then dropped, the page comes back with the new one.
-  const stopChanges = deps.revocations.onChange((ids) => {
-    for (const id of ids) {
-      const room = credentialRoom(id);
-      io.to(room).emit('session:changed');
-      io.in(room).disconnectSockets(true);
-    }
-  });
+  const stopChanges = deps.revocations.onChange((ids) => dropCredentials(ids, 'session:changed'));
+  // The announced revocations are instant; this sweep catches the rest (the admin CLI, another process).
+  const sweepMs = deps.credentialSweepMs ?? 10_000;
+  const sweep =
+    sweepMs > 0
+      ? setInterval(() => {
+          const held = new Set<number>();
+          for (const socket of io.sockets.sockets.values()) {
+            const actor = socket.data.actor as Actor | undefined;
+            if (actor && 'credentialId' in actor) held.add(actor.credentialId);
+          }
+          findLapsedCredentials(deps.db, [...held], deps.now())
+            .then((lapsed) => dropCredentials(lapsed, 'session:revoked', true))
+            .catch((error: unknown) => log.warn({ err: describeError(error) }, 'credential sweep failed'));
+        }, sweepMs)
+      : null;
+  sweep?.unref();
   const status = (): ServerStatus => ({
     database: deps.health?.up === false ? 'down' : 'ok',
     since: (deps.health?.since ?? new Date()).toISOString(),
@@ -176,6 +194,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     stopRevocations();
     stopChanges();
     stopHealth?.();
+    if (sweep) clearInterval(sweep);
   });
 
   live.hasListeners = (key) => listeners(key) > 0;

@@ -14,7 +14,7 @@ let app: App;
 beforeAll(async () => {
   app = await createWholeTestApp({
     hubs: { live: { flushMs: 30, tickMs: 60_000 }, timers: { live: false, panels: false } },
-    realtime: { listen: { port: 0, host: '127.0.0.1' } },
+    realtime: { listen: { port: 0, host: '127.0.0.1' }, credentialSweepMs: 200 },
   });
   await app.start();
 });
@@ -89,6 +89,18 @@ describe('who may open the live feed', () => {
     const again = await open({ auth: { token: display.secret } });
     expect(again.error?.message).toBe('unauthorized');
     again.socket.close();
+  });
+
+  it('drops a socket whose credential was revoked without an announcement (the admin CLI, another node)', async () => {
+    const display = await pairedDisplay(app.ctx, 'r1c1');
+    const { socket } = await open({ auth: { token: display.secret } });
+    expect(await subscribe(socket, {})).toMatchObject({ ok: true });
+    const told = new Promise<void>((resolve) => socket.once('session:revoked', () => resolve()));
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // No bus to tell: only the stored revocation.
+    await revokeDisplay(app.ctx.db, null, display.displayId, new Date());
+    await told;
+    expect(await dropped).toBe('io server disconnect');
   });
 
   it('moves a display to another screen: its page is told to reload, and it reads the new screen only', async () => {
