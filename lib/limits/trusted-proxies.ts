@@ -4,8 +4,9 @@ import { BlockList, isIP } from 'node:net';
  * Behind a load balancer every connection comes from the balancer: the per-address write limit, the audit log
  * and the loopback exemption would all see its address (and a balancer on this machine would make every
  * client "loopback"). TRUSTED_PROXIES names the balancers; from them, and only from them, the client is read
- * from X-Forwarded-For, which a balancer appends to (HAProxy's `option forwardfor`). The entries are read from
- * the right, skipping trusted proxies, so a value a client wrote itself at the left never counts.
+ * from X-Forwarded-For, which the edge balancer sets (deploy/haproxy.cfg) and inner proxies append to. The
+ * entries are read from the right, skipping trusted proxies, so a value a client wrote itself at the left of an
+ * appended header never counts.
  */
 export interface ProxyTrust {
   /** The client's address: the socket peer, or the forwarded one when the peer is a trusted proxy. */

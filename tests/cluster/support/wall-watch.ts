@@ -44,9 +44,10 @@ export interface WatchOptions {
   token: string;
   /**
    * `browser`: polling first, then the upgrade, with a cookie jar (what a browser does: the balancer's sticky
-   * cookie must hold for the polling requests and the upgrade). `websocket`: a WebSocket only.
+   * cookie must hold for the polling requests and the upgrade). `polling`: long-polling only (a browser behind
+   * a proxy that refuses WebSockets), with the jar. `websocket`: a WebSocket only.
    */
-  mode: 'browser' | 'websocket';
+  mode: 'browser' | 'polling' | 'websocket';
 }
 
 const numbersOf = (s: { today: number; open: number; overdue: number }): WallNumbers => ({
@@ -63,9 +64,11 @@ export async function watchWall(url: string, options: WatchOptions): Promise<Wal
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     auth: { token: options.token },
     forceNew: true,
-    transports: options.mode === 'browser' ? ['polling', 'websocket'] : ['websocket'],
+    transports: { browser: ['polling', 'websocket'], polling: ['polling'], websocket: ['websocket'] }[
+      options.mode
+    ],
     // engine.io-client keeps cookies in Node only with withCredentials: the balancer's CURNODE among them.
-    withCredentials: options.mode === 'browser',
+    withCredentials: options.mode !== 'websocket',
     reconnection: true,
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,
