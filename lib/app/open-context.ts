@@ -10,6 +10,8 @@ import { loadReference } from '../reference/load-reference';
 import { ChangeBus } from '../commit/change-bus';
 import { WriteQueue } from '../commit/write-queue';
 import { describeError } from '../log/describe-error';
+import { DatabaseHealth } from '../health/database-health';
+import { Leadership } from '../cluster/leadership';
 
 export interface ContextOptions {
   database: DbOptions;
@@ -17,11 +19,29 @@ export interface ContextOptions {
   now?: () => Date;
   /** Backlog of the single writer before intake answers 503 (default 20,000 items). */
   maxQueuedWrites?: number;
+  /** This node's name (default `local`). */
+  nodeId?: string;
+  /** One of several nodes on this PostgreSQL: the leader is elected (else this process leads alone). */
+  cluster?: { leaderIntervalMs?: number };
 }
 
 export interface OpenedContext {
   ctx: AppContext;
   handle: DbHandle;
+  leadership: Leadership;
+}
+
+/** Nodes starting together on one PostgreSQL migrate and seed one after another, not over each other. */
+async function underStartLock(handle: DbHandle, work: () => Promise<void>): Promise<void> {
+  if (!handle.postgres) return work();
+  const session = await handle.postgres.reserve();
+  try {
+    await session`select pg_advisory_lock(hashtext('cur-wall:start'))`;
+    await work();
+  } finally {
+    await session`select pg_advisory_unlock(hashtext('cur-wall:start'))`.catch(() => {});
+    session.release();
+  }
 }
 
 /**
@@ -32,9 +52,19 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
   const log = options.log ?? pino({ level: 'silent' });
   const handle = await openDb(options.database);
   try {
-    await runMigrations(handle);
-    await seedReference(handle.db);
+    await underStartLock(handle, async () => {
+      await runMigrations(handle);
+      await seedReference(handle.db);
+    });
     const reference = await loadReference(handle.db);
+    const nodeId = options.nodeId ?? 'local';
+    const clustered = options.cluster !== undefined && handle.driver === 'postgres';
+    const leadership = new Leadership({
+      nodeId,
+      log,
+      databaseUrl: clustered ? options.database.databaseUrl : undefined,
+      intervalMs: options.cluster?.leaderIntervalMs,
+    });
     const ctx: AppContext = {
       db: handle.db,
       reference,
@@ -49,11 +79,14 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
         sharedLanes: handle.driver === 'postgres' ? 2 : 1,
       }),
       revocations: new Revocations(),
+      health: new DatabaseHealth({ ping: handle.ping, poolStats: handle.poolStats, log }),
       log,
+      nodeId,
+      leader: leadership,
       now: options.now ?? (() => new Date()),
     };
     log.info({ driver: handle.driver, municipalities: reference.municipalities.size }, 'database ready');
-    return { ctx, handle };
+    return { ctx, handle, leadership };
   } catch (error) {
     await handle.close().catch(() => {});
     throw error;

@@ -14,15 +14,21 @@ import {
  * process: a node is a process, and every series carries the node's id as a default label, so a scrape of
  * three nodes behind one balancer tells them apart.
  */
-export const METRICS = new Registry();
+// Next's route handlers run from their own bundle, with their own copy of this module: the registry and its
+// metrics live in a globalThis slot (as lib/server/app-registry.ts does for the app), so what a route counts
+// is what /metrics serves.
+const SLOT = Symbol.for('cur-wall.metrics');
+export const METRICS: Registry = ((globalThis as { [SLOT]?: Registry })[SLOT] ??= new Registry());
 
 const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10];
 
+const existing = <M>(name: string): M | undefined => METRICS.getSingleMetric(name) as M | undefined;
 const counter = <L extends string>(config: Omit<CounterConfiguration<L>, 'registers'>) =>
-  new Counter<L>({ ...config, registers: [METRICS] });
+  existing<Counter<L>>(config.name) ?? new Counter<L>({ ...config, registers: [METRICS] });
 const gauge = <L extends string>(config: Omit<GaugeConfiguration<L>, 'registers'>) =>
-  new Gauge<L>({ ...config, registers: [METRICS] });
+  existing<Gauge<L>>(config.name) ?? new Gauge<L>({ ...config, registers: [METRICS] });
 const histogram = <L extends string>(config: Omit<HistogramConfiguration<L>, 'registers'>) =>
+  existing<Histogram<L>>(config.name) ??
   new Histogram<L>({ buckets: SECONDS_BUCKETS, ...config, registers: [METRICS] });
 
 /** Complaints offered to intake, by what became of them. */
