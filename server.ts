@@ -3,6 +3,7 @@
  * migrated in-process (PGlite allows one process per data folder), and the built-in simulator.
  */
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import next from 'next';
 import pino from 'pino';
@@ -16,6 +17,7 @@ import { createSimulator } from './lib/simulator';
 import { loadWallConfig } from './lib/wall/load-wall-config';
 import { renderProgress } from './lib/simulator/progress-bar';
 import { parseRate } from './lib/simulator/rate';
+import { startProcessMetrics } from './lib/metrics/registry';
 
 function readBuildId(dev: boolean): string {
   if (dev) return `dev-${Date.now()}`;
@@ -32,7 +34,10 @@ function readBuildId(dev: boolean): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   const ratePerSecond = parseRate(config.SIMULATOR_RATE);
-  const log = pino({ level: config.LOG_LEVEL, base: undefined });
+  const nodeId = config.NODE_ID ?? `${hostname()}:${config.PORT}`;
+  // Every line names its node: three nodes' logs read side by side stay apart.
+  const log = pino({ level: config.LOG_LEVEL, base: { node: nodeId } });
+  startProcessMetrics(nodeId);
   const buildId = readBuildId(config.dev);
   // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
   loadWallConfig();
@@ -46,7 +51,13 @@ async function main(): Promise<void> {
     requestMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
   });
   const wall = await createApp({
-    database: { databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR },
+    database: {
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: config.PGLITE_DIR,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      applicationName: `cur-wall:${nodeId}`,
+    },
     log,
     register: { buildId },
     realtime: {
@@ -65,10 +76,14 @@ async function main(): Promise<void> {
         photoHosts: config.PHOTO_HOSTS,
         trustedProxies: config.TRUSTED_PROXIES,
       },
+      metrics: { token: config.METRICS_TOKEN, allowedAddresses: config.METRICS_ALLOWED_ADDRESSES },
     },
     warmUpClassifier: true,
     slaClock: true,
     webhooks: true,
+    nodeId,
+    // On PostgreSQL any number of nodes may share the database: elect a leader, tail the feed, share sockets.
+    ...(embedded ? {} : { cluster: {} }),
   });
   const { ctx } = wall;
   if (config.BOOTSTRAP_IDENTITIES_FILE) {
@@ -117,17 +132,29 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    // The simulator writes through the app: it stops first, then the app in its own order.
+    const began = performance.now();
+    log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down');
+    // Whatever hangs (a database that does not answer a close), the process is gone in time: a balancer and an
+    // orchestrator count on it. Nothing unanswered was acknowledged, so nothing is lost by exiting.
+    setTimeout(() => {
+      log.warn({ seconds: (performance.now() - began) / 1000 }, 'shutdown deadline: exiting now');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 1_500).unref();
+    // New requests are refused at once; the simulator writes through the app and stops next; then the app in
+    // its own order: what is in flight finishes, background work stops, the screens' realtime goes last.
+    wall.refuseNewRequests();
     await simulator?.stop();
-    await wall.close();
+    await wall.close({ graceMs: config.SHUTDOWN_GRACE_MS });
     lock?.release();
+    log.info({ seconds: Math.round(performance.now() - began) / 1000 }, 'shut down');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (simulator) {
+  // The simulator is one more writer that must run once in the cluster: only the leader backfills and streams.
+  if (simulator && !wall.leadership.isLeader) log.info('simulator waits for the leadership');
+  if (simulator && wall.leadership.isLeader) {
     const backfill = await simulator.backfillIfEmpty(renderProgress);
     if (backfill) {
       log.info({ created: backfill.created }, 'history backfilled');
@@ -136,10 +163,16 @@ async function main(): Promise<void> {
     }
   }
   // After a backfill (or on a database from before the hourly backlog record) the week-ago numbers need it.
-  await wall.ensureHistory();
-  if (simulator && config.SIMULATOR === 'on' && !stopping) {
-    simulator.start();
-    log.info({ ratePerSecond }, 'simulator streaming');
+  // A recount of the rollups must not run on two nodes at once: the leader does it (any later leader finds it done).
+  if (wall.leadership.isLeader) await wall.ensureHistory();
+  if (simulator && config.SIMULATOR === 'on') {
+    wall.leadership.onChange((leading) => {
+      if (stopping) return;
+      if (leading) {
+        simulator.start();
+        log.info({ ratePerSecond }, 'simulator streaming');
+      } else void simulator.stop();
+    });
   }
   // Start-up is over (history included): scripts and browser tests wait for this line.
   log.info({ url: `http://localhost:${config.PORT}/wall` }, 'ready');

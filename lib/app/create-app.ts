@@ -11,14 +11,16 @@ import { ensureRollupHistory } from '../rollups/ensure-history';
 import { registerApp, unregisterApp, type RunningApp } from '../server/app-registry';
 import { createHttpServer, type HttpTimeouts } from '../server/http-server';
 import { createPerimeter, type PerimeterOptions } from '../server/perimeter';
-import { startSlaClock } from '../sla/advance-sla-clock';
-import {
-  startWebhookDispatcher,
-  type WebhookDispatcher,
-  type WebhookDispatcherOptions,
-} from '../webhooks/dispatcher';
+import type { WebhookDispatcherOptions } from '../webhooks/dispatcher';
+import { FeedTail } from '../cluster/feed-tail';
+import type { Leadership } from '../cluster/leadership';
 import { openContext } from './open-context';
+import { runLeaderWork } from './leader-work';
+import { createClusterAdapter, type ClusterAdapter } from '../realtime/cluster-adapter';
 import { writeErrorResponse } from '../server/write-error-response';
+import { createMetricsEndpoint, type MetricsAccess } from '../server/metrics-endpoint';
+import { createHttpDrain } from '../server/http-drain';
+import { createRequestGate } from '../server/request-gate';
 
 interface CommonOptions {
   database: DbOptions;
@@ -35,6 +37,13 @@ interface CommonOptions {
   webhooks?: boolean | WebhookDispatcherOptions;
   /** start() builds the classifier's model, which is otherwise built by the first complaint that needs it. */
   warmUpClassifier?: boolean;
+  /** This node's name in logs, metrics and the change feed (default `local`). */
+  nodeId?: string;
+  /**
+   * One of several nodes on one PostgreSQL (ignored on PGlite): the leader is elected and alone runs the
+   * clock, the webhooks and pruning; the hubs tail the change feed; Socket.IO broadcasts reach every node.
+   */
+  cluster?: { leaderIntervalMs?: number; feedPollMs?: number };
 }
 
 /** Only the database and its context: scripts and most tests. */
@@ -65,6 +74,10 @@ export interface RealtimeOptions {
   perimeter?: PerimeterOptions;
   /** Live scopes per Socket.IO connection (default 16). */
   maxScopesPerSocket?: number;
+  /** Who may read /metrics (lib/server/metrics-endpoint.ts); loopback only when absent. */
+  metrics?: MetricsAccess;
+  /** How often sockets' credentials are checked for a revocation nobody announced (default 10 s). */
+  credentialSweepMs?: number;
 }
 
 /** The database, the live and panel hubs, and whichever edges and background parts are asked for. */
@@ -80,6 +93,16 @@ export type CreateAppOptions = DatabaseAppOptions | WholeAppOptions;
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+const DEFAULT_GRACE_MS = 8_000;
+
+/** Waits for `work` at most `ms`. */
+function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
 /**
  * Puts the perimeter in front of every request, Socket.IO's polling included: Socket.IO attaches its own
  * 'request' listener ahead of the others, so it is taken off and called from here once a request is admitted.
@@ -90,10 +113,12 @@ function guardRequests(
   admit: (req: IncomingMessage, res: ServerResponse) => boolean,
   engine: Handler,
   handle?: Handler,
+  metrics?: (req: IncomingMessage, res: ServerResponse) => boolean,
 ): void {
   http.removeAllListeners('request');
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!admit(req, res)) return;
+    if (metrics?.(req, res)) return;
     // The prefix test engine.io itself uses for its default path.
     if (req.url?.startsWith('/socket.io/')) engine(req, res);
     else if (handle) handle(req, res);
@@ -108,6 +133,8 @@ export type HistoryRepair = Awaited<ReturnType<typeof ensureRollupHistory>>;
 export interface DatabaseApp {
   ctx: AppContext;
   driver: DbHandle['driver'];
+  /** Whether this node leads (always, alone); server.ts runs the simulator only on the leader. */
+  leadership: Leadership;
   /** Sets the parts asked for going: realtime, hub timers, classifier, SLA clock, webhooks, then listens. */
   start(): Promise<void>;
   /**
@@ -115,8 +142,17 @@ export interface DatabaseApp {
    * it after the simulator's backfill, which needs the server up already.
    */
   ensureHistory(): Promise<HistoryRepair>;
-  /** Stops everything started, newest users of the database first, and closes the database last. Idempotent. */
-  close(): Promise<void>;
+  /**
+   * Stops everything started, and closes the database last. Idempotent. With an HTTP server: new requests are
+   * refused at once (503 `shutting_down`), requests in flight get `graceMs` (default 8,000) to finish, then the
+   * background work stops, then the screens' realtime and the hubs, last.
+   */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+export interface CloseOptions {
+  /** How long requests in flight may take to finish before their connections are cut (SHUTDOWN_GRACE_MS). */
+  graceMs?: number;
 }
 
 export interface App extends DatabaseApp {
@@ -126,6 +162,13 @@ export interface App extends DatabaseApp {
   readonly io: RealtimeServer | null;
   /** `http://host:port` once start() listened (the real port when asked for port 0). */
   readonly url: string | null;
+  /**
+   * SIGTERM's first step, before anything else stops: stop listening, answer every new request 503
+   * `shutting_down`, close keep-alive connections after their current answer. close() does it too.
+   */
+  refuseNewRequests(): void;
+  /** Every screen on every node reloads; returns how many sockets this node holds. */
+  reloadScreens(): number;
 }
 
 /**
@@ -136,7 +179,8 @@ export interface App extends DatabaseApp {
 export async function createApp(options: DatabaseAppOptions): Promise<DatabaseApp>;
 export async function createApp(options: WholeAppOptions): Promise<App>;
 export async function createApp(options: CreateAppOptions): Promise<DatabaseApp | App> {
-  const { ctx, handle } = await openContext(options);
+  const { ctx, handle, leadership } = await openContext(options);
+  const clustered = options.cluster !== undefined && handle.driver === 'postgres';
   const whole = options.hubs === false ? null : options;
   let live: LiveHub | null = null;
   let panels: PanelHub | null = null;
@@ -146,7 +190,14 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     panels = whole ? new PanelHub(ctx, whole.hubs?.panels) : null;
     if (whole?.register && live && panels) {
       const { buildId, startedAt = new Date() } = whole.register;
-      running = { ctx, live, panels, buildId, startedAt };
+      running = {
+        ctx,
+        live,
+        panels,
+        buildId,
+        startedAt,
+        reloadScreens: () => reloadScreens(),
+      };
       registerApp(running);
     }
   } catch (error) {
@@ -155,11 +206,18 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     throw error;
   }
   const http = whole?.realtime ? (whole.realtime.server ?? createHttpServer(whole.realtime.timeouts)) : null;
+  const drain = http ? createHttpDrain(http, ctx.log) : null;
 
   let io: RealtimeServer | null = null;
   let url: string | null = null;
-  let stopSlaClock: (() => Promise<void>) | null = null;
-  let webhooks: WebhookDispatcher | null = null;
+  let stopLeaderWork: (() => Promise<void>) | null = null;
+  const reloadScreens = (): number => {
+    if (!io) return 0;
+    io.emit('app:reload');
+    return io.sockets.sockets.size;
+  };
+  let tail: FeedTail | null = null;
+  let adapter: ClusterAdapter | null = null;
   let started = false;
   let closing: Promise<void> | null = null;
 
@@ -168,7 +226,12 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     started = true;
     if (http && live && whole?.realtime) {
       const perimeter = createPerimeter(whole.realtime.perimeter);
+      if (clustered) adapter = createClusterAdapter(options.database.databaseUrl!, ctx.log);
       const realtime = createRealtime(http, {
+        adapter: adapter?.adapter,
+        nodeId: ctx.nodeId,
+        health: ctx.health,
+        credentialSweepMs: whole.realtime.credentialSweepMs,
         live,
         panels: panels ?? undefined,
         reference: ctx.reference,
@@ -182,20 +245,26 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       io = realtime;
       guardRequests(
         http,
-        perimeter.admit,
+        createRequestGate({ perimeter, drain: drain!, databaseUp: () => ctx.health.up }),
         (req, res) => realtime.engine.handleRequest(req, res),
         whole.realtime.handle,
+        createMetricsEndpoint(whole.realtime.metrics),
       );
     }
     if (live && whole?.hubs?.timers?.live !== false) live.start();
     if (panels && whole?.hubs?.timers?.panels !== false) panels.start();
     if (options.warmUpClassifier) warmUpClassifier();
-    if (options.slaClock) {
-      stopSlaClock = startSlaClock(ctx, options.slaClock === true ? undefined : options.slaClock.intervalMs);
+    ctx.health.start();
+    if (clustered && (live || panels)) {
+      tail = new FeedTail(ctx, handle.postgres!, { pollMs: options.cluster?.feedPollMs });
+      await tail.start();
     }
-    if (options.webhooks) {
-      webhooks = startWebhookDispatcher(ctx, options.webhooks === true ? {} : options.webhooks);
-    }
+    stopLeaderWork = runLeaderWork(ctx, leadership, {
+      slaClock: options.slaClock,
+      webhooks: options.webhooks,
+      pruneFeed: clustered,
+    });
+    await leadership.start();
     const listen = whole?.realtime?.listen;
     if (http && listen) {
       await new Promise<void>((resolve, reject) => {
@@ -209,17 +278,27 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     }
   };
 
-  // What uses the database goes first (clock, outbox, hubs), then the sockets, then the database itself.
-  const close = (): Promise<void> =>
+  // Intake stops first and what is in flight finishes; then the background users of the database; the screens
+  // stay live until then (their realtime and hubs go last), then the database itself.
+  const close = (closeOptions: CloseOptions = {}): Promise<void> =>
     (closing ??= (async () => {
-      await stopSlaClock?.();
-      await webhooks?.stop();
+      if (drain) {
+        drain.begin();
+        await drain.settle(closeOptions.graceMs ?? DEFAULT_GRACE_MS);
+      }
+      // Handing the leadership back first lets another node take it at its next try, not after a timeout.
+      await stopLeaderWork?.();
+      await leadership.stop();
+      const server = io;
+      // Socket.IO closes the HTTP server it is attached to; a connection it leaves open must not hold the exit.
+      if (server) await within(new Promise<void>((resolve) => server.close(() => resolve())), 1_000);
+      http?.closeAllConnections();
+      await tail?.stop();
       await live?.stop();
       await panels?.stop();
-      const server = io;
-      // Socket.IO closes the HTTP server it is attached to, the server's shared one included.
-      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await adapter?.close();
       if (running) unregisterApp(running);
+      ctx.health.stop();
       await handle.close();
     })());
 
@@ -229,7 +308,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     return history;
   };
 
-  const base: DatabaseApp = { ctx, driver: handle.driver, start, ensureHistory, close };
+  const base: DatabaseApp = { ctx, driver: handle.driver, leadership, start, ensureHistory, close };
   if (!live || !panels) return base;
   return {
     ...base,
@@ -241,5 +320,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     get url() {
       return url;
     },
+    reloadScreens,
+    refuseNewRequests: () => drain?.begin(),
   };
 }
