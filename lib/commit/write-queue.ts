@@ -1,3 +1,5 @@
+import { writerQueueItems, writerWaitSeconds } from '../metrics/registry';
+
 /** Raised when the writer is too far behind to accept more work now; the API answers 503 + Retry-After. */
 export class OverloadedError extends Error {
   override readonly name = 'OverloadedError';
@@ -41,6 +43,8 @@ export class WriteQueue {
   private runningShared = 0;
   private runningExclusive = false;
   private queuedItems = 0;
+  /** Rows intake's group commit holds waiting for a writer slot (lib/ingest/intake-batcher.ts). */
+  private intakeBacklog = 0;
   /** Items written per second, smoothed, to tell a refused caller when to come back. */
   private rate = 5000;
 
@@ -48,6 +52,12 @@ export class WriteQueue {
 
   get backlog(): number {
     return this.queuedItems;
+  }
+
+  /** Intake's group commit tells how many rows wait in it: with the writer's own, the queue-depth metric. */
+  noteIntakeBacklog(rows: number): void {
+    this.intakeBacklog = rows;
+    writerQueueItems.set(this.queuedItems + rows);
   }
 
   get maxQueuedItems(): number {
@@ -82,10 +92,14 @@ export class WriteQueue {
 
   private enqueue<T>(exclusive: boolean, items: number, job: () => Promise<T>): Promise<T> {
     this.queuedItems += items;
+    writerQueueItems.set(this.queuedItems + this.intakeBacklog);
+    const queuedAt = performance.now();
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.queuedItems -= items;
+        writerQueueItems.set(this.queuedItems + this.intakeBacklog);
         const began = performance.now();
+        writerWaitSeconds.observe({ lane: exclusive ? 'exclusive' : 'shared' }, (began - queuedAt) / 1000);
         job()
           .then(resolve, reject)
           .finally(() => {

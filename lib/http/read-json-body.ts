@@ -8,7 +8,14 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; response: R
  * past the limit), malformed JSON (400, with the parser's position) and any string holding NUL, another
  * control character or an unpaired surrogate (400 `invalid_text`, each field named: `complaints[3].text`).
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  options: {
+    /** Called with the body's size once read, before it is parsed: a Response refuses the request. */
+    beforeParse?: (bytes: number) => Response | null;
+  } = {},
+): Promise<BodyResult> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     return {
@@ -42,6 +49,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       chunks.push(value);
     }
   }
+  const refusal = options.beforeParse?.(size) ?? null;
+  if (refusal) return { ok: false, response: refusal };
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') {
     return {

@@ -7,6 +7,7 @@ import { HOME_REGION } from '../domain/home-region';
 import { ensurePartitionsFor } from '../partitions/ensure-partitions';
 import { writeComplaints, type ComplaintRow, type WriteOutcome } from './write-complaints';
 import { lazyExcerpt } from '../text/lazy-excerpt';
+import { classifyDbError } from '../health/classify-db-error';
 
 /** Rows merged into one transaction at most: bigger ones hold the writer too long for the wall's latency. */
 const MAX_ROWS_PER_TRANSACTION = 8000;
@@ -28,12 +29,15 @@ class IntakeBatcher {
   private waitingRows = 0;
   /** Drains queued or running on the writer. */
   private drains = 0;
+  private scheduled = false;
   /** Rows stored per second, smoothed, to tell a refused caller when to come back. */
   private rate = 5000;
 
   constructor(private readonly ctx: AppContext) {}
 
   submit(rows: ComplaintRow[]): Promise<WriteOutcome> {
+    // Known down: fail now rather than queue behind writes that will fail too.
+    if (!this.ctx.health.up) return Promise.reject(this.ctx.health.unavailable());
     const limit = this.ctx.writer.maxQueuedItems;
     if (this.waitingRows > 0 && this.waitingRows + rows.length > limit) {
       const seconds = Math.ceil(this.waitingRows / Math.max(this.rate, 1));
@@ -42,7 +46,8 @@ class IntakeBatcher {
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
       this.waitingRows += rows.length;
-      this.schedule();
+      this.ctx.writer.noteIntakeBacklog(this.waitingRows);
+      this.scheduleSoon();
     });
   }
 
@@ -51,9 +56,24 @@ class IntakeBatcher {
       this.drains += 1;
       void this.drain().finally(() => {
         this.drains -= 1;
-        this.schedule();
+        this.scheduleSoon();
       });
     }
+  }
+
+  /**
+   * Drains start from the event loop, never straight from a caller or the previous drain: an embedded database
+   * (PGlite) runs a transaction on this thread without letting I/O in, so a drain started at once would hold
+   * every other connection unread (neither refused nor answered, and not joining this group commit) until it
+   * ends, and chained drains until the backlog is gone. One tick lets everything already received go first.
+   */
+  private scheduleSoon(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.schedule();
+    });
   }
 
   /** One merged write: takes what waited until the writer slot started, so callers that queued meanwhile share it. */
@@ -72,7 +92,8 @@ class IntakeBatcher {
       const seconds = (performance.now() - began) / 1000;
       if (seconds > 0) this.rate = 0.8 * this.rate + 0.2 * (size / seconds);
     } catch (error) {
-      if (taken.length <= 1 || isOverloaded(error)) {
+      // Alone again would fail the same way when the database is gone or too slow, only later.
+      if (taken.length <= 1 || isOverloaded(error) || classifyDbError(error) !== 'other') {
         for (const w of taken) w.reject(error);
         return;
       }
@@ -127,6 +148,7 @@ class IntakeBatcher {
       size += next.rows.length;
     }
     this.waitingRows -= size;
+    this.ctx.writer.noteIntakeBacklog(this.waitingRows);
     return [taken, size];
   }
 }

@@ -4,6 +4,7 @@ import { externalIdOf, validateComplaint } from './validate-complaint';
 import { submitForWrite } from './intake-batcher';
 import { prepareComplaint } from './prepare-complaint';
 import { keyOf, type ComplaintRow } from './write-complaints';
+import { intakeItems } from '../metrics/registry';
 
 /**
  * The one write path for intake (API, simulator, importers). Validates every item, then hands the valid new
@@ -61,5 +62,9 @@ export async function recordComplaints(ctx: AppContext, items: unknown[]): Promi
     };
   }
 
+  const counts = { stored: 0, duplicate: 0, invalid: 0 };
+  for (const r of results)
+    counts[r.status === 'created' ? 'stored' : r.status === 'duplicate' ? 'duplicate' : 'invalid'] += 1;
+  for (const [outcome, n] of Object.entries(counts)) if (n > 0) intakeItems.inc({ outcome }, n);
   return results;
 }
