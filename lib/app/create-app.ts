@@ -163,8 +163,9 @@ export interface App extends DatabaseApp {
   /** `http://host:port` once start() listened (the real port when asked for port 0). */
   readonly url: string | null;
   /**
-   * SIGTERM's first step, before anything else stops: stop listening, answer every new request 503
-   * `shutting_down`, close keep-alive connections after their current answer. close() does it too.
+   * SIGTERM's first step, before anything else stops: answer every new request 503 `shutting_down` (the port
+   * stays open until what is in flight is done), close keep-alive connections after their current answer.
+   * close() does it too.
    */
   refuseNewRequests(): void;
   /** Every screen on every node reloads; returns how many sockets this node holds. */

@@ -16,36 +16,41 @@ export interface HttpDrain {
   /** While draining: answers the request 503 `shutting_down` (false); else tracks it until it ends (true). */
   admit(req: IncomingMessage, res: ServerResponse, path: string): boolean;
   readonly draining: boolean;
-  /** Stops listening and refuses what comes on open connections; each ends after its current answer. */
+  /**
+   * Refuses every new request (503 `shutting_down`, `Connection: close`: a busy keep-alive connection ends with
+   * its next request), and ends each connection after the answer it is working on.
+   */
   begin(): void;
   /**
    * Resolves once no request is in flight, or at `graceMs`, cutting the connections of the ones left (their
-   * callers got no answer, so nothing they sent counts as acknowledged; idempotent ids make the retry safe).
+   * callers got no answer, so nothing they sent counts as acknowledged; idempotent ids make the retry safe);
+   * then stops listening and closes the idle connections.
    */
   settle(graceMs: number): Promise<{ cut: number }>;
 }
 
 /**
  * SIGTERM's first half for the HTTP side: new intake is refused at once, what is in flight finishes, keep-alive
- * connections are closed (idle ones now, busy ones after their answer, which says `Connection: close`), and a
- * client hammering a keep-alive connection cannot hold the process: every new request on it is refused.
- * Socket.IO's own requests pass: the screens stay live until realtime closes, last.
+ * connections are closed (busy ones after their answer, which says `Connection: close`; a request arriving on
+ * an idle one is refused and closes it; what is left idle when the drain ends is closed then), and a client
+ * hammering a keep-alive connection cannot hold the process: every new request on it is refused. The port
+ * stays open while requests finish, so a balancer's check reads 503 rather than guessing. Socket.IO's own
+ * requests pass: the screens stay live until realtime closes, last.
+ *
+ * Idle connections are not closed when the drain begins: a request already on its way on one would meet a
+ * reset instead of an answer.
  */
 export function createHttpDrain(server: HttpServer, log?: DrainLog): HttpDrain {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
   let settled: (() => void) | null = null;
 
-  const closeIdle = () => {
-    // Node ≥ 18.2: connections between requests; the busy ones are closed by their `Connection: close`.
-    server.closeIdleConnections?.();
-  };
   const ended = (res: ServerResponse) => {
     inFlight.delete(res);
-    if (!draining) return;
-    setImmediate(closeIdle);
-    if (inFlight.size === 0) settled?.();
+    if (draining && inFlight.size === 0) settled?.();
   };
+  // Stops listening; Node's close() also closes the connections between requests.
+  const stopListening = () => server.close(() => {});
 
   return {
     get draining() {
@@ -80,29 +85,30 @@ export function createHttpDrain(server: HttpServer, log?: DrainLog): HttpDrain {
       if (draining) return;
       draining = true;
       log?.info({ inFlight: inFlight.size }, 'draining: refusing new requests');
-      // No new connections; the callback only swallows "not running" when it was closed already.
-      server.close(() => {});
       for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
-      closeIdle();
     },
 
-    settle(graceMs) {
-      if (inFlight.size === 0) return Promise.resolve({ cut: 0 });
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          settled = null;
-          const cut = inFlight.size;
-          log?.warn({ cut }, 'drain deadline: closing connections still busy');
-          for (const res of inFlight) res.socket?.destroy();
-          inFlight.clear();
-          resolve({ cut });
-        }, graceMs);
-        settled = () => {
-          clearTimeout(timer);
-          settled = null;
-          resolve({ cut: 0 });
-        };
-      });
+    async settle(graceMs) {
+      const cut =
+        inFlight.size === 0
+          ? 0
+          : await new Promise<number>((resolve) => {
+              const timer = setTimeout(() => {
+                settled = null;
+                const left = inFlight.size;
+                log?.warn({ cut: left }, 'drain deadline: closing connections still busy');
+                for (const res of inFlight) res.socket?.destroy();
+                inFlight.clear();
+                resolve(left);
+              }, graceMs);
+              settled = () => {
+                clearTimeout(timer);
+                settled = null;
+                resolve(0);
+              };
+            });
+      stopListening();
+      return { cut };
     },
   };
 }
