@@ -3,6 +3,7 @@ import { DEFAULT_BACKDATE_WINDOWS, parseBackdateWindows } from './lifecycle/back
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowHosts } from './egress/allow-list';
+import { parseAddressList } from './domain/address-list';
 import { parseTrustedProxies } from './limits/trusted-proxies';
 
 // `name`, `name:port`, `[v6]`, `[v6]:port`, as lib/server/allowed-hosts.ts parses them.
@@ -136,7 +137,16 @@ const ENV_SCHEMA = z.object({
   // Bearer token Prometheus presents at /metrics; without it only METRICS_ALLOWED_ADDRESSES may scrape.
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   // Addresses (IPs or CIDRs) that may scrape /metrics without the token; default: loopback only.
-  METRICS_ALLOWED_ADDRESSES: z.string().default('127.0.0.1/32,::1/128'),
+  METRICS_ALLOWED_ADDRESSES: z
+    .string()
+    .default('127.0.0.1/32,::1/128')
+    .superRefine((value, ctx) => {
+      try {
+        parseAddressList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   // How long opening a database connection may take before the request answers 503.
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
   // Longest a single statement may run (PostgreSQL's statement_timeout) before it is cancelled.
