@@ -2,7 +2,8 @@
  * Child process of the fan-out phase: N wall screens (one websocket each), kept out of the driver so that
  * their parsing does not delay the driver's own timestamps. Receipt times use the machine's clock
  * (performance.timeOrigin + performance.now()), the same one the driver stamps HTTP answers with, and go back
- * over IPC grouped by delta seq (every screen of one scope receives the same numbered deltas).
+ * over IPC grouped by the serving node's epoch and delta seq (every screen of one scope on one node receives the
+ * same numbered deltas; each node numbers its own).
  */
 import { connectWall, type WallClient } from './lib/wall-client';
 
@@ -15,13 +16,19 @@ export type FanoutMessage =
       type: 'deltas';
       clients: number;
       disconnects: number;
-      /** Per delta seq: its summary.today and each client's receipt time (null if that client missed it). */
-      deltas: { seq: number; today: number | null; times: (number | null)[] }[];
+      /**
+       * Per node epoch and delta seq: its summary.today and each client's receipt time (null where the client
+       * missed it or is on another node).
+       */
+      deltas: { epoch: string; seq: number; today: number | null; times: (number | null)[] }[];
     };
 
 const WAVE = 50;
 const clients: WallClient[] = [];
-const bySeq = new Map<number, { today: number | null; times: (number | null)[] }>();
+const bySeq = new Map<
+  string,
+  { epoch: string; seq: number; today: number | null; times: (number | null)[] }
+>();
 let disconnects = 0;
 
 function send(message: FanoutMessage): void {
@@ -50,8 +57,9 @@ async function start(url: string, count: number, token?: string): Promise<void> 
       clients.push(client);
       client.socket.on('disconnect', () => disconnects++);
       client.onDelta = (d) => {
-        let entry = bySeq.get(d.seq);
-        if (!entry) bySeq.set(d.seq, (entry = { today: d.today, times: [] }));
+        const key = `${d.epoch}|${d.seq}`;
+        let entry = bySeq.get(key);
+        if (!entry) bySeq.set(key, (entry = { epoch: d.epoch, seq: d.seq, today: d.today, times: [] }));
         entry.times[index] = d.t;
       };
     }
@@ -72,9 +80,9 @@ process.on('message', (message: FromParent) => {
       process.exit(1);
     });
   } else if (message.type === 'report') {
-    const deltas = [...bySeq.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([seq, e]) => ({ seq, today: e.today, times: clients.map((_c, i) => e.times[i] ?? null) }));
+    const deltas = [...bySeq.values()]
+      .sort((a, b) => (a.epoch === b.epoch ? a.seq - b.seq : a.epoch < b.epoch ? -1 : 1))
+      .map((e) => ({ ...e, times: clients.map((_c, i) => e.times[i] ?? null) }));
     send({ type: 'deltas', clients: clients.length, disconnects, deltas });
     for (const c of clients) c.close();
     // Let the IPC message flush before leaving.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { buildTemplates, moscowMidnight, type Reference } from './lib/complaints';
 import { phaseResult, scaled, withServer, type BenchContext } from './lib/context';
 import { cpuMeter } from './lib/cpu';
-import { firstReflecting, thresholds } from './lib/delivery';
+import { fanoutSamples } from './lib/delivery';
 import { buildPointPool } from './lib/geo-points';
 import { emptyTally, getJson, keepAliveAgent } from './lib/http';
 import { steady } from './lib/pacer';
@@ -17,7 +17,7 @@ import { figure, type PhaseResult } from './lib/report';
 import { distribution, sleep } from './lib/stats';
 import type { FanoutMessage } from './fanout-clients';
 
-function waitFor<T extends FanoutMessage['type']>(
+export function waitFor<T extends FanoutMessage['type']>(
   child: ReturnType<typeof fork>,
   type: T,
   timeoutMs: number,
@@ -93,23 +93,8 @@ export async function phaseFanout(ctx: BenchContext): Promise<PhaseResult> {
       child.send({ type: 'report' });
       const { deltas, clients, disconnects } = await report;
 
-      // Which delta seq first counts each batch: every screen gets the same seqs, so decide once.
-      const hit = firstReflecting(
-        deltas.map((d) => ({ t: 0, seq: d.seq, today: d.today })),
-        thresholds(run.batches, base),
-      );
-      const latencies: number[] = [];
-      let missed = 0;
-      let unseen = 0;
-      run.batches.forEach((b, k) => {
-        if (!b.measured) return;
-        const d = hit[k]!;
-        if (d < 0) return void unseen++;
-        for (const t of deltas[d]!.times) {
-          if (t === null) missed++;
-          else latencies.push(Math.max(0, t - b.ackAt));
-        }
-      });
+      // Which delta first counts each batch, and every client's receipt of it.
+      const { latencies, missed, unseen } = fanoutSamples([deltas], run.batches, base);
       const dist = distribution(latencies);
       const rate =
         run.batches.filter((b) => b.measured).reduce((s, b) => s + b.created, 0) / (durationMs / 1000);

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --only=ingest,latency,panels,fanout,bytes,masker] [--rows=N] [--time-scale=X]`: measures the
+ * `npm run bench [-- --only=ingest,latency,panels,fanout,bytes,masker,cluster-ingest,failover,cluster-fanout] [--rows=N]
+ * [--time-scale=X]`: measures the
  * app against real PostgreSQL (the masker phase needs neither database nor server), prints a table per phase with each figure next to its target, and writes
  * bench/results/<time>.json and bench/results/latest.json. Missing a target is a finding, not a failure: the
  * exit code is non-zero only when the bench itself could not measure.
@@ -11,6 +12,9 @@ import { openPgTarget, type PgTarget } from './lib/pg';
 import { machineInfo, renderPhase, writeResults, type PhaseResult } from './lib/report';
 import { ensureBuild, killAllServers } from './lib/server';
 import { phaseBytes } from './phase-bytes';
+import { phaseClusterFanout } from './phase-cluster-fanout';
+import { phaseClusterIngest } from './phase-cluster-ingest';
+import { phaseFailover } from './phase-failover';
 import { phaseFanout } from './phase-fanout';
 import { phaseIngest } from './phase-ingest';
 import { phaseLatency } from './phase-latency';
@@ -26,6 +30,9 @@ const RUNNERS: Record<PhaseName, (ctx: BenchContext) => Promise<PhaseResult>> = 
   fanout: phaseFanout,
   bytes: phaseBytes,
   masker: () => phaseMasker(),
+  'cluster-ingest': phaseClusterIngest,
+  failover: phaseFailover,
+  'cluster-fanout': phaseClusterFanout,
 };
 
 /** Phases that run in this process alone: no PostgreSQL is started for a run of only these. */

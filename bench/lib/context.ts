@@ -5,7 +5,17 @@ import { createDatabase, dropDatabase } from './pg';
 import type { PhaseResult } from './report';
 import { startServer, type RunningServer } from './server';
 
-export const PHASES = ['ingest', 'latency', 'panels', 'fanout', 'bytes', 'masker'] as const;
+export const PHASES = [
+  'ingest',
+  'latency',
+  'panels',
+  'fanout',
+  'bytes',
+  'masker',
+  'cluster-ingest',
+  'failover',
+  'cluster-fanout',
+] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 export interface BenchArgs {

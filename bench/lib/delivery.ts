@@ -39,3 +39,60 @@ export function outOfOrderAcks(batches: SentBatch[]): number {
   }
   return n;
 }
+
+/** One fan-out child's report: per node epoch and delta seq, each of its clients' receipt times. */
+export interface FanoutDeltas {
+  epoch: string;
+  seq: number;
+  today: number | null;
+  times: (number | null)[];
+}
+
+export interface FanoutSamples {
+  /** Receipt − HTTP answer of the batch, per (measured batch, client that was sent the reflecting delta). */
+  latencies: number[];
+  /** (batch, client) pairs whose node sent the reflecting delta but the client never got it. */
+  missed: number;
+  /** (batch, node) pairs no delta of that node ever reflected. */
+  unseen: number;
+}
+
+/**
+ * Delivery samples over every child's clients. Each node numbers its own deltas (its epoch), so the reflecting
+ * delta is found per epoch; a client counts only for the epoch it was on (it has times there).
+ */
+export function fanoutSamples(
+  reports: FanoutDeltas[][],
+  batches: SentBatch[],
+  baseToday: number,
+): FanoutSamples {
+  const needs = thresholds(batches, baseToday);
+  const out: FanoutSamples = { latencies: [], missed: 0, unseen: 0 };
+  for (const deltas of reports) {
+    const byEpoch = new Map<string, FanoutDeltas[]>();
+    for (const d of deltas) byEpoch.set(d.epoch, [...(byEpoch.get(d.epoch) ?? []), d]);
+    for (const list of byEpoch.values()) {
+      list.sort((a, b) => a.seq - b.seq);
+      // A client belongs to this epoch if it received any of its deltas; with one node, every client does
+      // (one that got nothing at all is missing every delta, not elsewhere).
+      const members = list[0]!.times.map(
+        (_t, i) => byEpoch.size === 1 || list.some((d) => d.times[i] !== null),
+      );
+      const hit = firstReflecting(
+        list.map((d) => ({ t: 0, seq: d.seq, today: d.today })),
+        needs,
+      );
+      batches.forEach((b, k) => {
+        if (!b.measured) return;
+        const d = hit[k]!;
+        if (d < 0) return void out.unseen++;
+        list[d]!.times.forEach((t, i) => {
+          if (!members[i]) return;
+          if (t === null) out.missed++;
+          else out.latencies.push(Math.max(0, t - b.ackAt));
+        });
+      });
+    }
+  }
+  return out;
+}

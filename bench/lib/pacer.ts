@@ -34,6 +34,8 @@ export interface SteadyOptions extends SendOptions {
   warmupMs: number;
   durationMs: number;
   maxInFlight: number;
+  /** Told of every answered batch as it is answered (the run's list is only returned at its end). */
+  onBatch?: (batch: SentBatch) => void;
 }
 
 export interface SteadyRun {
@@ -74,7 +76,7 @@ export async function steady(opts: SteadyOptions): Promise<SteadyRun> {
     )
       .then((outcome) => {
         if (!outcome) return;
-        batches.push({
+        const batch: SentBatch = {
           index,
           size: template.items.length,
           sentAt,
@@ -82,7 +84,9 @@ export async function steady(opts: SteadyOptions): Promise<SteadyRun> {
           created: outcome.created,
           ids: outcome.ids,
           measured: sentAt >= measuredFrom,
-        });
+        };
+        batches.push(batch);
+        opts.onBatch?.(batch);
       })
       .finally(() => pending.delete(job));
     pending.add(job);

@@ -64,6 +64,7 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  port: number;
   pid: number;
   logFile: string;
   stop: () => Promise<void>;
@@ -101,8 +102,10 @@ export async function startServer(
   databaseUrl: string,
   label: string,
   env: Record<string, string> = {},
+  /** A node restarted where the balancer expects it; default a free port. */
+  fixedPort?: number,
 ): Promise<RunningServer> {
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const logFile = path.join(os.tmpdir(), `bench-server-${label}-${port}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -145,6 +148,7 @@ export async function startServer(
   }
   return {
     url,
+    port,
     pid: child.pid!,
     logFile,
     stop: async () => {

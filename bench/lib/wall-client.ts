@@ -14,6 +14,8 @@ import type {
 export interface DeltaRecord {
   /** Receipt time, ms on the shared clock (performance.timeOrigin + performance.now()). */
   t: number;
+  /** The serving node's epoch: every node numbers its deltas on its own. */
+  epoch: string;
   seq: number;
   today: number | null;
   recentIds: number[];
@@ -74,6 +76,7 @@ export async function connectWall(
   socket.on('wall:delta', (delta: WallDelta) => {
     const record: DeltaRecord = {
       t: performance.timeOrigin + performance.now(),
+      epoch: delta.epoch,
       seq: delta.seq,
       today: delta.summary?.today ?? null,
       recentIds: delta.recent?.map((r) => r.id) ?? [],
