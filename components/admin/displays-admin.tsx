@@ -90,6 +90,22 @@ export function DisplaysAdmin({ initialDisplays, screens, initialCode }: Props) 
     await refresh();
   }
 
+  /** Every screen of the wall, on every node, loads its page again (after an update of the system). */
+  async function reloadAll() {
+    if (
+      !window.confirm(
+        'Перезагрузить страницы всех экранов стены? Каждый экран обновится в течение нескольких секунд.',
+      )
+    )
+      return;
+    setBusy(true);
+    setProblem(null);
+    const reply = await adminCall('POST', '/api/v1/displays/reload');
+    setBusy(false);
+    if (!reply.ok) setProblem(failureText(reply));
+    else setDone('Команда отправлена: экраны перезагрузятся в течение нескольких секунд.');
+  }
+
   async function revoke(display: DisplayRow) {
     const label = display.name ?? `№${display.id}`;
     if (!window.confirm(`Отключить экран «${label}»? Он сразу вернётся к коду подключения.`)) return;
@@ -171,7 +187,18 @@ export function DisplaysAdmin({ initialDisplays, screens, initialCode }: Props) 
       </form>
 
       <section>
-        <h2 className="text-2xl font-semibold">Экраны</h2>
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <h2 className="text-2xl font-semibold">Экраны</h2>
+          <button
+            type="button"
+            onClick={reloadAll}
+            disabled={busy}
+            className={BUTTON}
+            data-testid="reload-screens"
+          >
+            Перезагрузить все экраны
+          </button>
+        </div>
         {displays.length === 0 ? (
           <p className="mt-3 text-slate-400">Ни один экран ещё не подключён.</p>
         ) : (

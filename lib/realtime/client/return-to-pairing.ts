@@ -20,3 +20,13 @@ export function reloadThroughPairing(): void {
   leaving = true;
   window.location.assign('/pair');
 }
+
+/**
+ * An admin asked every screen to reload (after a deploy, a layout change): the same page again, at a random
+ * moment within a few seconds, so a wall of screens does not ask every node for its first page at once.
+ */
+export function reloadPage(): void {
+  if (leaving) return;
+  leaving = true;
+  setTimeout(() => window.location.reload(), Math.random() * 3000);
+}

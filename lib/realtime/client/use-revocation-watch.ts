@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contract';
-import { reloadThroughPairing, returnToPairing } from './return-to-pairing';
+import { reloadPage, reloadThroughPairing, returnToPairing } from './return-to-pairing';
 
 /**
  * For screens that poll rather than follow the live feed (federal, triage, briefing): a socket that subscribes
@@ -15,6 +15,7 @@ export function useRevocationWatch(): void {
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io();
     socket.on('session:revoked', returnToPairing);
     socket.on('session:changed', reloadThroughPairing);
+    socket.on('app:reload', reloadPage);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') returnToPairing();
     });

@@ -10,7 +10,7 @@ import type {
   WallSnapshot,
 } from '../contract';
 import type { BlockPanel } from '../../panels/types';
-import { reloadThroughPairing, returnToPairing } from './return-to-pairing';
+import { reloadPage, reloadThroughPairing, returnToPairing } from './return-to-pairing';
 import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState } from './wall-state';
 
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
@@ -110,6 +110,7 @@ export function useWallFeed(
     // network fault is a transport close, and the client reconnects on its own.
     socket.on('session:revoked', returnToPairing);
     socket.on('session:changed', reloadThroughPairing);
+    socket.on('app:reload', reloadPage);
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') returnToPairing();
       else markDown();
