@@ -23,6 +23,12 @@ export interface DbHandle {
   ping: (deadlineMs: number) => Promise<void>;
   /** This node's connections as the server counts them (PostgreSQL), or null (PGlite has no pool). */
   poolStats: () => Promise<PoolStats | null>;
+  /**
+   * One query on the pool, its failure ignored, while the database is down: postgres.js can leave queued
+   * queries waiting after its connections were reset until another query comes along (which then gets a
+   * connection attempt and fails them in turn); the health probe sends this one.
+   */
+  nudge: () => void;
   close: () => Promise<void>;
 }
 
@@ -113,6 +119,7 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
       db,
       driver: 'postgres',
       postgres: client,
+      nudge: () => void client`select 1`.catch(() => {}),
       ping: (deadlineMs) =>
         withDeadline(
           probe`select 1`.then(() => {}),
@@ -149,6 +156,7 @@ export async function openDb(options: DbOptions): Promise<DbHandle> {
         deadlineMs,
       ),
     poolStats: async () => null,
+    nudge: () => {},
     close: () => client.close(),
   };
 }

@@ -79,7 +79,12 @@ export async function openContext(options: ContextOptions): Promise<OpenedContex
         sharedLanes: handle.driver === 'postgres' ? 2 : 1,
       }),
       revocations: new Revocations(),
-      health: new DatabaseHealth({ ping: handle.ping, poolStats: handle.poolStats, log }),
+      health: new DatabaseHealth({
+        ping: handle.ping,
+        poolStats: handle.poolStats,
+        nudge: handle.nudge,
+        log,
+      }),
       log,
       nodeId,
       leader: leadership,

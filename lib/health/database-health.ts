@@ -14,11 +14,13 @@ export interface DatabaseHealthOptions {
   ping: (deadlineMs: number) => Promise<void>;
   /** The pool as the server counts it, for the databasePool metric; sampled by the probe while up. */
   poolStats?: () => Promise<PoolStats | null>;
+  /** Sent with every probe while down: keeps the pool's queued queries failing instead of waiting (db/client). */
+  nudge?: () => void;
   log?: HealthLog;
   /** While down, the probe tries this often (default 250 ms): recovery is seen within about that. */
   downProbeMs?: number;
   /**
-   * While up and started, the probe looks this often (default 2,000 ms), so an outage is seen with no request
+   * While up and started, the probe looks this often (default 1,000 ms), so an outage is seen with no request
    * running and screens are told; 0: only failures reported by requests reveal an outage.
    */
   upProbeMs?: number;
@@ -31,7 +33,7 @@ export interface DatabaseHealthOptions {
  * Whether this node can reach its database, known from two sides: requests and background work report the
  * failures they meet (`reportFailure`), and a cheap probe on a connection of its own confirms an outage before
  * it is declared (one broken connection is not an outage), looks every quarter second while down so recovery
- * is seen at once, and every two seconds while up. While down, route() answers 503 without trying, pages get a
+ * is seen at once, and every second while up. While down, route() answers 503 without trying, pages get a
  * short error page, and screens are told (`onChange` → `server:status`).
  */
 export class DatabaseHealth {
@@ -113,6 +115,7 @@ export class DatabaseHealth {
 
   private probe(): Promise<void> {
     this.probing ??= (async () => {
+      if (!this.state.up) this.options.nudge?.();
       await this.check();
       if (this.state.up && this.options.poolStats) await this.samplePool();
     })().finally(() => {
@@ -140,7 +143,7 @@ export class DatabaseHealth {
     this.timer = null;
     const every = this.state.up
       ? this.watching
-        ? (this.options.upProbeMs ?? 2_000)
+        ? (this.options.upProbeMs ?? 1_000)
         : 0
       : (this.options.downProbeMs ?? 250);
     if (every <= 0) return;
@@ -157,6 +160,8 @@ export class DatabaseHealth {
     const downFor = now.getTime() - this.state.since.getTime();
     this.state = { up, since: now };
     databaseUp.set(up ? 1 : 0);
+    // Queries the pool holds fail now rather than at the next one (see DbHandle.nudge).
+    if (!up) this.options.nudge?.();
     if (up)
       this.options.log?.info({ downSeconds: Math.round(downFor / 100) / 10 }, 'database available again');
     else this.options.log?.warn({}, 'database unavailable');
