@@ -12,7 +12,7 @@ import { useDrillPayload } from '@/components/drill/drill-payload';
 import { categoryName, type WallNames } from '@/lib/reference/wall-names';
 import { moscowDateKey } from '@/components/ui/format-panel';
 import { AttributionLine } from '@/components/ui/attribution-line';
-import { StaleBanner } from '@/components/ui/stale-banner';
+import { faultOf, StaleBanner } from '@/components/ui/stale-banner';
 import { PanelStatus } from '@/components/panel/panel-header';
 import { TopCategories } from '@/components/panel/top-categories';
 import { WeekChart } from '@/components/panel/week-chart';
@@ -55,7 +55,7 @@ export function DrillScreen(props: DrillScreenProps) {
     () => (block ? { block, municipality: oktmo } : { municipality: oktmo }),
     [block, oktmo],
   );
-  const { state, connection } = useWallFeed(scope, initialSnapshot);
+  const { state, connection, database } = useWallFeed(scope, initialSnapshot);
   const { summary } = state;
   // Any move of the live numbers means the lists may have changed too: the payload is fetched again.
   const changeKey = `${summary.today}|${summary.open}|${summary.overdue}|${summary.resolvedToday}`;
@@ -71,7 +71,7 @@ export function DrillScreen(props: DrillScreenProps) {
       data-testid="drill-screen"
       data-drill-block={block ?? ''}
       data-oktmo={oktmo}
-      data-stale={stale}
+      data-stale={stale || faultOf(connection, database) !== null}
     >
       <div className="grid min-h-0 grid-cols-[18vw_minmax(0,1fr)_16vw] gap-x-[1.4vw]">
         <DrillTitle municipality={payload.municipality} block={block} blockName={blockName} />
@@ -103,7 +103,13 @@ export function DrillScreen(props: DrillScreenProps) {
         </div>
       </div>
 
-      <StaleBanner stale={stale} connection={connection} updatedAt={updatedAt} ageMs={ageMs} />
+      <StaleBanner
+        stale={stale}
+        connection={connection}
+        database={database}
+        updatedAt={updatedAt}
+        ageMs={ageMs}
+      />
       <AttributionLine />
     </main>
   );

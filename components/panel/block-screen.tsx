@@ -11,7 +11,7 @@ import { categoryName, municipalityName, type WallNames } from '@/lib/reference/
 import { per10kScale } from '@/components/panel/panel-colors';
 import { moscowDateKey } from '@/components/ui/format-panel';
 import { AttributionLine } from '@/components/ui/attribution-line';
-import { StaleBanner } from '@/components/ui/stale-banner';
+import { faultOf, StaleBanner } from '@/components/ui/stale-banner';
 import { PanelStatus, PanelTitle } from './panel-header';
 import { PanelCounters } from './panel-counters';
 import { PanelMapLegend } from './panel-map-legend';
@@ -48,7 +48,7 @@ export function BlockScreen(props: BlockScreenProps) {
   const { block, title, initialSnapshot, initialPanel, names, buildId, staleAfterSeconds } = props;
   const scope = useMemo(() => ({ block }), [block]);
   const feed = useWallFeed(scope, initialSnapshot, { initialPanel });
-  const { state, connection, panelReceivedAt } = feed;
+  const { state, connection, database, panelReceivedAt } = feed;
   // Given an initial panel the feed always holds one; the fallback only satisfies the type.
   const panel = feed.panel ?? initialPanel;
   useBuildWatch(buildId);
@@ -66,7 +66,11 @@ export function BlockScreen(props: BlockScreenProps) {
 
   return (
     <PlaybackProvider scope={scope} variant="panel">
-      <main className="wall-root panel-root" data-block={block} data-stale={stale}>
+      <main
+        className="wall-root panel-root"
+        data-block={block}
+        data-stale={stale || faultOf(connection, database) !== null}
+      >
         <div className="panel-top">
           <PanelTitle title={title} />
           <PanelCounters summary={state.summary} />
@@ -121,7 +125,13 @@ export function BlockScreen(props: BlockScreenProps) {
           <PanelTicker recent={state.recent} categoryName={categoryOf} municipalityName={municipalityOf} />
         </div>
 
-        <StaleBanner stale={stale} connection={connection} updatedAt={updatedAt} ageMs={ageMs} />
+        <StaleBanner
+          stale={stale}
+          connection={connection}
+          database={database}
+          updatedAt={updatedAt}
+          ageMs={ageMs}
+        />
         <AttributionLine />
       </main>
     </PlaybackProvider>

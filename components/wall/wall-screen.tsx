@@ -15,7 +15,7 @@ import { ArrivalsTicker } from './arrivals-ticker';
 import { MapLegend } from './map-legend';
 import { AttributionLine } from '../ui/attribution-line';
 import { DataAge } from '../ui/data-age';
-import { StaleBanner } from '../ui/stale-banner';
+import { faultOf, StaleBanner } from '../ui/stale-banner';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const RegionMap = dynamic(() => import('./region-map'), { ssr: false });
@@ -33,13 +33,13 @@ interface WallScreenProps {
 
 export function WallScreen(props: WallScreenProps) {
   const { title, subtitle, scope, initialSnapshot, names, buildId, staleAfterSeconds } = props;
-  const { state, connection } = useWallFeed(scope, initialSnapshot);
+  const { state, connection, database } = useWallFeed(scope, initialSnapshot);
   useBuildWatch(buildId);
   const maxOpen = useMemo(() => maxOpenOf(state.cells), [state.cells]);
   const { ageMs, stale } = useStaleness(state.receivedAt, staleAfterSeconds);
 
   return (
-    <main className="wall-root" data-stale={stale}>
+    <main className="wall-root" data-stale={stale || faultOf(connection, database) !== null}>
       <RegionMap cells={state.cells} cellsVersion={state.cellsVersion} arrivals={state.arrivals} />
 
       <aside className="wall-panel wall-panel--left">
@@ -63,7 +63,13 @@ export function WallScreen(props: WallScreenProps) {
       </aside>
 
       {/* Short drops show only in the badge; a long one or old data must be obvious from across the room. */}
-      <StaleBanner stale={stale} connection={connection} updatedAt={state.receivedAt} ageMs={ageMs} />
+      <StaleBanner
+        stale={stale}
+        connection={connection}
+        database={database}
+        updatedAt={state.receivedAt}
+        ageMs={ageMs}
+      />
 
       <AttributionLine />
     </main>

@@ -15,8 +15,11 @@ import { ARRIVAL_TTL_MS, applyDelta, applySnapshot, resumePoint, type WallState 
 
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
-/** Disconnected longer than this, the wall says «нет связи» instead of «переподключение». */
-const OFFLINE_AFTER_MS = 20_000;
+/**
+ * Disconnected longer than this, the wall says «нет связи с сервером» across the screen instead of
+ * «переподключение» in the corner: a node's restart behind the balancer reconnects well within it.
+ */
+const OFFLINE_AFTER_MS = 8_000;
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_SUBSCRIBE_MS = 3_000;
 /** Re-renders to age out map pulses even when no delta arrives. */
@@ -33,9 +36,14 @@ export interface WallFeedOptions {
   initialPanel?: BlockPanel;
 }
 
+/** What the server last said of its database: the screen keeps its numbers and says how old they are. */
+export type DatabaseState = { down: false } | { down: true; since: number };
+
 export interface WallFeed {
   state: WallState;
   connection: ConnectionState;
+  /** The serving node's database (`server:status`); its state survives a reconnect until the next status. */
+  database: DatabaseState;
   panel: BlockPanel | null;
   /** Client clock (ms) of the last panel update; the server-rendered one counts from its count time. */
   panelReceivedAt: number;
@@ -51,6 +59,7 @@ export function useWallFeed(
     applySnapshot(null, initialSnapshot, Date.parse(initialSnapshot.summary.asOf) || 0),
   );
   const [connection, setConnection] = useState<ConnectionState>('reconnecting');
+  const [database, setDatabase] = useState<DatabaseState>({ down: false });
   const [panelFeed, setPanelFeed] = useState(() => ({
     panel: options.initialPanel ?? null,
     receivedAt: options.initialPanel ? Date.parse(options.initialPanel.asOf) || 0 : 0,
@@ -98,7 +107,10 @@ export function useWallFeed(
         if (disposed) return;
         if (err || !result.ok) {
           clearTimeout(retryTimer);
-          retryTimer = setTimeout(subscribe, RETRY_SUBSCRIBE_MS);
+          retryTimer = setTimeout(() => {
+            retryTimer = undefined;
+            subscribe();
+          }, RETRY_SUBSCRIBE_MS);
           return;
         }
         markUp();
@@ -137,6 +149,21 @@ export function useWallFeed(
       else if (next !== stateRef.current) commit(next);
     });
 
+    socket.on('server:status', (status) => {
+      if (status.database === 'down') {
+        const since = Date.parse(status.since);
+        setDatabase((current) => (current.down ? current : { down: true, since }));
+        return;
+      }
+      setDatabase((current) => (current.down ? { down: false } : current));
+      // A subscribe refused while the database was away is retried now, not at its next timer.
+      if (retryTimer !== undefined && !subscribing) {
+        clearTimeout(retryTimer);
+        retryTimer = undefined;
+        subscribe();
+      }
+    });
+
     socket.on('panel:update', (panel) => {
       if (panel.block !== wallScope.block) return;
       // A panel read on subscribe may race a broadcast: the newest count wins.
@@ -167,5 +194,5 @@ export function useWallFeed(
     };
   }, [scopeJson, withPanel]);
 
-  return { state, connection, panel: panelFeed.panel, panelReceivedAt: panelFeed.receivedAt };
+  return { state, connection, database, panel: panelFeed.panel, panelReceivedAt: panelFeed.receivedAt };
 }
