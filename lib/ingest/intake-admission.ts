@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { MAX_BATCH_ITEMS } from '../domain/limits';
 
 export interface AdmissionOptions {
-  /** Longest expected wait a request is admitted with (default 1,500 ms; the answer then comes within ~2 s). */
+  /** Longest expected wait a request is admitted with (default 1,200 ms: reading, HTTP and a busy event loop add to it, and the answer must come within ~2 s). */
   maxWaitMs?: number;
   /** Items a second assumed until the first measurement: low, so a cold burst is not over-admitted. */
   initialRate?: number;
@@ -47,7 +47,7 @@ export class IntakeAdmission {
   private readonly clock: () => number;
 
   constructor(options: AdmissionOptions = {}) {
-    this.maxWaitMs = options.maxWaitMs ?? 1_500;
+    this.maxWaitMs = options.maxWaitMs ?? 1_200;
     this.rate = options.initialRate ?? 1_000;
     this.clock = options.clock ?? (() => performance.now());
   }

@@ -19,11 +19,11 @@ import { createWholeTestApp, TEST_DB } from '../helpers/test-context';
 const CLIENTS = 40;
 const ITEMS = 1_000;
 /**
- * "About two seconds": the admission aims at 1.5 s of expected wait; HTTP and a shared machine add some. The
+ * "About two seconds": the admission aims at 1.2 s of expected wait; HTTP and a shared machine add some. The
  * embedded PGlite runs each transaction on the server's own thread, during which no connection is read (a
  * request waiting in the kernel is invisible to any admission), so its bound is looser.
  */
-const WORST_ANSWER_MS = TEST_DB === 'postgres' ? 2_500 : 6_000;
+const WORST_ANSWER_MS = TEST_DB === 'postgres' ? 2_500 : 4_000;
 
 let app: App;
 let port: number;
