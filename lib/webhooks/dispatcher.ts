@@ -95,8 +95,10 @@ export function startWebhookDispatcher(
       )
       .finally(() => {
         inFlight.delete(delivery.id);
-        // A full poll may have left due deliveries behind: take them as soon as a slot frees (not when
-        // driven by hand through runOnce, whose caller decides when the next round runs).
+        // A poll that started anything may have left due deliveries behind (all slots taken, or a source's
+        // share): take them as soon as a slot frees (not when driven by hand through runOnce, whose caller
+        // decides when the next round runs). Waiting for the next period would drain one source's backlog at
+        // its share of slots per period, a few a second.
         if (saturated && !stopped && intervalMs > 0) void poll().catch(() => {});
       });
     inFlight.set(delivery.id, { sourceCode: delivery.sourceCode, done });
@@ -122,7 +124,7 @@ export function startWebhookDispatcher(
       busyBySource.set(delivery.sourceCode, busy + 1);
       chosen.push(delivery);
     }
-    saturated = chosen.length >= free;
+    saturated = chosen.length > 0;
     return stopped ? [] : chosen.map(start);
   }
 
