@@ -11,7 +11,7 @@
  *     it in flight (its first arrival before the kill, at most the dispatcher's 8 slots): at-least-once, the
  *     receiver dedupes on X-Cur-Delivery, and no answer is ever sent twice by two live leaders;
  *   - walls: every client on a surviving node, and every client through the balancer (moved by it if its node
- *     died), shows the database's today / open / overdue within 2 s of the last commit.
+ *     died), shows the database's today / open / overdue within 2 s of the last commit that changed them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
@@ -163,7 +163,13 @@ async function scenario(): Promise<Outcome> {
     },
     120_000,
     'every queued answer delivered',
-  );
+  ).catch(async (error: Error) => {
+    // Say what is stuck: how many, how often tried, when due, why.
+    const stuck = await sql`
+      select status, attempts, count(*)::int as n, min(next_attempt_at) as due, max(last_error) as error
+      from webhook_deliveries group by 1, 2 order by 1, 2`;
+    throw new Error(`${error.message}: ${JSON.stringify(stuck)}`);
+  });
   const newLeader = await findLeader(survivors, 10_000);
   console.log(
     `cluster: killed ${leader.nodeId}, ${newLeader.nodeId} elected after ${electedAt - killedAt} ms; ` +
@@ -313,7 +319,12 @@ describe('three nodes on one PostgreSQL, the leader killed mid-stream', () => {
       })
     ).json()) as WallNumbers;
     expect({ today: api.today, open: api.open, overdue: api.overdue }).toEqual(truth);
-    const lastCommit = Math.max(...feed.map((r) => r.committedAt));
+    // The last commit that changed these numbers: arrivals (today, open) and SLA moves (overdue); the moves into
+    // work leave all three as they were. committed_at is taken just before the commit, so the lag is if anything
+    // overstated.
+    const lastCommit = Math.max(
+      ...feed.filter((r) => r.created > 0 || r.slaMoved > 0).map((r) => r.committedAt),
+    );
     const surviving = walls.filter((w) => w.name !== `direct-${killed.nodeId}`);
     for (const w of surviving) {
       await eventually(async () => (sameNumbers(w.latest(), truth) ? true : undefined), 5000, w.name).catch(
@@ -327,7 +338,9 @@ describe('three nodes on one PostgreSQL, the leader killed mid-stream', () => {
       let k = w.updates.length - 1;
       while (k > 0 && sameNumbers(w.updates[k - 1], truth)) k--;
       const lag = w.updates[k]!.t - lastCommit;
-      console.log(`cluster: ${w.name} showed the final numbers ${lag} ms after the last commit`);
+      console.log(
+        `cluster: ${w.name} showed the final numbers ${lag} ms after the last commit that changed them`,
+      );
       expect(lag, `${w.name}: ms after the last commit`).toBeLessThanOrEqual(2000);
     }
   });
