@@ -141,7 +141,7 @@ export async function phaseClusterIngest(ctx: BenchContext): Promise<PhaseResult
       figure(`${label}: COPY ceiling`, Math.round(s.ceiling), '/s'),
       figure(`${label}: intake / COPY`, Math.round(s.ratio * 10) / 10, '%', { op: '>=', value: 30 }),
       figure(`${label}: × one node`, Math.round((s.rate / one) * 100) / 100, ''),
-      figure(`${label}: batch answer p99`, s.answerP99, 'ms'),
+      figure(`${label}: batch acknowledged p99 (503 waits included)`, s.answerP99, 'ms'),
       figure(
         `${label}: CPU nodes / PostgreSQL / HAProxy (share of one core)`,
         `${fmt(s.nodesCpu)} / ${fmt(s.pgCpu)} / ${fmt(s.balancerCpu)}`,
@@ -156,6 +156,7 @@ export async function phaseClusterIngest(ctx: BenchContext): Promise<PhaseResult
           .join(', '),
         '',
       ),
+      figure(`${label}: 503 answers (Retry-After honoured, the same batch resent)`, s.throttled, ''),
       figure(`${label}: rejected / failed requests`, s.rejected + s.failed, '', { op: '=', value: 0 }),
     );
   }
