@@ -56,6 +56,8 @@ export interface RouteOptions {
    * protecting. Null lets the request go on. It must not depend on who the caller is.
    */
   refuseEarly?: (request: Request) => Response | null;
+  /** Told when the route answered 503 `database_unavailable` without trying (intake counts its refusals). */
+  onDatabaseDown?: () => void;
 }
 
 /** The running app's database health, or null outside the server (a unit test without a registered app). */
@@ -133,7 +135,10 @@ export function route<C extends unknown[] = []>(
     const context = rest[0];
     const health = healthOrNull();
     // Known down: answer at once rather than queue for a connection (the sign-in check needs one too).
-    if (health && !health.up) return databaseAnswer(answer, 'unavailable', health.since);
+    if (health && !health.up) {
+      options.onDatabaseDown?.();
+      return databaseAnswer(answer, 'unavailable', health.since);
+    }
     try {
       {
         const faults = findQueryFaults(new URL(request.url).searchParams);

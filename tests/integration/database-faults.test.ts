@@ -6,6 +6,7 @@ import { POST as postComplaints } from '@/app/api/v1/complaints/route';
 import type { App } from '@/lib/app/create-app';
 import { DatabaseHealth } from '@/lib/health/database-health';
 import { route } from '@/lib/http/handle-route';
+import { intakeRefusals } from '@/lib/metrics/registry';
 import { aComplaint } from '../helpers/complaint-factory';
 import { authedRequest } from '../helpers/identities';
 import { routeServer } from '../helpers/route-server';
@@ -122,6 +123,8 @@ describe('while the database is down', () => {
     );
     expect(intake.status).toBe(503);
     expect(intake.headers.get('retry-after')).toBe('2');
+    const refusals = await intakeRefusals.get();
+    expect(refusals.values.find((v) => v.labels.reason === 'database_down')?.value).toBeGreaterThanOrEqual(1);
     const summary = await send('GET', '/api/v1/summary');
     expect(summary.status).toBe(503);
     expect(summary.headers['retry-after']).toBe('2');

@@ -14,6 +14,7 @@ import { parseBatch } from '@/lib/ingest/parse-batch';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { getApp } from '@/lib/server/app-registry';
 import { openIntakeGate, refuseIntakeEarly } from '@/lib/http/intake-gate';
+import { intakeRefusals } from '@/lib/metrics/registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +60,10 @@ export const POST = route(
     }
   },
   apiAnswer,
-  { refuseEarly: (request) => refuseIntakeEarly(getApp().ctx, request) },
+  {
+    refuseEarly: (request) => refuseIntakeEarly(getApp().ctx, request),
+    onDatabaseDown: () => intakeRefusals.inc({ reason: 'database_down' }),
+  },
 );
 
 type ListQuery = { block?: string; municipality?: string; executor?: string };
