@@ -23,6 +23,8 @@ export interface AdmissionTicket {
 /** Bytes of one item assumed until batches were seen: small, so the estimate errs toward more items. */
 const INITIAL_BYTES_PER_ITEM = 200;
 const MAX_ITEMS = MAX_BATCH_ITEMS;
+/** Held items below which nothing is refused: one full batch. */
+const MIN_ADMITTED_ITEMS = MAX_BATCH_ITEMS;
 /** Busy time a rate sample needs, so one fast request does not swing it. */
 const SAMPLE_MS = 250;
 
@@ -32,8 +34,8 @@ const SAMPLE_MS = 250;
  * expected wait of a new request is everything held plus its own items over the measured rate (items answered
  * per second while intake was busy: reading, validating, preparing, queueing and committing all included,
  * which is what a caller waits for). Above `maxWaitMs` the request is refused with 503 and Retry-After, so no
- * admitted answer takes much longer than that at any concurrency. One request always passes when nothing is
- * held, whatever its size: a slow database delays it but cannot starve intake.
+ * admitted answer takes much longer than that at any concurrency. Up to one full batch held in all always
+ * passes: a slow database delays it but cannot starve intake, and a burst of small requests is not refused.
  */
 export class IntakeAdmission {
   private held = 0;
@@ -82,7 +84,10 @@ export class IntakeAdmission {
   /** Whether a request of `items` would be admitted now, holding nothing. */
   check(items: number): { ok: true } | Extract<Admission, { ok: false }> {
     const expectedWaitMs = this.expectedWaitMs(items);
-    if (this.held === 0 || expectedWaitMs <= this.maxWaitMs) return { ok: true };
+    // Up to one full batch held in all is always admitted: the rate is measured in items, and a few small
+    // requests (each costing a commit's fixed time when they came one by one) would otherwise be refused on a
+    // rate that merging them into one commit makes untrue.
+    if (this.held + items <= MIN_ADMITTED_ITEMS || expectedWaitMs <= this.maxWaitMs) return { ok: true };
     // When enough of what is held will have been answered for this request to fit.
     const excessMs = expectedWaitMs - this.maxWaitMs;
     const retryAfterSeconds = Math.min(30, Math.max(1, Math.ceil(excessMs / 1000)));

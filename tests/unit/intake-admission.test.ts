@@ -34,6 +34,15 @@ describe('intake admission (backpressure before parsing)', () => {
     expect(admission.admit(1_000).ok).toBe(true);
   });
 
+  it('admits a burst of small requests up to one full batch held in all, whatever the measured rate', () => {
+    const { admission } = admissionAt({ maxWaitMs: 100, initialRate: 5 });
+    const burst = Array.from({ length: 10 }, () => admission.admit(100));
+    expect(burst.map((a) => a.ok)).toEqual(Array.from({ length: 10 }, () => true));
+    expect(admission.heldItems).toBe(1_000);
+    // Past one batch the rate decides again: 1,001 items at 5 a second are far over 100 ms.
+    expect(admission.admit(1).ok).toBe(false);
+  });
+
   it('frees what a request held when it is answered, once, and resizes it to the parsed batch', () => {
     const { admission } = admissionAt({ initialRate: 1_000 });
     const a = admission.admit(1_000);
