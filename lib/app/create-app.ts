@@ -231,7 +231,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       const realtime = createRealtime(http, {
         adapter: adapter?.adapter,
         nodeId: ctx.nodeId,
-        health: ctx.health,
+        health: () => ctx.health,
         credentialSweepMs: whole.realtime.credentialSweepMs,
         live,
         panels: panels ?? undefined,

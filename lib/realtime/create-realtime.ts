@@ -43,8 +43,8 @@ export interface RealtimeDeps {
   nodeId?: string;
   /** How often this node checks its sockets' credentials are still valid (default 10 s; 0: never). */
   credentialSweepMs?: number;
-  /** Whether this node reaches the database: screens are told on connect and on every change. */
-  health?: Pick<AppContext['health'], 'up' | 'since' | 'onChange'>;
+  /** Whether this node reaches the database (read when needed): screens are told on connect and on every change. */
+  health?: () => Pick<AppContext['health'], 'up' | 'since' | 'onChange'>;
 }
 
 interface SocketData {
@@ -184,12 +184,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       : null;
   sweep?.unref();
   const status = (): ServerStatus => ({
-    database: deps.health?.up === false ? 'down' : 'ok',
-    since: (deps.health?.since ?? new Date()).toISOString(),
+    database: deps.health?.().up === false ? 'down' : 'ok',
+    since: (deps.health?.().since ?? new Date()).toISOString(),
     node: deps.nodeId ?? 'local',
   });
   // This node's own view of its database: each node tells its own sockets.
-  const stopHealth = deps.health?.onChange(() => io.local.emit('server:status', status()));
+  const stopHealth = deps.health?.().onChange(() => io.local.emit('server:status', status()));
   httpServer.once('close', () => {
     stopRevocations();
     stopChanges();
@@ -217,6 +217,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     const scopes = new Set<string>();
     socket.on('wall:subscribe', (request, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
+      // The snapshot needs the database: say so at once rather than after a connect timeout.
+      if (deps.health?.().up === false) {
+        reply({ ok: false, error: 'database unavailable, retry' });
+        return;
+      }
       const problem = scopeError(request?.scope, reference);
       if (problem) {
         reply({ ok: false, error: problem });

@@ -11,6 +11,9 @@ import { aComplaint } from '../helpers/complaint-factory';
 import { authedRequest } from '../helpers/identities';
 import { routeServer } from '../helpers/route-server';
 import { createWholeTestApp } from '../helpers/test-context';
+import { io as connect } from 'socket.io-client';
+import type { SubscribeAck } from '@/lib/realtime/contract';
+import { grantDisplay } from '../helpers/identities';
 
 /**
  * What a request gets while the database is unavailable, on the app's real HTTP server and route handlers:
@@ -142,6 +145,31 @@ describe('while the database is down', () => {
     const up = await send('GET', '/healthz');
     expect(up.status).toBe(200);
     expect(JSON.parse(up.body)).toEqual({ status: 'ok' });
+  });
+
+  it('a screen’s subscribe is answered at once while the database is down, and served once it is back', async () => {
+    const socket = connect(app.url!, {
+      auth: { token: await grantDisplay(app.ctx) },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      await goDown();
+      const began = performance.now();
+      const refused = await new Promise<SubscribeAck>((resolve) =>
+        socket.emit('wall:subscribe', { scope: {} }, resolve),
+      );
+      expect(refused).toEqual({ ok: false, error: 'database unavailable, retry' });
+      expect(performance.now() - began).toBeLessThan(500);
+      await comeBack();
+      const served = await new Promise<SubscribeAck>((resolve) =>
+        socket.emit('wall:subscribe', { scope: {} }, resolve),
+      );
+      expect(served).toMatchObject({ ok: true });
+    } finally {
+      socket.close();
+    }
   });
 
   it('/healthz answers 503 within a second when the database stops answering without refusing', async () => {
