@@ -10,4 +10,9 @@ export const leadership = pgTable('leadership', {
   term: bigint('term', { mode: 'number' }).notNull(),
   node: text('node'),
   since: timestamp('since', { withTimezone: true, mode: 'date' }),
+  /**
+   * The leader's lease, renewed every second from its lock session: a leader that stops renewing (a hung
+   * process keeps its session, and the lock with it) has that session ended by a follower.
+   */
+  renewedAt: timestamp('renewed_at', { withTimezone: true, mode: 'date' }),
 });

@@ -44,9 +44,12 @@ export class Leadership implements LeaderFence {
   private stopped = false;
   private readonly listeners = new Set<Listener>();
   private readonly intervalMs: number;
+  private readonly leaseMs: number;
 
   constructor(private readonly options: LeadershipOptions) {
     this.intervalMs = options.intervalMs ?? 1000;
+    // Three missed renewals (at least 3 s): a busy event loop may miss one; a hung process misses them all.
+    this.leaseMs = Math.max(3_000, 3 * this.intervalMs);
     // One process on its database (PGlite, or a single PostgreSQL node): it leads, nothing to fence against.
     if (!options.databaseUrl) this.term = 0;
   }
@@ -108,19 +111,29 @@ export class Leadership implements LeaderFence {
       if (this.term !== null) {
         // The driver reconnects a dropped connection by itself, and a new session holds no lock: ask whether
         // this session still holds it, not only whether it answers.
+        // Renewing the lease in the same round trip: only a session still holding the lock renews it.
         const [held] = await this.withDeadline(this.session!`
-          select exists (select 1 from pg_locks where locktype = 'advisory' and objid = ${LOCK_KEY}
-            and granted and pid = pg_backend_pid()) as ok`);
+          with mine as (
+            select exists (select 1 from pg_locks where locktype = 'advisory' and objid = ${LOCK_KEY}
+              and granted and pid = pg_backend_pid()) as ok),
+          renewed as (
+            update leadership set renewed_at = now()
+            where name = 'main' and term = ${this.term} and (select ok from mine) returning 1)
+          select ok from mine`);
         if (!held?.ok) this.demote('lock session lost');
         return;
       }
       this.session ??= await this.openSession();
       const [got] = await this.withDeadline(this.session`select pg_try_advisory_lock(${LOCK_KEY}) as ok`);
-      if (!got?.ok) return;
+      if (!got?.ok) {
+        await this.endStaleLeader(this.session);
+        return;
+      }
       const session = this.session;
       await this.elect(async () => {
         const [row] = await session`
-          update leadership set term = term + 1, node = ${this.options.nodeId}, since = now()
+          update leadership set term = term + 1, node = ${this.options.nodeId}, since = now(),
+            renewed_at = now()
           where name = 'main' returning term`;
         return Number(row!.term);
       });
@@ -131,6 +144,24 @@ export class Leadership implements LeaderFence {
       }
       await this.closeSession();
     }
+  }
+
+  /**
+   * The lock is held but its lease ran out: the holder is alive enough to keep its connection and no more (a
+   * stopped or hung process). Ending its session frees the lock for the next try, here or on another node;
+   * the fencing term keeps the old leader from writing if it wakes up.
+   */
+  private async endStaleLeader(session: postgres.Sql): Promise<void> {
+    const [ended] = await this.withDeadline(session`
+      select pg_terminate_backend(l.pid) as ok, t.node
+      from leadership t, pg_locks l
+      where t.name = 'main' and t.renewed_at < now() - make_interval(secs => ${this.leaseMs / 1000})
+        and l.locktype = 'advisory' and l.objid = ${LOCK_KEY} and l.granted`);
+    if (ended?.ok)
+      this.options.log.warn(
+        { node: this.options.nodeId, stale: ended.node },
+        'ended a leader whose lease ran out',
+      );
   }
 
   private async elect(bump: () => Promise<number>): Promise<void> {

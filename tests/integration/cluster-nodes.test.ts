@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
@@ -33,6 +34,11 @@ async function subscribed(url: string, token: string): Promise<{ socket: Client;
   );
   expect(ack).toMatchObject({ ok: true });
   return { socket, deltas };
+}
+
+async function currentDatabase(app: { ctx: { db: TestCluster['nodes'][0]['ctx']['db'] } }): Promise<string> {
+  const [row] = rowsOf<{ name: string }>(await app.ctx.db.execute(sql`select current_database() as name`));
+  return row!.name;
 }
 
 async function until<T>(probe: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
@@ -141,6 +147,30 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
     await expect(
       commitChange(a.ctx, { lane: 'exclusive', items: 0, asLeader: true }, async () => 1),
     ).rejects.toBeInstanceOf(NotLeaderError);
+  });
+
+  it('ends a hung leader’s session once its lease runs out, and takes over', async () => {
+    cluster = await createTestCluster(1);
+    const [b] = cluster.nodes as [NonNullable<TestCluster['nodes'][0]>];
+    // A leader that hangs: its session holds the lock, nothing renews the lease.
+    const base = new URL(process.env.TEST_DATABASE_URL!);
+    base.pathname = `/${await currentDatabase(b)}`;
+    const hung = postgres(base.toString(), { max: 1, onnotice: () => {} });
+    try {
+      await hung`select pg_advisory_lock(7221001)`;
+      await hung`update leadership set term = term + 1, node = 'hung', renewed_at = now() where name = 'main'`;
+      await b.start();
+      // Within its lease the holder is left alone.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(b.leadership.isLeader).toBe(false);
+      await until(() => b.leadership.isLeader, 5000);
+      const [row] = rowsOf<{ node: string; term: number }>(
+        await b.ctx.db.execute(sql`select node, term::int as term from leadership where name = 'main'`),
+      );
+      expect(row).toEqual({ node: 'n1', term: 2 });
+    } finally {
+      await hung.end({ timeout: 0 }).catch(() => {});
+    }
   });
 
   it('tells a screen its node and database state, and reloads screens of every node on request', async () => {
