@@ -109,7 +109,10 @@ async function main(): Promise<void> {
     { port: config.PORT, driver: wall.driver, dev: config.dev },
     `wall at http://localhost:${config.PORT}/wall`,
   );
-  const links = await bootstrapIdentities(ctx, { publicUrl, embedded });
+  // Issuing a first-admin link cancels the one before it: among several nodes only the leader issues it.
+  const links = wall.leadership.isLeader
+    ? await bootstrapIdentities(ctx, { publicUrl, embedded })
+    : { firstAdminUrl: null, displayUrl: null };
   // Plain lines, not only pino JSON: a newcomer reads them in the console of the README's first command.
   const printLinks = () => {
     if (links.firstAdminUrl)

@@ -93,8 +93,7 @@ wait_ready() {
 log "starting n1 alone (on a fresh database it migrates and, as the first leader, backfills the simulated history) …"
 start_node n1 $((lb_port + 1))
 wait_ready n1 "${pids[0]}"
-# One after another as well: each start prints a new first-administrator link and voids the one before, so the
-# last node's link is the one that works.
+# One after another as well, so n1 is the first leader: only the leader prints the first-administrator link.
 start_node n2 $((lb_port + 2))
 wait_ready n2 "${pids[1]}"
 start_node n3 $((lb_port + 3))
@@ -107,7 +106,7 @@ haproxy_pid=$!
 sleep 1
 kill -0 "$haproxy_pid" 2>/dev/null || { cat "$log_dir/haproxy.log" >&2; die "HAProxy did not start"; }
 
-setup_link=$(grep -ho 'http[^ ]*/setup/[^ ]*' "$log_dir/n3.log" | tail -n 1 || true)
+setup_link=$(grep -ho 'http[^ ]*/setup/[^ ]*' "$log_dir/n1.log" | tail -n 1 || true)
 cat <<EOF
 
   The wall, through the balancer:   http://localhost:$lb_port/wall

@@ -157,11 +157,7 @@ export class Leadership implements LeaderFence {
       from leadership t, pg_locks l
       where t.name = 'main' and t.renewed_at < now() - make_interval(secs => ${this.leaseMs / 1000})
         and l.locktype = 'advisory' and l.objid = ${LOCK_KEY} and l.granted`);
-    if (ended?.ok)
-      this.options.log.warn(
-        { node: this.options.nodeId, stale: ended.node },
-        'ended a leader whose lease ran out',
-      );
+    if (ended?.ok) this.options.log.warn({ stale: ended.node }, 'ended a leader whose lease ran out');
   }
 
   private async elect(bump: () => Promise<number>): Promise<void> {
@@ -170,7 +166,7 @@ export class Leadership implements LeaderFence {
     this.term = term;
     leaderState.set(1);
     leaderTerm.set(term);
-    this.options.log.info({ node: this.options.nodeId, term }, 'leader elected');
+    this.options.log.info({ term }, 'leader elected');
     this.tell(true);
   }
 
@@ -180,7 +176,7 @@ export class Leadership implements LeaderFence {
     this.term = null;
     leaderState.set(0);
     leaderTerm.set(0);
-    this.options.log.warn({ node: this.options.nodeId, term, reason }, 'leader lost');
+    this.options.log.warn({ term, reason }, 'leader lost');
     this.tell(false);
     // Closing the session frees the lock; another node may be elected at its next try.
     if (!this.stopped) void this.closeSession();
