@@ -17,6 +17,12 @@ export interface CommitUnit {
   readonly answers: AnswerEvent[];
   /** What the wall hears, published only once the transaction committed. */
   readonly change: CommittedChange;
+  /**
+   * Writes to hot rows the body leaves to the end (problems a batch joins): they run after the body, in the
+   * order pushed, just before the rollups. Every row lock lasts to the commit, so the rows every writer touches
+   * are taken last: a concurrent writer (another lane, another node) waits only for this transaction's tail.
+   */
+  readonly late: ((tx: Tx) => Promise<void>)[];
 }
 
 export type CommitBody<T> = (tx: Tx, unit: CommitUnit) => Promise<T>;
@@ -88,12 +94,14 @@ export function commitChange<T>(
         delta: new RollupDelta(now),
         answers: [],
         change: { created: [], transitions: [], slaMoved: 0 },
+        late: [],
       };
       const began = performance.now();
       try {
         const value = await ctx.db.transaction(async (tx) => {
           if (options.asLeader) await ctx.leader.check(tx);
           const result = await body(tx, unit);
+          for (const write of unit.late) await write(tx);
           await applyRollupDelta(tx, unit.delta);
           if (options.afterRollups) await options.afterRollups(tx);
           await enqueueDeliveries(tx, unit.answers, now);

@@ -29,7 +29,7 @@ const iso = (d: Date) => d.toISOString();
  */
 export async function writeComplaints(
   tx: Tx,
-  unit: Pick<CommitUnit, 'now' | 'delta'>,
+  unit: Pick<CommitUnit, 'now' | 'delta' | 'late'>,
   batch: ComplaintRow[],
   duplicateRules: ReadonlyMap<string, DuplicateRule>,
 ): Promise<WriteOutcome> {
@@ -82,6 +82,7 @@ export async function writeComplaints(
     tx,
     home.map(({ row }) => ({ ...row, blockCode: row.blockCode ?? '', open: true })),
     duplicateRules,
+    (update) => unit.late.push(update),
   );
   const problemOf = new Map(home.map(({ id }, i) => [id, homeProblemIds[i] ?? null]));
   const stored = created.map(({ row, id }) => ({ ...row, id, problemId: problemOf.get(id) ?? null }));

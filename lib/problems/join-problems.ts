@@ -32,13 +32,19 @@ function addTo(tallies: Map<number, Tally>, key: number, at: number, open: boole
  * batch, one insert of the problems it starts, one update of the problems it joins. Returns the problem id per
  * item, in input order (null for a complaint without a category).
  *
- * Intake runs one transaction at a time (the writer queue), so no other batch can start a duplicate problem
- * between the select and the insert.
+ * Two intake transactions (two lanes, or two nodes) that start the same new problem at the same moment each
+ * start their own: the place shows two problems where one would do, and no complaint is counted twice.
  */
 export async function joinProblems(
   tx: Tx,
   items: (ProblemCandidate & { open: boolean })[],
   rules: ReadonlyMap<string, DuplicateRule>,
+  /**
+   * Takes the update of the joined problems to run later in the transaction. Those rows are hot (every batch
+   * near a recent problem updates it) and a row lock lasts to the commit: intake runs it at the very end, so
+   * another node's or lane's batch waits for it only as long as the commit's own tail.
+   */
+  deferUpdate?: (update: (tx: Tx) => Promise<void>) => void,
 ): Promise<(number | null)[]> {
   if (items.length === 0) return [];
   const known = await selectKnownProblems(tx, items, rules);
@@ -87,9 +93,25 @@ export async function joinProblems(
   }
 
   if (joined.size > 0) {
-    const ids = [...joined.keys()].sort((a, b) => a - b);
-    const t = (id: number) => joined.get(id)!;
-    await tx.execute(sql`
+    const update = (late: Tx) => updateJoined(late, joined);
+    if (deferUpdate) deferUpdate(update);
+    else await update(tx);
+  }
+
+  return refs.map((ref) => {
+    if (ref === null) return null;
+    if ('existing' in ref) return ref.existing;
+    const id = createdIds[ref.created];
+    if (id === undefined) throw new Error(`problem ${ref.created} of the batch was not inserted`);
+    return id;
+  });
+}
+
+/** Adds a batch's tallies to the problems it joined, in id order (the global lock order of problem rows). */
+async function updateJoined(tx: Tx, joined: ReadonlyMap<number, Tally>): Promise<void> {
+  const ids = [...joined.keys()].sort((a, b) => a - b);
+  const t = (id: number) => joined.get(id)!;
+  await tx.execute(sql`
       update problems p
       set complaints = p.complaints + d.n,
           open_complaints = p.open_complaints + d.o,
@@ -100,15 +122,6 @@ export async function joinProblems(
                   ${pgArray(ids.map((id) => iso(t(id).firstAt)))}::timestamptz[],
                   ${pgArray(ids.map((id) => iso(t(id).lastAt)))}::timestamptz[]) as d(id, n, o, f, l)
       where p.id = d.id`);
-  }
-
-  return refs.map((ref) => {
-    if (ref === null) return null;
-    if ('existing' in ref) return ref.existing;
-    const id = createdIds[ref.created];
-    if (id === undefined) throw new Error(`problem ${ref.created} of the batch was not inserted`);
-    return id;
-  });
 }
 
 /**
