@@ -7,8 +7,17 @@ const STATES: Record<ConnectionState, { symbol: string; text: string; className:
   offline: { symbol: '✕', text: 'Нет связи', className: 'text-red-300' },
 };
 
-export function ConnectionBadge({ state }: { state: ConnectionState }) {
-  const s = STATES[state];
+const DATABASE_DOWN = { symbol: '✕', text: 'Нет связи с базой', className: 'text-red-300' };
+
+/** `databaseDown`: the socket is up but its node cannot reach the database; «На связи» would be untrue. */
+export function ConnectionBadge({
+  state,
+  databaseDown = false,
+}: {
+  state: ConnectionState;
+  databaseDown?: boolean;
+}) {
+  const s = state === 'live' && databaseDown ? DATABASE_DOWN : STATES[state];
   return (
     <span data-testid="connection-state" data-state={state} className={`font-semibold ${s.className}`}>
       <span aria-hidden="true">{s.symbol}</span> {s.text}

@@ -53,7 +53,7 @@ export function WallScreen(props: WallScreenProps) {
       <aside className="wall-panel wall-panel--right">
         <MoscowClock />
         <div className="wall-small mt-[2vh] mb-[3.5vh] flex flex-col items-end gap-[0.5vh]">
-          <ConnectionBadge state={connection} />
+          <ConnectionBadge state={connection} databaseDown={database.down} />
           <DataAge updatedAt={state.receivedAt} ageMs={ageMs} stale={stale} />
         </div>
         <ArrivalsTicker recent={state.recent} names={names} />
