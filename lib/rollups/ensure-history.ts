@@ -4,14 +4,18 @@ import type { AppContext } from '../context';
 import { rebuildRegionRollups } from './rebuild-region-rollups';
 import { reconstructBacklogHistory } from './backlog-history';
 import { rebuildRollups } from './rebuild-rollups';
-import { MINUTE_RETENTION_MS } from './rollup-delta';
+import { HOUR_MS, MINUTE_RETENTION_MS } from './rollup-delta';
 
 /**
- * Makes the week-ago comparisons answerable on a database that has history but no hourly backlog record: after
+ * Makes the week-ago comparisons answerable on a database that has history but no week of hourly backlog record: after
  * the simulator's backfill, or on a database created before the record (and the resolution flows) existed.
  * Runs through the single writer; returns what it did.
  */
 export async function ensureRollupHistory(ctx: AppContext): Promise<'none' | 'backlog' | 'rebuilt'> {
+  // The record counts as there only if it reaches back a week (or to the first complaint): the SLA clock's
+  // hourly copy may have written the current hour while a backfill ran, and that alone answers no "week ago".
+  // The reconstruction keeps every hour already recorded (it inserts only the missing ones).
+  const weekAgo = new Date(ctx.now().getTime() - 7 * 24 * HOUR_MS + HOUR_MS).toISOString();
   const [state] = rowsOf<{
     recorded: boolean;
     history: boolean;
@@ -21,7 +25,8 @@ export async function ensureRollupHistory(ctx: AppContext): Promise<'none' | 'ba
     regions: boolean;
   }>(
     await ctx.db.execute(sql`
-      select exists (select 1 from rollup_open_hourly) as recorded,
+      select exists (select 1 from rollup_open_hourly where bucket <= greatest(
+          (select min(received_at) from complaints), ${weekAgo}::timestamptz)) as recorded,
         exists (select 1 from complaints) as history,
         exists (select 1 from rollup_hourly_scope where resolved > 0) as flows,
         exists (select 1 from complaint_events where to_status = 'resolved') as resolutions,
