@@ -3,6 +3,7 @@ import { writeErrorResponse } from './write-error-response';
 import { createHostMatcher, parseHostPort, parseOrigin } from './allowed-hosts';
 import { createSecurityHeaders } from './security-headers';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
+import { pathOf } from './path-of';
 import { clientKey, createRateLimit, isLoopback } from '../limits/rate-limit';
 import { createProxyTrust, parseTrustedProxies } from '../limits/trusted-proxies';
 
@@ -42,16 +43,6 @@ export const DEFAULT_WRITES_PER_MINUTE = 300;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SOCKET_IO_PATH = '/socket.io/';
-
-function pathOf(url: string | undefined): string {
-  const raw = url ?? '/';
-  if (raw.startsWith('/')) return raw.split('?')[0]!;
-  try {
-    return new URL(raw).pathname;
-  } catch {
-    return raw;
-  }
-}
 
 export function createPerimeter(options: PerimeterOptions = {}): Perimeter {
   const hosts = createHostMatcher({ configured: options.allowedHosts, extra: options.extraHosts });

@@ -2,19 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpDrain } from './http-drain';
 import type { Perimeter } from './perimeter';
 import { isPageRequest, writeUnavailablePage } from './unavailable-page';
+import { pathOf } from './path-of';
 
 /** Pages reload after this while the database is down: the probe looks every quarter second. */
 const PAGE_RETRY_AFTER_SECONDS = 5;
-
-function pathOf(url: string | undefined): string {
-  const raw = url ?? '/';
-  if (raw.startsWith('/')) return raw.split('?')[0]!;
-  try {
-    return new URL(raw).pathname;
-  } catch {
-    return raw;
-  }
-}
 
 /**
  * What a request meets before Socket.IO or Next, in order: the perimeter (Host, headers, write limits), the
