@@ -36,6 +36,15 @@ async function subscribed(url: string, token: string): Promise<{ socket: Client;
   return { socket, deltas };
 }
 
+type Node = TestCluster['nodes'][number];
+
+/** The two nodes of a two-node test cluster. */
+function pair(of: TestCluster): [Node, Node] {
+  const [a, b] = of.nodes;
+  if (!a || !b) throw new Error('a two-node cluster was expected');
+  return [a, b];
+}
+
 async function currentDatabase(app: { ctx: { db: TestCluster['nodes'][0]['ctx']['db'] } }): Promise<string> {
   const [row] = rowsOf<{ name: string }>(await app.ctx.db.execute(sql`select current_database() as name`));
   return row!.name;
@@ -54,10 +63,7 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, ms:
 describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () => {
   it('numbers every commit in commit order without gaps, whichever node and lane wrote it', async () => {
     cluster = await createTestCluster(2);
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await Promise.all([a.start(), b.start()]);
     // Concurrent intake on both nodes (two shared lanes each) and lone writes in between.
     const writes = Array.from({ length: 24 }, (_, i) =>
@@ -79,10 +85,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
 
   it('shows a screen on one node what another node stored, equal to the database', async () => {
     cluster = await createTestCluster(2, () => ({ hubs: { live: { flushMs: 50 } } }));
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await Promise.all([a.start(), b.start()]);
     const { secret } = await pairedDisplay(a.ctx);
     const { deltas } = await subscribed(b.url!, secret);
@@ -104,10 +107,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
 
   it('elects one leader, fences a deposed one, and elects another when it goes', async () => {
     cluster = await createTestCluster(2);
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await a.start();
     await b.start();
     expect(a.leadership.isLeader).toBe(true);
@@ -131,10 +131,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
 
   it('steps down at once when its lock session dies, and another node takes over', async () => {
     cluster = await createTestCluster(2);
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await a.start();
     await b.start();
     expect(a.leadership.isLeader).toBe(true);
@@ -175,10 +172,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
 
   it('tells a screen its node and database state, and reloads screens of every node on request', async () => {
     cluster = await createTestCluster(2);
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await Promise.all([a.start(), b.start()]);
     const { secret } = await pairedDisplay(a.ctx);
     const socket: Client = connect(b.url!, { auth: { token: secret }, transports: ['websocket'] });
@@ -193,10 +187,7 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
 
   it('drops a revoked display’s socket on whichever node holds it', async () => {
     cluster = await createTestCluster(2);
-    const [a, b] = cluster.nodes as [
-      NonNullable<TestCluster['nodes'][0]>,
-      NonNullable<TestCluster['nodes'][0]>,
-    ];
+    const [a, b] = pair(cluster);
     await Promise.all([a.start(), b.start()]);
     const display = await pairedDisplay(a.ctx);
     const { socket } = await subscribed(b.url!, display.secret);
