@@ -17,7 +17,7 @@ import { createWholeTestApp } from '../helpers/test-context';
 /**
  * The issue's measurement: ten 4,000-character texts built to be worst cases for the masker, posted while a wall
  * watches the region (its arrivals are masked when shown), used to freeze every request for seconds. /healthz is
- * asked every 10 ms over real HTTP throughout. The worst cases may delay it at most 50 ms more than ten ordinary
+ * asked every 10 ms over real HTTP throughout. The worst cases may delay it at most 250 ms more than ten ordinary
  * 4,000-character complaints do, measured side by side in the same run: the difference is the masker's, whatever
  * else loads the machine (other test files run in parallel; an absolute bound against the quiet time measured
  * that load, not the masker, and failed on a busy machine). The bench's masker phase gives the figures.
@@ -44,7 +44,9 @@ const ORDINARY = Array.from({ length: 10 }, (_, i) =>
       'пакеты лежат на газоне, собаки растаскивают отходы по детской площадке. Просим принять меры. ',
   ),
 );
-const ALLOWED_DELAY_MS = 50;
+// The freeze this guards against lasted seconds. Beside the other test files (and, on PGlite, the database on
+// the same thread) two rounds of the same texts differ by up to ~60 ms, so a tighter bound measured the machine.
+const ALLOWED_DELAY_MS = 250;
 
 let app: App;
 let port: number;
