@@ -24,7 +24,7 @@ interface FeedRow {
 }
 
 /** The other nodes' change as this node's hubs hear it: the same shape as a local commit's. */
-export function fromFeedPayload(payload: FeedPayload): CommittedChange {
+function fromFeedPayload(payload: FeedPayload): CommittedChange {
   return {
     created: payload.created.map(([id, at, block, category, oktmo, lat, lon]) => ({
       id,

@@ -58,10 +58,6 @@ export class Leadership implements LeaderFence {
     return this.term !== null;
   }
 
-  get currentTerm(): number | null {
-    return this.term;
-  }
-
   /** Called with true on election, false on losing it (or stop); a new listener hears the current state. */
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);

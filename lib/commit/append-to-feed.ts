@@ -6,11 +6,7 @@ import type { CommittedChange } from './change-bus';
 /** The channel a commit's NOTIFY wakes the other nodes' tails on; the read by seq is the truth. */
 export const FEED_CHANNEL = 'cur_change_feed';
 
-export function isEmptyChange(change: CommittedChange): boolean {
-  return change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0;
-}
-
-export function toFeedPayload(change: CommittedChange): FeedPayload {
+function toFeedPayload(change: CommittedChange): FeedPayload {
   return {
     created: change.created.map((c) => [
       c.id,

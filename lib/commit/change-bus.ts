@@ -43,6 +43,11 @@ export interface CommittedChange {
   slaMoved: number;
 }
 
+/** A transaction that created, moved and aged nothing: neither heard by the hubs nor written to the feed. */
+export function isEmptyChange(change: CommittedChange): boolean {
+  return change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0;
+}
+
 type Listener = (change: CommittedChange) => void;
 
 /**
@@ -62,7 +67,7 @@ export class ChangeBus {
   }
 
   publish(change: CommittedChange): void {
-    if (change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0) return;
+    if (isEmptyChange(change)) return;
     for (const listener of this.listeners) {
       try {
         listener(change);

@@ -3,8 +3,8 @@ import type { AppContext } from '../context';
 import { applyRollupDelta } from '../rollups/apply-rollup-delta';
 import { RollupDelta } from '../rollups/rollup-delta';
 import { enqueueDeliveries, type AnswerEvent } from '../webhooks/enqueue-deliveries';
-import type { CommittedChange } from './change-bus';
-import { appendToFeed, isEmptyChange } from './append-to-feed';
+import { isEmptyChange, type CommittedChange } from './change-bus';
+import { appendToFeed } from './append-to-feed';
 import { commitRetries, commitSeconds } from '../metrics/registry';
 
 /** What a write body fills in besides its own rows; the commit step writes and announces it. */
