@@ -30,3 +30,4 @@ export * from './audit-log';
 export * from './change-feed';
 export * from './leadership';
 export * from './socket-io-attachments';
+export * from './incidents';
