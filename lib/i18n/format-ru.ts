@@ -75,25 +75,33 @@ export function formatShare(share: number | null): string {
 
 const MINUTE_MS = 60_000;
 
+const DAYS: PluralForms = ['день', 'дня', 'дней'];
+const HOURS: PluralForms = ['час', 'часа', 'часов'];
+const MINUTES: PluralForms = ['минута', 'минуты', 'минут'];
+const unit = (n: number, forms: PluralForms) => `${formatCountRu(n)}${NBSP}${plural(n, forms)}`;
+
 /**
- * How long something is overdue, short enough for a wall tile: «35 мин», «2 ч 15 мин», «3 дн 4 ч», «12 дн».
- * Rounded down, since «overdue by 2 ч» must not be claimed before two hours have passed. From 10 days on the
- * hours are noise next to the days and are dropped. Negative input (not yet due) shows as «< 1 мин».
+ * How long something is overdue, in words a room reads aloud: «35 минут», «2 часа 15 минут», «3 дня 4 часа»,
+ * «12 дней» (abbreviations like «дн» stumble at 5 m). Rounded down, since «overdue by 2 часа» must not be claimed
+ * before two hours have passed. From 10 days on the hours are noise next to the days and are dropped. Negative
+ * input (not yet due) shows as «< 1 минуты».
  */
 export function formatDurationRu(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const totalMinutes = Math.floor(Math.max(0, ms) / MINUTE_MS);
-  if (totalMinutes < 1) return `<${NBSP}1${NBSP}мин`;
-  if (totalMinutes < 60) return `${totalMinutes}${NBSP}мин`;
+  if (totalMinutes < 1) return `<${NBSP}1${NBSP}минуты`;
+  if (totalMinutes < 60) return unit(totalMinutes, MINUTES);
   const totalHours = Math.floor(totalMinutes / 60);
   if (totalHours < 24) {
     const minutes = totalMinutes % 60;
-    return minutes === 0 ? `${totalHours}${NBSP}ч` : `${totalHours}${NBSP}ч${NBSP}${minutes}${NBSP}мин`;
+    return minutes === 0
+      ? unit(totalHours, HOURS)
+      : `${unit(totalHours, HOURS)}${NBSP}${unit(minutes, MINUTES)}`;
   }
   const days = Math.floor(totalHours / 24);
   const hours = totalHours % 24;
-  if (days >= 10 || hours === 0) return `${formatCountRu(days)}${NBSP}дн`;
-  return `${days}${NBSP}дн${NBSP}${hours}${NBSP}ч`;
+  if (days >= 10 || hours === 0) return unit(days, DAYS);
+  return `${unit(days, DAYS)}${NBSP}${unit(hours, HOURS)}`;
 }
 
 /** «3 обращения», «5 обращений», «1 234 обращения». */

@@ -35,21 +35,21 @@ export function percentChange(current: number, base: number): number | null {
 
 /**
  * The sentence under a counter:
- * - «5,7 тыс. — на 15% меньше, чем неделей ранее», «1,2 тыс. — на 8% больше, чем неделей ранее»;
+ * - «5,7 тыс. — на 15% меньше, чем неделю назад», «1,2 тыс. — на 8% больше, чем неделю назад»;
  * - «5,7 тыс. — на уровне прошлой недели» when the change rounds to under 1%;
- * - on a small base, the two counts only: «12 — неделей ранее было 4», «3 — неделей ранее не было ни одного».
+ * - on a small base, the two counts only: «12 — неделю назад было 4», «3 — неделю назад не было ни одного».
  */
 export function describeWeekChange(current: number, base: number): string {
   const now = formatCompactRu(current);
   const pct = percentChange(current, base);
   if (pct === null) {
     if (current === base) return `${now} — на уровне прошлой недели`;
-    if (base <= 0) return `${now} — неделей ранее не было ни одного`;
-    return `${now} — неделей ранее было ${formatCompactRu(base)}`;
+    if (base <= 0) return `${now} — неделю назад не было ни одного`;
+    return `${now} — неделю назад было ${formatCompactRu(base)}`;
   }
   if (Math.abs(pct) < FLAT_PERCENT) return `${now} — на уровне прошлой недели`;
   const direction = pct > 0 ? 'больше' : 'меньше';
-  return `${now} — на ${formatPercentRu(pct)} ${direction}, чем неделей ранее`;
+  return `${now} — на ${formatPercentRu(pct)} ${direction}, чем неделю назад`;
 }
 
 export type ChangeDirection = 'up' | 'down' | 'flat' | 'none';

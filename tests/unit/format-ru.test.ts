@@ -116,22 +116,22 @@ describe('formatPercentRu', () => {
 });
 
 describe('formatDurationRu', () => {
-  it('is short: minutes, hours and minutes, days and hours, days', () => {
-    expect(visible(formatDurationRu(35 * MINUTE))).toBe('35 мин');
-    expect(visible(formatDurationRu(35 * MINUTE + 59_000))).toBe('35 мин');
-    expect(visible(formatDurationRu(2 * HOUR + 15 * MINUTE))).toBe('2 ч 15 мин');
-    expect(visible(formatDurationRu(2 * HOUR))).toBe('2 ч');
-    expect(visible(formatDurationRu(23 * HOUR + 59 * MINUTE))).toBe('23 ч 59 мин');
-    expect(visible(formatDurationRu(3 * DAY + 4 * HOUR + 30 * MINUTE))).toBe('3 дн 4 ч');
-    expect(visible(formatDurationRu(DAY))).toBe('1 дн');
-    expect(visible(formatDurationRu(9 * DAY + 23 * HOUR))).toBe('9 дн 23 ч');
-    expect(visible(formatDurationRu(12 * DAY + 7 * HOUR))).toBe('12 дн');
+  it('spells the units out: minutes, hours and minutes, days and hours, days', () => {
+    expect(visible(formatDurationRu(35 * MINUTE))).toBe('35 минут');
+    expect(visible(formatDurationRu(35 * MINUTE + 59_000))).toBe('35 минут');
+    expect(visible(formatDurationRu(2 * HOUR + 15 * MINUTE))).toBe('2 часа 15 минут');
+    expect(visible(formatDurationRu(2 * HOUR))).toBe('2 часа');
+    expect(visible(formatDurationRu(23 * HOUR + 59 * MINUTE))).toBe('23 часа 59 минут');
+    expect(visible(formatDurationRu(3 * DAY + 4 * HOUR + 30 * MINUTE))).toBe('3 дня 4 часа');
+    expect(visible(formatDurationRu(DAY))).toBe('1 день');
+    expect(visible(formatDurationRu(9 * DAY + 23 * HOUR))).toBe('9 дней 23 часа');
+    expect(visible(formatDurationRu(12 * DAY + 7 * HOUR))).toBe('12 дней');
   });
 
   it('never wraps and handles under a minute or nonsense', () => {
     expect(formatDurationRu(2 * HOUR + 15 * MINUTE)).not.toContain(' ');
-    expect(visible(formatDurationRu(20_000))).toBe('< 1 мин');
-    expect(visible(formatDurationRu(-5 * MINUTE))).toBe('< 1 мин');
+    expect(visible(formatDurationRu(20_000))).toBe('< 1 минуты');
+    expect(visible(formatDurationRu(-5 * MINUTE))).toBe('< 1 минуты');
     expect(formatDurationRu(Number.NaN)).toBe('—');
   });
 });

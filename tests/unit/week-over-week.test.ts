@@ -35,29 +35,29 @@ describe('percentChange', () => {
 
 describe('describeWeekChange', () => {
   it('words a rise and a fall with the compact count', () => {
-    expect(visible(describeWeekChange(5700, 6706))).toBe('5,7 тыс. — на 15% меньше, чем неделей ранее');
-    expect(visible(describeWeekChange(1234, 1143))).toBe('1,2 тыс. — на 8% больше, чем неделей ранее');
-    expect(visible(describeWeekChange(987, 963))).toBe('987 — на 2,5% больше, чем неделей ранее');
-    expect(visible(describeWeekChange(57_300, 40_000))).toBe('57 тыс. — на 43% больше, чем неделей ранее');
+    expect(visible(describeWeekChange(5700, 6706))).toBe('5,7 тыс. — на 15% меньше, чем неделю назад');
+    expect(visible(describeWeekChange(1234, 1143))).toBe('1,2 тыс. — на 8% больше, чем неделю назад');
+    expect(visible(describeWeekChange(987, 963))).toBe('987 — на 2,5% больше, чем неделю назад');
+    expect(visible(describeWeekChange(57_300, 40_000))).toBe('57 тыс. — на 43% больше, чем неделю назад');
     expect(visible(describeWeekChange(1_230_000, 1_000_000))).toBe(
-      '1,2 млн — на 23% больше, чем неделей ранее',
+      '1,2 млн — на 23% больше, чем неделю назад',
     );
-    expect(visible(describeWeekChange(0, 45))).toBe('0 — на 100% меньше, чем неделей ранее');
+    expect(visible(describeWeekChange(0, 45))).toBe('0 — на 100% меньше, чем неделю назад');
   });
 
   it('calls a change under 1% the level of last week', () => {
     expect(visible(describeWeekChange(5700, 5680))).toBe('5,7 тыс. — на уровне прошлой недели');
     expect(visible(describeWeekChange(100, 100))).toBe('100 — на уровне прошлой недели');
-    expect(visible(describeWeekChange(1010, 1000))).toBe('1 тыс. — на 1% больше, чем неделей ранее');
+    expect(visible(describeWeekChange(1010, 1000))).toBe('1 тыс. — на 1% больше, чем неделю назад');
   });
 
   it('compares counts, not percentages, on a small base', () => {
-    expect(describeWeekChange(12, 4)).toBe('12 — неделей ранее было 4');
-    expect(describeWeekChange(2, 29)).toBe('2 — неделей ранее было 29');
-    expect(describeWeekChange(3, 0)).toBe('3 — неделей ранее не было ни одного');
+    expect(describeWeekChange(12, 4)).toBe('12 — неделю назад было 4');
+    expect(describeWeekChange(2, 29)).toBe('2 — неделю назад было 29');
+    expect(describeWeekChange(3, 0)).toBe('3 — неделю назад не было ни одного');
     expect(describeWeekChange(4, 4)).toBe('4 — на уровне прошлой недели');
-    expect(visible(describeWeekChange(5700, 12))).toBe('5,7 тыс. — неделей ранее было 12');
-    expect(describeWeekChange(39, 30)).toBe('39 — на 30% больше, чем неделей ранее');
+    expect(visible(describeWeekChange(5700, 12))).toBe('5,7 тыс. — неделю назад было 12');
+    expect(describeWeekChange(39, 30)).toBe('39 — на 30% больше, чем неделю назад');
   });
 
   it('never lets the number and its unit part', () => {
