@@ -150,13 +150,13 @@ export function BriefingDeck({ briefing, initialSlide, initialAuto, print }: Bri
                 aria-valuemin={0}
                 aria-valuemax={interval}
                 aria-valuenow={Math.round(interval - left)}
-                className="h-full bg-amber-400"
+                className="h-full bg-sky-400"
                 style={{ width: `${((interval - left) / interval) * 100}%` }}
               />
             </div>
             <div
               data-testid="auto-seconds"
-              className="briefing-chrome absolute bottom-[22px] left-1/2 -translate-x-1/2 rounded-full bg-slate-800/90 px-[18px] py-[2px] text-[22px] font-semibold text-amber-300 tabular-nums"
+              className="briefing-chrome absolute bottom-[22px] left-1/2 -translate-x-1/2 rounded-full bg-slate-800/90 px-[18px] py-[2px] text-[24px] font-semibold text-slate-100 tabular-nums"
             >
               ▶ {Math.ceil(left)} с
             </div>

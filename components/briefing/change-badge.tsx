@@ -5,14 +5,17 @@ export type Goodness = 'up-is-bad' | 'up-is-good' | 'neutral';
 
 const ARROW = { up: '▲', down: '▼', flat: '●', none: '' } as const;
 
-function toneOf(change: Change, goodness: Goodness): string {
-  if (change.direction === 'none' || change.direction === 'flat' || goodness === 'neutral')
-    return 'text-slate-300';
-  const good = (change.direction === 'up') === (goodness === 'up-is-good');
-  return good ? 'text-emerald-400' : 'text-rose-400';
+/** «хуже» / «лучше» for a reader of the number, or nothing when the direction means neither. */
+function meaningOf(change: Change, goodness: Goodness): 'хуже' | 'лучше' | undefined {
+  if (change.direction !== 'up' && change.direction !== 'down') return undefined;
+  if (goodness === 'neutral') return undefined;
+  return (change.direction === 'up') === (goodness === 'up-is-good') ? 'лучше' : 'хуже';
 }
 
-/** «▲ +15%» in red or green by what the change means; sized by the parent's font size. */
+/**
+ * «▲ +15%», always in the neutral tone: red is a breach and amber a warning on every screen, and a change on
+ * last week is neither, so its arrow and sign tell the direction (and the label says better or worse).
+ */
 export function ChangeBadge({
   change,
   goodness,
@@ -22,11 +25,14 @@ export function ChangeBadge({
   goodness: Goodness;
   testId?: string;
 }) {
+  const meaning = meaningOf(change, goodness);
   return (
     <span
       data-testid={testId}
       data-direction={change.direction}
-      className={`inline-flex items-baseline gap-[0.3em] whitespace-nowrap font-bold tabular-nums ${toneOf(change, goodness)}`}
+      data-meaning={meaning ?? ''}
+      title={meaning}
+      className="inline-flex items-baseline gap-[0.3em] font-bold whitespace-nowrap text-slate-200 tabular-nums"
     >
       {ARROW[change.direction] && <span className="text-[0.7em]">{ARROW[change.direction]}</span>}
       {change.text}

@@ -22,9 +22,9 @@ interface DeckControlsProps {
 }
 
 const BUTTON =
-  'rounded-[10px] border border-slate-600 bg-slate-800 px-[18px] py-[8px] text-[22px] font-semibold text-slate-100 hover:bg-slate-700 disabled:opacity-40';
+  'rounded-[10px] border border-slate-600 bg-slate-800 px-[18px] py-[8px] text-[24px] font-semibold text-slate-100 hover:bg-slate-700 disabled:opacity-40';
 const SELECT =
-  'rounded-[10px] border border-slate-600 bg-slate-800 px-[12px] py-[8px] text-[22px] text-slate-100';
+  'rounded-[10px] border border-slate-600 bg-slate-800 px-[12px] py-[8px] text-[24px] text-slate-100';
 
 /** The presenter's bar: slides, auto-advance and its interval, the week, full screen, PDF, and the keys. */
 export function DeckControls(p: DeckControlsProps) {
@@ -58,7 +58,7 @@ export function DeckControls(p: DeckControlsProps) {
         >
           →
         </button>
-        <label className="ml-[20px] flex items-center gap-[10px] text-[22px] text-slate-300">
+        <label className="ml-[20px] flex items-center gap-[10px] text-[24px] text-slate-300">
           Неделя
           <select
             data-testid="week-picker"
@@ -76,7 +76,7 @@ export function DeckControls(p: DeckControlsProps) {
         </label>
         <button
           type="button"
-          className={`${BUTTON} ml-[20px] ${p.auto ? 'border-amber-400 text-amber-300' : ''}`}
+          className={`${BUTTON} ml-[20px] ${p.auto ? 'border-sky-400 text-sky-300' : ''}`}
           onClick={p.onToggleAuto}
           data-testid="auto-toggle"
           aria-pressed={p.auto}
@@ -114,7 +114,7 @@ export function DeckControls(p: DeckControlsProps) {
           {p.pdfState === 'busy' ? 'PDF готовится…' : 'PDF'}
         </button>
       </div>
-      <div className="text-[19px] text-slate-400">
+      <div className="text-[24px] text-slate-400">
         → / PageDown / пробел — далее · ← / PageUp — назад · Home / End — первый / последний · F — полный
         экран · P — автопоказ{p.pdfState === 'error' ? ' · PDF не удалось получить' : ''}
       </div>

@@ -6,7 +6,6 @@ import { describeChangeShort, type ChangeDirection } from '../../lib/stats/week-
 export const COMPLAINTS: PluralForms = ['обращение', 'обращения', 'обращений'];
 /** After «от», «из»: the genitive (от 1 обращения, от 30 обращений). */
 export const COMPLAINTS_OF: PluralForms = ['обращения', 'обращений', 'обращений'];
-export const RESOLUTIONS: PluralForms = ['решение', 'решения', 'решений'];
 /** After «из»: the genitive (из 1 решения, из 3 решений). */
 export const RESOLUTIONS_OF: PluralForms = ['решения', 'решений', 'решений'];
 export const PHOTOS: PluralForms = ['фото', 'фото', 'фото'];
@@ -27,6 +26,27 @@ const SHORT_DATE = new Intl.DateTimeFormat('ru-RU', {
   day: 'numeric',
   month: 'short',
 });
+
+const SINCE = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** «18 нояб., 14:00»: when an incident began. */
+export function formatSince(iso: string): string {
+  return SINCE.format(new Date(iso));
+}
+
+/** «обычно 0–1», «обычно 3»: an incident's usual range for the same hours. */
+export function usualRange(low: number, high: number): string {
+  return low === high
+    ? `обычно ${formatCountRu(low)}`
+    : `обычно ${formatCountRu(low)}–${formatCountRu(high)}`;
+}
 
 export function formatOneDecimal(n: number): string {
   return ONE_DECIMAL.format(n);

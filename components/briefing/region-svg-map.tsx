@@ -1,6 +1,6 @@
 'use client';
 
-import { geoPath, geoTransform, interpolateInferno } from 'd3';
+import { geoPath, geoTransform, interpolateRgbBasis } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { loadGeo } from '@/components/map/load-geo';
@@ -24,8 +24,14 @@ interface RegionSvgMapProps {
 const LON_SCALE = Math.cos((55.7 * Math.PI) / 180);
 const PAD = 16;
 const MARKER_GAP = 46;
-/** Inferno from dark violet to orange: readable on the dark slide and in print; the yellow end is left out. */
-export const shadeColor = (t: number) => interpolateInferno(0.12 + 0.7 * Math.min(1, Math.max(0, t)));
+/** Markers are incidents: the breach red of the one colour code (status-colors.ts). */
+const MARKER_FILL = '#dc2626';
+/**
+ * Deep blue to pale cyan, the wall's density ramp (components/map/color-ramp.ts): a load is never an alarm, so
+ * the shading keeps clear of the red of a breach (the incident markers on top) and the amber of a warning.
+ */
+const SHADE = interpolateRgbBasis(['#17306b', '#1d3f8f', '#1f6fd1', '#22a6e0', '#4fd6ec', '#a5f0f7']);
+export const shadeColor = (t: number) => SHADE(Math.min(1, Math.max(0, t)));
 
 /**
  * Markers of nearby places would cover each other at region scale: each one that lands on an earlier one is
@@ -149,7 +155,7 @@ export function RegionSvgMap({ width, height, shade, markers }: RegionSvgMapProp
                 ))}
                 {spots.map(([x, y], i) => (
                   <g key={markers[i]!.n} data-testid="map-marker">
-                    <circle cx={x} cy={y} r={21} fill="#dc2626" stroke="#fff" strokeWidth={3} />
+                    <circle cx={x} cy={y} r={21} fill={MARKER_FILL} stroke="#fff" strokeWidth={3} />
                     <text
                       x={x}
                       y={y}

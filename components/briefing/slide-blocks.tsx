@@ -92,8 +92,8 @@ export function SlideBlocks({ b, meta }: { b: Briefing; meta: SlideMeta }) {
           ))}
         </ol>
         <div className="flex min-h-0 flex-col gap-[28px] overflow-hidden">
-          <div className="rounded-[20px] border border-rose-900/70 bg-rose-950/30 px-[32px] py-[22px]">
-            <h2 className="mb-[20px] text-[34px] font-bold text-rose-300">Выросли сильнее всего</h2>
+          <div className="rounded-[20px] border border-slate-800 bg-slate-900/60 px-[32px] py-[22px]">
+            <h2 className="mb-[20px] text-[34px] font-bold text-slate-100">Выросли сильнее всего</h2>
             {grew.length ? (
               <ol className="flex flex-col gap-[14px]">
                 {grew.map((g) => (
@@ -104,8 +104,8 @@ export function SlideBlocks({ b, meta }: { b: Briefing; meta: SlideMeta }) {
               <p className="text-[30px] text-slate-300">Ни один блок не вырос</p>
             )}
           </div>
-          <div className="rounded-[20px] border border-emerald-900/70 bg-emerald-950/30 px-[32px] py-[22px]">
-            <h2 className="mb-[20px] text-[34px] font-bold text-emerald-300">Снизились сильнее всего</h2>
+          <div className="rounded-[20px] border border-slate-800 bg-slate-900/60 px-[32px] py-[22px]">
+            <h2 className="mb-[20px] text-[34px] font-bold text-slate-100">Снизились сильнее всего</h2>
             {fell.length ? (
               <ol className="flex flex-col gap-[14px]">
                 {fell.map((g) => (
@@ -116,7 +116,7 @@ export function SlideBlocks({ b, meta }: { b: Briefing; meta: SlideMeta }) {
               <p className="text-[30px] text-slate-300">Ни один блок не снизился</p>
             )}
           </div>
-          <p className="text-[22px] leading-snug text-slate-400">
+          <p className="text-[24px] leading-snug text-slate-400">
             Процент — при базе от 30 обращений, иначе разница в обращениях.
           </p>
         </div>

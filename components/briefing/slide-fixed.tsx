@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Briefing, FixedExample } from '@/lib/briefing/types';
 import {
   PHOTOS,
-  RESOLUTIONS,
+  RESOLUTIONS_OF,
   countWith,
   describeCountChange,
   describePointsChange,
@@ -12,6 +12,7 @@ import {
 } from '@/components/briefing/format';
 import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
+import { plural } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
@@ -35,7 +36,7 @@ function Photo({ ex }: { ex: FixedExample }) {
           />
         </svg>
       )}
-      <span className="absolute right-[8px] bottom-[8px] rounded-[8px] bg-black/75 px-[10px] py-[2px] text-[20px] font-semibold">
+      <span className="absolute right-[8px] bottom-[8px] rounded-[8px] bg-black/75 px-[10px] py-[2px] text-[24px] font-semibold">
         {countWith(ex.photoCount, PHOTOS)}
       </span>
     </div>
@@ -52,29 +53,44 @@ function Example({ ex }: { ex: FixedExample }) {
       <Photo ex={ex} />
       <div className="min-w-0 flex-1">
         <div className="truncate text-[26px] leading-tight font-bold">{ex.categoryName}</div>
-        <div className="truncate text-[22px] text-slate-400">
+        <div className="truncate text-[24px] text-slate-400">
           {ex.municipalityName} · {formatShortDate(ex.at)} ·{' '}
-          <span className={ex.onTime ? 'text-emerald-400' : 'text-rose-400'}>
+          <span className={ex.onTime ? 'text-slate-200' : 'text-amber-400'}>
             {ex.onTime ? 'в срок' : 'с опозданием'}
           </span>
         </div>
-        <div className="truncate text-[22px] text-sky-300">{ex.executorName}</div>
-        <p className="mt-[4px] truncate text-[22px] leading-snug text-slate-200">«{ex.answer}»</p>
+        <div className="truncate text-[24px] text-sky-300">{ex.executorName}</div>
+        <p className="mt-[4px] truncate text-[24px] leading-snug text-slate-200">«{ex.answer}»</p>
       </div>
     </li>
   );
 }
 
+/**
+ * What the photo proof really says. The write path refuses a resolution without a photo of the fix, so «with
+ * photo 100 %» would be a rule, not a result: the slide says so, with the counts from the resolution events,
+ * and names the share only when some resolutions (imported history) came without one.
+ */
+export function photoNote(f: Briefing['fixed']): string {
+  const { resolutions, withPhotos } = {
+    resolutions: f.resolutions.current,
+    withPhotos: f.withPhotos.current,
+  };
+  if (resolutions === 0) return 'Решений за неделю не было.';
+  if (withPhotos === resolutions)
+    return `Фото работ приложено ко всем ${formatCountRu(resolutions)} ${plural(resolutions, RESOLUTIONS_OF)}: без фото решение не принимается.`;
+  return `Фото работ приложено к ${formatCountRu(withPhotos)} из ${countWith(resolutions, RESOLUTIONS_OF)} (${formatShare(withPhotos / resolutions)}).`;
+}
+
 /** Slide 7: what was fixed, with photo proof, on time or not, and a few examples with their executors. */
 export function SlideFixed({ b, meta }: { b: Briefing; meta: SlideMeta }) {
   const f = b.fixed;
-  const photoShare = f.resolved.current > 0 ? f.withPhotos.current / f.resolved.current : null;
   return (
     <SlideFrame
       meta={meta}
       id="fixed"
       title="Что исправлено"
-      subtitle="Решения недели с фотоподтверждением работ"
+      subtitle="Решения недели, их срок и возвраты, примеры с фото работ"
     >
       <div className="flex h-full flex-col gap-[28px]">
         <div className="grid grid-cols-3 gap-[28px]">
@@ -97,16 +113,21 @@ export function SlideFixed({ b, meta }: { b: Briefing; meta: SlideMeta }) {
             </div>
           </div>
           <div
-            data-testid="fixed-photos"
-            data-value={f.withPhotos.current}
+            data-testid="fixed-reopened"
+            data-value={f.reopened.current}
             className="rounded-[20px] border border-slate-800 bg-slate-900/60 px-[32px] py-[20px]"
           >
-            <div className="text-[28px] text-slate-300">С фотоподтверждением</div>
+            <div className="text-[28px] text-slate-300">Вернулись после решения</div>
             <div className="flex items-baseline gap-[20px]">
               <span className="text-[84px] leading-none font-bold tabular-nums">
-                {formatCountRu(f.withPhotos.current)}
+                {formatCountRu(f.reopened.current)}
               </span>
-              <span className="text-[30px] text-slate-400">{formatShare(photoShare)} решений</span>
+              <span className="text-[36px]">
+                <ChangeBadge
+                  change={describeCountChange(f.reopened.current, f.reopened.previous)}
+                  goodness="up-is-bad"
+                />
+              </span>
             </div>
           </div>
           <div
@@ -136,8 +157,12 @@ export function SlideFixed({ b, meta }: { b: Briefing; meta: SlideMeta }) {
             ))}
           </ol>
         )}
-        <p className="text-[20px] text-slate-500">
-          Всего {countWith(f.resolved.current, RESOLUTIONS)}; примеры — последние решения разных блоков.
+        <p
+          data-testid="fixed-photos"
+          data-value={f.withPhotos.current}
+          className="text-[24px] text-slate-400"
+        >
+          {photoNote(f)} Примеры — последние решения разных блоков.
         </p>
       </div>
     </SlideFrame>

@@ -35,13 +35,13 @@ export function SlideFrame({ meta, id, title, subtitle, children }: SlideFramePr
           <h1 className="truncate text-[60px] leading-[1.05] font-bold tracking-tight">{title}</h1>
           {subtitle && <p className="mt-[8px] text-[28px] leading-tight text-slate-400">{subtitle}</p>}
         </div>
-        <div className="shrink-0 text-right text-[30px] leading-tight font-semibold text-amber-300">
+        <div className="shrink-0 text-right text-[30px] leading-tight font-semibold text-sky-300">
           {meta.weekLabel}
-          {meta.partial && <div className="text-[22px] font-normal text-slate-400">неделя ещё идёт</div>}
+          {meta.partial && <div className="text-[24px] font-normal text-slate-400">неделя ещё идёт</div>}
         </div>
       </header>
       <div className="relative min-h-0 flex-1">{children}</div>
-      <footer className="absolute right-[72px] bottom-[28px] left-[72px] flex items-center justify-between text-[20px] text-slate-500">
+      <footer className="absolute right-[72px] bottom-[28px] left-[72px] flex items-center justify-between text-[24px] text-slate-500">
         <span>ЦУР Московской области · брифинг губернатора · {meta.weekLabel}</span>
         <span data-testid="slide-footer-meta" className="tabular-nums">
           данные на {formatAsOf(meta.generatedAt)} · слайд {meta.index} из {meta.total}

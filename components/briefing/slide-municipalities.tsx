@@ -15,7 +15,7 @@ function Lagging({ r }: { r: MunicipalityWeek }) {
     <tr data-testid="lagging-row" data-oktmo={r.oktmo} className="border-b border-slate-800/80">
       <td className="py-[10px] pr-[16px] text-right text-[28px] text-slate-500 tabular-nums">{r.rank}</td>
       <td className="max-w-[380px] truncate py-[10px] pr-[16px] text-[32px] font-semibold">{r.name}</td>
-      <td className="py-[10px] pr-[20px] text-right text-[38px] font-bold text-amber-300 tabular-nums">
+      <td className="py-[10px] pr-[20px] text-right text-[38px] font-bold text-slate-100 tabular-nums">
         {formatOneDecimal(r.per10k.current)}
       </td>
       <td className="py-[10px] pr-[20px] text-right text-[28px] tabular-nums">
@@ -53,7 +53,7 @@ export function SlideMunicipalities({ b, meta }: { b: Briefing; meta: SlideMeta 
       <div className="grid h-full grid-cols-[1.55fr_1fr] gap-[48px]">
         <table className="self-start">
           <thead>
-            <tr className="text-left text-[22px] text-slate-400">
+            <tr className="text-left text-[24px] text-slate-400">
               <th className="pb-[10px] pr-[16px] text-right font-normal">№</th>
               <th className="pb-[10px] pr-[16px] font-normal">Округ</th>
               <th className="pb-[10px] pr-[20px] text-right font-normal">на 10 тыс.</th>
@@ -71,8 +71,8 @@ export function SlideMunicipalities({ b, meta }: { b: Briefing; meta: SlideMeta 
             ))}
           </tbody>
         </table>
-        <div className="flex flex-col rounded-[20px] border border-emerald-900/70 bg-emerald-950/30 px-[36px] py-[28px]">
-          <h2 className="mb-[20px] text-[36px] font-bold text-emerald-300">Улучшили показатели</h2>
+        <div className="flex flex-col rounded-[20px] border border-slate-800 bg-slate-900/60 px-[36px] py-[28px]">
+          <h2 className="mb-[20px] text-[36px] font-bold text-slate-100">Улучшили показатели</h2>
           {improved.length === 0 ? (
             <p className="text-[30px] leading-snug text-slate-300">
               Ни один округ с достаточным числом обращений не снизил нагрузку.
@@ -98,7 +98,7 @@ export function SlideMunicipalities({ b, meta }: { b: Briefing; meta: SlideMeta 
               ))}
             </ol>
           )}
-          <p className="mt-auto pt-[20px] text-[22px] leading-snug text-slate-400">
+          <p className="mt-auto pt-[20px] text-[24px] leading-snug text-slate-400">
             Снижение — по отношению к прошлой неделе, у округов с {formatCountRu(b.municipalities.minCount)} и
             больше обращений в обе недели.
           </p>

@@ -13,7 +13,7 @@ import { StatTile } from './stat-tile';
 
 const count = (n: number | null) => (n === null ? '—' : formatCountRu(n));
 const before = (n: number | null) =>
-  n === null ? 'неделей ранее: нет записи' : `неделей ранее ${formatCountRu(n)}`;
+  n === null ? 'неделю назад: нет записи' : `неделю назад ${formatCountRu(n)}`;
 
 /** Slide 1: the title and the week in six numbers, each against the week before. */
 export function SlideNumbers({ b, meta }: { b: Briefing; meta: SlideMeta }) {
@@ -51,7 +51,7 @@ export function SlideNumbers({ b, meta }: { b: Briefing; meta: SlideMeta }) {
           value={formatShare(h.onTime.current.share)}
           change={describePointsChange(h.onTime.current.share, h.onTime.previous.share)}
           goodness="up-is-good"
-          before={`неделей ранее ${formatShare(h.onTime.previous.share)}`}
+          before={`неделю назад ${formatShare(h.onTime.previous.share)}`}
           note={`из ${countWith(h.onTime.current.resolved, RESOLUTIONS_OF)}`}
         />
         <StatTile

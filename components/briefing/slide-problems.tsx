@@ -1,11 +1,60 @@
-import type { BlockProblems, Briefing } from '@/lib/briefing/types';
-import { describeCountChange } from '@/components/briefing/format';
+import type { BlockProblems, Briefing, BriefingProblem } from '@/lib/briefing/types';
+import { describeCountChange, formatSince, usualRange } from '@/components/briefing/format';
 import { formatCountRu } from '@/lib/i18n/format-ru';
+import { plural, type PluralForms } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
 /** Blocks per slide: eleven blocks with three problems each do not fit one slide at a readable size. */
 export const PROBLEM_BLOCKS_PER_SLIDE = 6;
+/** After «в»: the prepositional (в 1 месте, в 3 местах, в 12 местах). */
+const PLACES_IN: PluralForms = ['месте', 'местах', 'местах'];
+
+/** What the line under the category says: the incident's burst, or where and how much is still open. */
+function detail(p: BriefingProblem): string {
+  if (p.incident)
+    return ` · инцидент с ${formatSince(p.incident.since)} · ${usualRange(p.incident.usualLow, p.incident.usualHigh)}`;
+  const places = p.problems > 1 ? ` · в ${formatCountRu(p.problems)} ${plural(p.problems, PLACES_IN)}` : '';
+  const open = p.open > 0 ? ` · открыто ${formatCountRu(p.open)}` : ' · все решены';
+  return `${places}${open}`;
+}
+
+function ProblemLine({ p, weekStart }: { p: BriefingProblem; weekStart: string }) {
+  // An incident's line carries the incident's own count, the one the incidents slide shows.
+  const count = p.incident ? p.incident.complaints : p.current;
+  return (
+    <li
+      data-testid="problem-item"
+      data-key={p.key}
+      data-incident={p.incident?.id ?? ''}
+      data-count={count}
+      className="grid grid-cols-[1fr_auto] items-baseline gap-x-[16px]"
+    >
+      <span className="col-span-2 line-clamp-2 text-[24px] leading-[1.15] font-semibold">
+        {p.incident && (
+          <span className="mr-[10px] inline-block h-[18px] w-[18px] rounded-full bg-red-600 align-middle" />
+        )}
+        {p.categoryName}
+      </span>
+      <span className="truncate text-[24px] text-slate-400">
+        {p.municipalityName}
+        {detail(p)}
+      </span>
+      <span className="flex items-baseline gap-[12px] whitespace-nowrap">
+        {!p.incident && (
+          <span className="text-[24px]">
+            {p.previous === 0 && p.firstAt >= weekStart ? (
+              <span className="font-semibold text-slate-200">новая</span>
+            ) : (
+              <ChangeBadge change={describeCountChange(p.current, p.previous)} goodness="up-is-bad" />
+            )}
+          </span>
+        )}
+        <span className="text-[32px] leading-tight font-bold tabular-nums">{formatCountRu(count)}</span>
+      </span>
+    </li>
+  );
+}
 
 function BlockCard({ block, weekStart }: { block: BlockProblems; weekStart: string }) {
   return (
@@ -16,37 +65,11 @@ function BlockCard({ block, weekStart }: { block: BlockProblems; weekStart: stri
     >
       <h2 className="mb-[10px] shrink-0 truncate text-[30px] font-bold text-sky-300">{block.name}</h2>
       {block.problems.length === 0 ? (
-        <p className="text-[26px] text-slate-400">Обращений по проблемам за неделю нет</p>
+        <p className="text-[26px] text-slate-400">Открытых или крупных проблем за неделю нет</p>
       ) : (
-        <ol className="flex min-h-0 flex-col gap-[8px]">
+        <ol className="flex min-h-0 flex-col gap-[10px]">
           {block.problems.map((p) => (
-            <li
-              key={p.id}
-              data-testid="problem-item"
-              data-problem={p.id}
-              data-current={p.current}
-              className="grid grid-cols-[1fr_auto] items-baseline gap-x-[16px]"
-            >
-              <span className="col-span-2 line-clamp-2 text-[23px] leading-[1.15] font-semibold">
-                {p.categoryName}
-              </span>
-              <span className="truncate text-[21px] text-slate-400">
-                {p.municipalityName} · всего {formatCountRu(p.total)}
-                {p.open > 0 ? ` · открыто ${formatCountRu(p.open)}` : ' · решена'}
-              </span>
-              <span className="flex items-baseline gap-[12px] whitespace-nowrap">
-                <span className="text-[22px]">
-                  {p.previous === 0 && p.firstAt >= weekStart ? (
-                    <span className="font-bold text-amber-300">новая</span>
-                  ) : (
-                    <ChangeBadge change={describeCountChange(p.current, p.previous)} goodness="up-is-bad" />
-                  )}
-                </span>
-                <span className="text-[32px] leading-tight font-bold tabular-nums">
-                  {formatCountRu(p.current)}
-                </span>
-              </span>
-            </li>
+            <ProblemLine key={p.key} p={p} weekStart={weekStart} />
           ))}
         </ol>
       )}
@@ -54,7 +77,10 @@ function BlockCard({ block, weekStart }: { block: BlockProblems; weekStart: stri
   );
 }
 
-/** Slides 5 and 6: each block's largest problems of the week, complaints this week and the trend. */
+/**
+ * Slides 5 and 6: each block's top problems of the week, one line per category and municipality: incidents
+ * first (with the incident's count since it began, as on the incidents slide), then the largest still open.
+ */
 export function SlideProblems({
   b,
   meta,
@@ -72,7 +98,7 @@ export function SlideProblems({
       meta={meta}
       id={`problems-${part + 1}`}
       title={`Главные проблемы блоков${parts > 1 ? ` (${part + 1} из ${parts})` : ''}`}
-      subtitle="Обращений за неделю и изменение к предыдущей; «новая» — появилась за эту неделю"
+      subtitle="Обращения за неделю по категории в округе и изменение к прошлой; у инцидента — с начала всплеска"
     >
       <div className="grid h-full grid-cols-3 grid-rows-2 gap-[24px]">
         {blocks.map((block) => (

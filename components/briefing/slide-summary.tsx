@@ -5,12 +5,14 @@ import {
   countWith,
   describeCountChange,
   formatOneDecimal,
+  formatSince,
+  usualRange,
 } from '@/components/briefing/format';
 import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { plural } from '@/lib/i18n/plural';
 import { describeWeekChange } from '@/lib/stats/week-over-week';
-import { formatTimesRu } from '@/components/ui/format-panel';
+import { placeOf } from './slide-tension';
 import { movers } from './slide-blocks';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
@@ -29,10 +31,10 @@ export function summaryPoints(b: Briefing): string[] {
     points.push(
       `Сильнее всего снизился блок «${fell[0].name}»: ${describeCountChange(fell[0].current, fell[0].previous).text}.`,
     );
-  const t = b.tension.points[0];
+  const t = b.tension.incidents[0];
   if (t)
     points.push(
-      `Главная точка напряжённости — ${t.municipalityName} (${t.blockName}): ${formatTimesRu(t.ratio)} выше обычного.`,
+      `Главный инцидент — ${placeOf(t)}, ${t.categoryName.toLowerCase()}: ${countWith(t.complaints, COMPLAINTS)} с ${formatSince(t.since)}, ${usualRange(t.usualLow, t.usualHigh)}.`,
     );
   const lag = b.municipalities.rows.find((r) => r.oktmo === b.municipalities.lagging[0]);
   if (lag)
@@ -40,7 +42,7 @@ export function summaryPoints(b: Briefing): string[] {
       `Наибольшая нагрузка — ${lag.name}: ${formatOneDecimal(lag.per10k.current)} обращения на 10 тыс. жителей.`,
     );
   points.push(
-    `Решено в срок ${formatShare(h.onTime.current.share)} (неделей ранее ${formatShare(h.onTime.previous.share)}); на голосование вынесено ${countWith(b.votes.count.current, ISSUES)}.`,
+    `Решено в срок ${formatShare(h.onTime.current.share)} (неделю назад ${formatShare(h.onTime.previous.share)}); на голосование вынесено ${countWith(b.votes.count.current, ISSUES)}.`,
   );
   return points;
 }
@@ -57,7 +59,7 @@ export function SlideSummary({ b, meta }: { b: Briefing; meta: SlideMeta }) {
       <ul className="flex h-full flex-col justify-center gap-[34px]">
         {summaryPoints(b).map((p) => (
           <li key={p} data-testid="summary-point" className="flex gap-[28px] text-[42px] leading-snug">
-            <span className="mt-[18px] h-[18px] w-[18px] shrink-0 rounded-full bg-amber-400" />
+            <span className="mt-[18px] h-[18px] w-[18px] shrink-0 rounded-full bg-slate-400" />
             <span>{p}</span>
           </li>
         ))}

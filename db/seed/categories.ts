@@ -162,3 +162,18 @@ export const CATEGORIES: CategorySeed[] = [
   op('media.video-appeal', 'Видеообращение жителей', 24),
   op('media.collective-appeal', 'Коллективное обращение жителей', 48),
 ];
+
+/**
+ * The categories a matter may be put to the residents' vote on «Добродел» in: choices of how to spend a
+ * programme's money where residents' preference is the point (which yard or public space to improve, where a
+ * container site goes, how a bus route runs). Everything else is never voted on, resource-intensive or not:
+ * a vote takes weeks, and a road an ambulance cannot pass, a school without heating, a clinic, gas or a
+ * long-delayed building are duties with a deadline, not preferences. An allow-list, so a new category is
+ * urgent until someone decides otherwise.
+ */
+export const VOTE_ELIGIBLE_CATEGORIES: ReadonlySet<string> = new Set([
+  'housing.yard-improvement',
+  'national-projects.comfortable-environment',
+  'ecology.container-site',
+  'transport.bus-route',
+]);

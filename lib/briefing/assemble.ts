@@ -1,15 +1,12 @@
-import { cellToLatLng } from 'h3-js';
 import type { MunicipalityInfo, ReferenceCache } from '../reference/types';
 import type { FixedEventRow } from './get-briefing-fixed';
-import type { WeekTensionResult } from './get-briefing-tension';
 import { percentChange } from '../stats/week-over-week';
-import type { BriefingTensionPoint, FixedExample, MunicipalityWeek, Pair } from './types';
+import type { FixedExample, MunicipalityWeek, Pair } from './types';
 
 /** Fewest complaints in a week for a municipality's load per 10,000 residents to be ranked. */
 export const BRIEFING_MIN_COUNT = 30;
 export const LAGGING_LIMIT = 8;
 export const IMPROVED_LIMIT = 5;
-export const TENSION_POINT_LIMIT = 10;
 export const FIXED_EXAMPLE_LIMIT = 6;
 
 const per10k = (n: number, population: number) => (population > 0 ? (n * 10_000) / population : 0);
@@ -73,61 +70,6 @@ export function improvedOf(rows: MunicipalityWeek[]): string[] {
 
 export function changePctOf(pair: Pair): number | null {
   return percentChange(pair.current, pair.previous);
-}
-
-export function tensionPoints(
-  results: WeekTensionResult[],
-  ref: ReferenceCache,
-  locate: (lon: number, lat: number) => string | null,
-): BriefingTensionPoint[] {
-  const seen = new Set<string>();
-  const points: BriefingTensionPoint[] = [];
-  for (const r of results) {
-    if (points.length >= TENSION_POINT_LIMIT) break;
-    let lat: number;
-    let lon: number;
-    let municipality: string | null;
-    if (r.kind === 'cell') {
-      [lat, lon] = cellToLatLng(r.place);
-      // A hexagon centred over the City of Moscow (not part of the oblast) belongs to the nearest municipality.
-      municipality = locate(lon, lat) ?? nearestMunicipality(ref, lat, lon);
-    } else {
-      const m = ref.municipalities.get(r.place);
-      [lat, lon] = [m?.centerLat ?? 0, m?.centerLon ?? 0];
-      municipality = r.place;
-    }
-    // A burst shows up in its municipality and in its hexagon: one point per block and municipality, the strongest.
-    const id = `${r.block}|${municipality ?? r.place}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    points.push({
-      kind: r.kind,
-      key: r.place,
-      block: r.block,
-      blockName: ref.blocks.get(r.block)?.name ?? r.block,
-      municipality,
-      municipalityName: municipality
-        ? (ref.municipalities.get(municipality)?.shortName ?? municipality)
-        : '—',
-      lat,
-      lon,
-      observed: r.observed,
-      expected: r.expected,
-      ratio: r.ratio,
-    });
-  }
-  return points;
-}
-
-function nearestMunicipality(ref: ReferenceCache, lat: number, lon: number): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  const k = Math.cos((lat * Math.PI) / 180);
-  for (const m of ref.municipalities.values()) {
-    const d = (m.centerLat - lat) ** 2 + ((m.centerLon - lon) * k) ** 2;
-    if (d < bestDistance) [best, bestDistance] = [m.oktmo, d];
-  }
-  return best;
 }
 
 /** RFC 2606 names and local hosts are never real photos: showing them would only draw broken images. */

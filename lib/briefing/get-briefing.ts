@@ -5,8 +5,10 @@ import { getBriefingFlows } from './get-briefing-flows';
 import { getBriefingMunicipalityLoad } from './get-briefing-municipality-load';
 import { getBriefingProblems } from './get-briefing-problems';
 import { getBriefingQuality } from './get-briefing-quality';
-import { getBriefingTension } from './get-briefing-tension';
+import { getBriefingIncidents } from './get-briefing-incidents';
 import { getBriefingVotes } from './get-briefing-votes';
+import { getBriefingWeekGroups } from './get-briefing-week-groups';
+import { incidentsFromTable, topProblems } from './week-trouble';
 import { excerptOf } from '../text/mask-personal-data';
 import {
   changePctOf,
@@ -14,10 +16,9 @@ import {
   laggingOf,
   municipalityWeeks,
   pickExamples,
-  tensionPoints,
   BRIEFING_MIN_COUNT,
 } from './assemble';
-import type { Briefing, BriefingWeekInfo, BlockProblems } from './types';
+import type { Briefing, BriefingWeekInfo } from './types';
 import { previousWindow, weekWindow, windowDates, type IsoWeek, type WeekWindow } from './week';
 import { weekOptions, weekRangeLabelRu } from './week-label';
 
@@ -49,15 +50,16 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
   const blockCodes = [...ref.blocks.values()].sort((a, b) => a.sortOrder - b.sortOrder).map((b) => b.code);
   const oktmos = [...ref.municipalities.keys()];
 
-  const [flows, quality, backlogNow, backlogBefore, load, problems, tension, fixed, votes] =
+  const [flows, quality, backlogNow, backlogBefore, load, problems, groups, incidentRows, fixed, votes] =
     await Promise.all([
       getBriefingFlows(db, spans),
       getBriefingQuality(db, { current: windowDates(cur), previous: windowDates(prev) }),
       getBriefingBacklog(db, cur.complete ? cur.end : null, oktmos),
       getBriefingBacklog(db, prev.end, []),
       getBriefingMunicipalityLoad(db, spans),
-      getBriefingProblems(db, spans, blockCodes, PROBLEMS_PER_BLOCK),
-      getBriefingTension(db, cur, blockCodes),
+      getBriefingProblems(db, spans, blockCodes),
+      getBriefingWeekGroups(db, spans),
+      getBriefingIncidents(db, cur),
       getBriefingFixed(db, spans),
       getBriefingVotes(db, spans, VOTE_ITEMS),
     ]);
@@ -70,23 +72,9 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
   );
   const municipalityName = (oktmo: string | null) =>
     oktmo ? (ref.municipalities.get(oktmo)?.shortName ?? oktmo) : 'Место не указано';
-  const problemBlocks: BlockProblems[] = blockCodes.map((code) => ({
-    code,
-    name: ref.blocks.get(code)?.name ?? code,
-    problems: problems.top
-      .filter((p) => p.blockCode === code)
-      .map((p) => ({
-        id: p.id,
-        category: p.categoryCode,
-        categoryName: ref.categories.get(p.categoryCode)?.name ?? p.categoryCode,
-        municipalityName: municipalityName(p.municipalityOktmo),
-        current: p.current,
-        previous: p.previous,
-        total: p.total,
-        open: p.open,
-        firstAt: p.firstAt.toISOString(),
-      })),
-  }));
+  // One truth: the tension slide's incidents are the objects the problems slide's lines carry.
+  const incidents = incidentsFromTable(incidentRows, ref);
+  const problemBlocks = topProblems(groups, incidents, ref, blockCodes, PROBLEMS_PER_BLOCK);
 
   return {
     week: weekInfo(cur),
@@ -106,10 +94,7 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
       const pair = flows.byBlock.get(code) ?? { current: 0, previous: 0 };
       return { code, name: ref.blocks.get(code)?.name ?? code, ...pair, changePct: changePctOf(pair) };
     }),
-    tension: {
-      points: tensionPoints(tension.results, ref, (lon, lat) => ctx.locator.locate(lon, lat)),
-      baselineWeeks: tension.baselineWeeks,
-    },
+    tension: { incidents },
     municipalities: {
       minCount: BRIEFING_MIN_COUNT,
       rows: municipalityRows,
@@ -119,7 +104,9 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
     problems: problemBlocks,
     fixed: {
       resolved: flows.resolved,
+      resolutions: fixed.resolutions,
       withPhotos: fixed.withPhotos,
+      reopened: quality.reopened,
       onTime: quality.onTime,
       examples: pickExamples(fixed.latest, ref),
     },
@@ -129,6 +116,7 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
         complaintId: v.complaintId,
         at: v.at.toISOString(),
         blockName: v.blockCode ? (ref.blocks.get(v.blockCode)?.name ?? v.blockCode) : 'Без блока',
+        category: v.categoryCode,
         categoryName: v.categoryCode
           ? (ref.categories.get(v.categoryCode)?.name ?? v.categoryCode)
           : 'Без категории',
@@ -136,6 +124,15 @@ export async function getBriefing(ctx: AppContext, week: IsoWeek): Promise<Brief
         text: excerptOf(v.text, 140),
         comment: v.comment ? excerptOf(v.comment, 120) : null,
       })),
+      notEligible: {
+        count: votes.notEligible.count,
+        categories: votes.notEligible.byCategory.map((c) => ({
+          name: c.categoryCode
+            ? (ref.categories.get(c.categoryCode)?.name ?? c.categoryCode)
+            : 'Без категории',
+          n: c.n,
+        })),
+      },
     },
     weeks: weekOptions(now),
   };

@@ -20,6 +20,26 @@ const onTime = {
     share: nullable('number'),
   },
 };
+const incident = {
+  type: 'object',
+  properties: {
+    key: { type: 'string', description: '<OKTMO>|<category>' },
+    id: I,
+    block: { type: 'string' },
+    category: { type: 'string' },
+    categoryName: { type: 'string' },
+    municipality: { type: 'string' },
+    municipalityName: { type: 'string' },
+    place: { type: 'string' },
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    since: dateTime,
+    complaints: { ...I, description: 'complaints of the category in the municipality since the burst began' },
+    usualLow: I,
+    usualHigh: I,
+    status: { enum: ['new', 'acknowledged', 'in_work', 'closed'] },
+  },
+};
 const week = {
   type: 'object',
   properties: {
@@ -107,26 +127,9 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
       },
       tension: {
         type: 'object',
-        properties: {
-          baselineWeeks: I,
-          points: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                kind: { enum: ['municipality', 'cell'] },
-                key: { type: 'string' },
-                block: { type: 'string' },
-                municipality: nullable('string'),
-                lat: { type: 'number' },
-                lon: { type: 'number' },
-                observed: I,
-                expected: { type: 'number' },
-                ratio: { type: 'number' },
-              },
-            },
-          },
-        },
+        description:
+          'The incidents (table incidents) live at some point of the week, one per municipality and category, largest first',
+        properties: { incidents: { type: 'array', items: incident } },
       },
       municipalities: {
         type: 'object',
@@ -162,7 +165,27 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
           properties: {
             code: { type: 'string' },
             name: { type: 'string' },
-            problems: { type: 'array', items: { type: 'object' } },
+            problems: {
+              type: 'array',
+              description:
+                'One line per category and municipality: incidents first (carrying the incident), then the largest still open',
+              items: {
+                type: 'object',
+                properties: {
+                  key: { type: 'string' },
+                  category: { type: 'string' },
+                  categoryName: { type: 'string' },
+                  municipality: nullable('string'),
+                  municipalityName: { type: 'string' },
+                  current: I,
+                  previous: I,
+                  open: I,
+                  problems: I,
+                  firstAt: dateTime,
+                  incident: { oneOf: [incident, { type: 'null' }] },
+                },
+              },
+            },
           },
         },
       },
@@ -170,14 +193,24 @@ export const BRIEFING_OPENAPI_SCHEMAS = {
         type: 'object',
         properties: {
           resolved: pair,
+          resolutions: pair,
           withPhotos: pair,
+          reopened: pair,
           onTime: { type: 'object' },
           examples: { type: 'array', items: { type: 'object' } },
         },
       },
       votes: {
         type: 'object',
-        properties: { count: pair, items: { type: 'array', items: { type: 'object' } } },
+        properties: {
+          count: pair,
+          items: { type: 'array', items: { type: 'object' } },
+          notEligible: {
+            type: 'object',
+            description: 'Matters of categories that are not vote-eligible put to a vote anyway (a breach)',
+            properties: { count: I, categories: { type: 'array', items: { type: 'object' } } },
+          },
+        },
       },
       weeks: {
         type: 'array',

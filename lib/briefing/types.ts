@@ -59,26 +59,40 @@ export interface BlockWeek extends Pair {
   changePct: number | null;
 }
 
-export interface BriefingTensionPoint {
-  kind: 'municipality' | 'cell';
-  /** OKTMO or H3 index (resolution 6). */
+export type BriefingIncidentStatus = 'new' | 'acknowledged' | 'in_work' | 'closed';
+
+/**
+ * An incident of the week (table `incidents`: a burst of one category in one municipality), as the tension slide
+ * lists it and as the problems slide's line for the same place and category carries it: the same object, so
+ * the two slides cannot show two different counts.
+ */
+export interface BriefingIncident {
+  /** `<OKTMO>|<category>`: the place and category; the problems slide's line has the same key. */
   key: string;
+  id: number;
   block: string;
   blockName: string;
-  municipality: string | null;
+  category: string;
+  categoryName: string;
+  municipality: string;
   municipalityName: string;
+  /** The town: «Краснознаменск». */
+  place: string;
   lat: number;
   lon: number;
-  observed: number;
-  /** The usual level of this week's span in the weeks before. */
-  expected: number;
-  ratio: number;
+  /** When the burst began (ISO). */
+  since: string;
+  /** Complaints of the category in the municipality since the burst began. */
+  complaints: number;
+  /** The usual range for the same hours in previous weeks. */
+  usualLow: number;
+  usualHigh: number;
+  status: BriefingIncidentStatus;
 }
 
 export interface BriefingTension {
-  points: BriefingTensionPoint[];
-  /** Previous weeks with data that the usual level was learnt from (at most 4). */
-  baselineWeeks: number;
+  /** The incidents live at some point of the week, one per place and category, largest first. */
+  incidents: BriefingIncident[];
 }
 
 export interface MunicipalityWeek {
@@ -104,18 +118,28 @@ export interface BriefingMunicipalities {
   improved: string[];
 }
 
+/**
+ * One line of a block's top problems: the week's complaints of one category in one municipality (two problems of
+ * one kind in one town are one line). When the place and category had an incident in the week, `incident` is
+ * that incident and the line shows its numbers.
+ */
 export interface BriefingProblem {
-  id: number;
+  /** `<OKTMO>|<category>` (`|<category>` for complaints without a place). */
+  key: string;
   category: string;
   categoryName: string;
+  municipality: string | null;
   municipalityName: string;
-  /** Complaints received in the week / in the week before. */
+  /** Complaints received in the week / in the same span the week before. */
   current: number;
   previous: number;
-  /** All complaints of the problem, and those still open now. */
-  total: number;
+  /** The week's complaints still open now. */
   open: number;
+  /** Distinct problems (places on the ground) the week's complaints belong to. */
+  problems: number;
+  /** The week's first complaint (ISO). */
   firstAt: string;
+  incident: BriefingIncident | null;
 }
 
 export interface BlockProblems {
@@ -140,8 +164,15 @@ export interface FixedExample {
 
 export interface BriefingFixed {
   resolved: Pair;
-  /** Resolutions of the week carrying at least one photo. */
+  /**
+   * Photo proof, counted over the resolution events themselves (complaint_events.photo_urls): `withPhotos` of
+   * `resolutions`. The write path refuses a resolution without a photo, so the share is 100 % by rule, not by
+   * merit: the slide states the rule and shows the counts instead of a tile of «100 %».
+   */
+  resolutions: Pair;
   withPhotos: Pair;
+  /** Resolutions the resident reopened: whether the fixes held. */
+  reopened: Pair;
   onTime: { current: OnTime; previous: OnTime };
   examples: FixedExample[];
 }
@@ -150,6 +181,8 @@ export interface VoteItem {
   complaintId: number;
   at: string;
   blockName: string;
+  /** Category code (always a vote-eligible one). */
+  category: string | null;
   categoryName: string;
   municipalityName: string;
   /** Masked excerpt of the complaint. */
@@ -158,8 +191,11 @@ export interface VoteItem {
 }
 
 export interface BriefingVotes {
+  /** Matters of a vote-eligible category (db/seed/categories.ts) put to the residents' vote. */
   count: Pair;
   items: VoteItem[];
+  /** Matters of any other category put to a vote anyway: a breach, listed by category, never as a vote. */
+  notEligible: { count: number; categories: { name: string; n: number }[] };
 }
 
 export interface Briefing {

@@ -1,3 +1,4 @@
+import { VOTE_ELIGIBLE_CATEGORIES } from '../../db/seed/categories';
 import type { ReferenceCache } from './types';
 
 /** The public reference listing: every entity with its stable `code` (municipalities: OKTMO). */
@@ -13,6 +14,8 @@ export function referencePayload(reference: ReferenceCache) {
       kind: c.kind,
       duplicateRadiusM: c.duplicateRadiusM,
       duplicateWindowHours: c.duplicateWindowHours,
+      /** Whether a matter of this category may be put to the residents' vote (db/seed/categories.ts). */
+      voteEligible: VOTE_ELIGIBLE_CATEGORIES.has(c.code),
     })),
     executors: [...reference.executors.values()].map((e) => ({
       code: e.code,

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Briefing } from '../../lib/briefing/types';
+import { VOTE_ELIGIBLE_CATEGORIES } from '../../db/seed/categories';
 import { formatCountRu } from '../../lib/i18n/format-ru';
 import { signedInAs } from './support/identity';
 
@@ -23,6 +24,27 @@ async function openDeck(page: Page, url: string) {
   await expect(deck).toHaveAttribute('data-briefing-ready', 'true');
   await expect(page.locator('svg[data-map-ready="true"]')).toHaveCount(1);
   return deck;
+}
+
+/** Visible text under 24 px (computed, at the stage's scale), except the geodata attribution. */
+async function smallText(slide: Locator): Promise<string[]> {
+  return slide.evaluate((root) => {
+    const scale = root.getBoundingClientRect().height / 1080;
+    const small: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const el = node.parentElement;
+      if (!text || !el || el.closest('[data-attribution]')) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // SVG text is scaled with its viewBox: measure the rendered glyph box instead of the attribute.
+      const rendered = el instanceof SVGElement ? box.height / scale : size;
+      if (rendered < 23.5) small.push(`${Math.round(rendered)}px: ${text.slice(0, 40)}`);
+    }
+    return small;
+  });
 }
 
 const activeSlide = (page: Page) =>
@@ -79,9 +101,14 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
           String(block.current),
         );
     } else if (id === 'tension') {
-      const shown = Math.min(6, b.tension.points.length);
-      await expect(slide.getByTestId('tension-point')).toHaveCount(shown);
+      const shown = Math.min(6, b.tension.incidents.length);
+      await expect(slide.getByTestId('tension-incident')).toHaveCount(shown);
       await expect(slide.getByTestId('map-marker')).toHaveCount(shown);
+      for (const [j, incident] of b.tension.incidents.slice(0, shown).entries())
+        await expect(slide.getByTestId('tension-incident').nth(j)).toHaveAttribute(
+          'data-complaints',
+          String(incident.complaints),
+        );
       if (shown === 0) await expect(slide.getByTestId('tension-empty')).toBeVisible();
     } else if (id === 'municipalities') {
       const rows = slide.getByTestId('lagging-row');
@@ -91,9 +118,15 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
     } else if (id?.startsWith('problems-')) {
       const items = slide.getByTestId('problem-item');
       expect(await items.count()).toBeGreaterThan(0);
-      const first = await items.first().getAttribute('data-problem');
-      const expected = b.problems.flatMap((x) => x.problems).find((p) => String(p.id) === first);
-      await expect(items.first()).toHaveAttribute('data-current', String(expected!.current));
+      const lines = b.problems.flatMap((x) => x.problems);
+      for (const item of await items.all()) {
+        const key = await item.getAttribute('data-key');
+        const line = lines.find((p) => p.key === key)!;
+        // A line that is an incident shows the incident's count, the one the incidents slide shows.
+        await expect(item).toHaveAttribute('data-count', String(line.incident?.complaints ?? line.current));
+        const incident = b.tension.incidents.find((i) => i.key === key);
+        if (incident) expect(line.incident?.complaints).toBe(incident.complaints);
+      }
     } else if (id === 'fixed') {
       await expect(slide.getByTestId('fixed-resolved')).toHaveAttribute(
         'data-value',
@@ -110,9 +143,16 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
         String(b.votes.count.current),
       );
       await expect(slide.getByTestId('vote-item')).toHaveCount(b.votes.items.length);
+      for (const item of await slide.getByTestId('vote-item').all())
+        expect(VOTE_ELIGIBLE_CATEGORIES.has((await item.getAttribute('data-category')) ?? '')).toBe(true);
+      await expect(slide.getByTestId('votes-not-eligible')).toHaveCount(
+        b.votes.notEligible.count > 0 ? 1 : 0,
+      );
     } else if (id === 'summary') {
       expect(await slide.getByTestId('summary-point').count()).toBeGreaterThanOrEqual(3);
     }
+    // Readable from the back of the room: no slide text under 24 px at 1080p (the map attribution excepted).
+    expect(await smallText(slide), `slide ${id}`).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `slide-${i + 1}.png`) });
     if (i < total - 1) await page.keyboard.press(keys[i % keys.length]!);
   }
