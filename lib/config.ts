@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseAllowHosts } from './egress/allow-list';
 import { parseAddressList } from './domain/address-list';
 import { parseTrustedProxies } from './limits/trusted-proxies';
+import { pmtilesFault } from './basemap/pmtiles-file';
 
 // `name`, `name:port`, `[v6]`, `[v6]:port`, as lib/server/allowed-hosts.ts parses them.
 const HOST_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)(:\d{1,5})?$/i;
@@ -134,6 +135,16 @@ const ENV_SCHEMA = z.object({
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'must be 1–63 letters, digits, _ . : -')
     .optional(),
+  // A street-level vector base map (PMTiles v3, Protomaps schema) the wall maps draw instead of public/geo's
+  // roads and water; served to wall screens by GET /api/v1/basemap. Unset: the GeoJSON base map.
+  BASEMAP_PMTILES: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .superRefine((value, ctx) => {
+      const fault = value === undefined ? null : pmtilesFault(path.resolve(value));
+      if (fault) ctx.addIssue({ code: 'custom', message: fault });
+    }),
   // Bearer token Prometheus presents at /metrics; without it only METRICS_ALLOWED_ADDRESSES may scrape.
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   // Addresses (IPs or CIDRs) that may scrape /metrics without the token; default: loopback only.

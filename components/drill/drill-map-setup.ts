@@ -11,6 +11,7 @@ import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature } from 'geojson';
 import { offlineStyle, type GeoData } from '../map/map-style';
 import { attachDeckOverlay, useGeo } from '../map/use-deck-map';
+import { attachTownLabels } from '../map/basemap-towns';
 import { boundsOf, municipalityFeature, type Bounds } from '../map/drill-hit';
 import { exposeProbe } from '../map/test-probes';
 import { AT_PARAM, DRILL_MAX_ZOOM, DRILL_MIN_ZOOM, formatAt, parseAt } from '../ui/drill-links';
@@ -76,6 +77,14 @@ export function useDrillMap(oktmo: string): DrillMap {
     });
     map.touchZoomRotate.disableRotation();
     const overlay = attachDeckOverlay(map, () => setReady(true));
+    // Town names of the base map; the neighbours' centres carry their own labels (drill-layers.ts).
+    const townLabels = attachTownLabels(map, geo.towns, {
+      scale: () => window.innerHeight / 1080,
+      insets: () => ({ left: 0, right: 0, top: 0, bottom: 0 }),
+      namedElsewhere: geo.municipalities.features
+        .filter((f) => f !== own)
+        .map((f) => [Number(f.properties?.center_lon), Number(f.properties?.center_lat)]),
+    });
     setMap(map);
     setOverlay(overlay);
 
@@ -116,6 +125,7 @@ export function useDrillMap(oktmo: string): DrillMap {
     }));
     return () => {
       hideProbe();
+      townLabels.detach();
       map.off('moveend', onMoveEnd);
       window.removeEventListener('resize', fit);
       setOverlay(null);

@@ -21,6 +21,18 @@ interface Box {
   bottom: number;
 }
 
+/** Where a centred label lies on screen, with its gap: what the base map's town names keep clear of. */
+export function labelBox(
+  label: PlaceableLabel,
+  project: (lonLat: [number, number]) => { x: number; y: number },
+  size: number,
+): Box {
+  const { x, y } = project(label.position);
+  const halfW = (label.text.length * size * GLYPH_WIDTH_EM) / 2 + GAP_PX;
+  const halfH = (size * LINE_HEIGHT_EM) / 2 + GAP_PX / 2;
+  return { left: x - halfW, right: x + halfW, top: y - halfH, bottom: y + halfH };
+}
+
 export function placeLabels<T extends PlaceableLabel>(
   labels: T[],
   project: (lonLat: [number, number]) => { x: number; y: number },
@@ -30,11 +42,7 @@ export function placeLabels<T extends PlaceableLabel>(
   const boxes: Box[] = [];
   const byPriority = [...labels].sort((a, b) => b.population - a.population);
   for (const label of byPriority) {
-    const { x, y } = project(label.position);
-    const size = sizeOf(label);
-    const halfW = (label.text.length * size * GLYPH_WIDTH_EM) / 2 + GAP_PX;
-    const halfH = (size * LINE_HEIGHT_EM) / 2 + GAP_PX / 2;
-    const box = { left: x - halfW, right: x + halfW, top: y - halfH, bottom: y + halfH };
+    const box = labelBox(label, project, sizeOf(label));
     if (
       boxes.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)
     )

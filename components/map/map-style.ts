@@ -1,5 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { basemapSources, geojsonBasemapLayers, townLayers } from './basemap-layers';
+import { vectorBasemapLayers, vectorBasemapSource } from './vector-basemap';
 
 /** Moscow Oblast bbox (geo/README): west, south, east, north. */
 export const OBLAST_BOUNDS: [number, number, number, number] = [35.15, 54.26, 40.21, 56.96];
@@ -28,40 +30,70 @@ export const GEO_FILES = {
   municipalities: '/geo/mo_municipalities_lite.geojson',
   outline: '/geo/mo_outline.geojson',
   moscow: '/geo/moscow_city.geojson',
+  // The base map (public/geo/SOURCES.md): drawn under the data on every map.
+  roads: '/geo/mo_roads_main.geojson',
+  rivers: '/geo/mo_rivers.geojson',
+  water: '/geo/mo_water_areas.geojson',
+  urban: '/geo/mo_urban_areas_ne50m.geojson',
+  towns: '/geo/mo_towns.geojson',
 } as const;
 
 export type GeoKey = keyof typeof GEO_FILES;
-export type GeoData = Record<GeoKey, FeatureCollection>;
+export type GeoData = Record<GeoKey, FeatureCollection> & {
+  /** The deployment's street-level PMTiles archive (BASEMAP_PMTILES), or null: the GeoJSON base map then. */
+  vectorBasemap: string | null;
+};
 
 /**
- * A style that needs no network: a background and inline GeoJSON sources. No tiles, sprite or glyphs URL,
- * so the wall keeps drawing in a control room cut off from the internet. Labels and borders are drawn by
- * deck.gl above the data layers.
+ * A style that needs no network: a background and inline GeoJSON sources (or the deployment's own PMTiles
+ * archive, served by this app). No sprite or glyphs URL: MapLibre draws town names from a local font, so the
+ * wall keeps drawing in a control room cut off from the internet. The base map (water, roads, towns) lies
+ * under the data; municipality labels and the data are drawn by deck.gl above it.
  */
 export function offlineStyle(geo: GeoData): StyleSpecification {
+  const vector = geo.vectorBasemap;
   return {
     version: 8,
     sources: {
       outline: { type: 'geojson', data: geo.outline },
       municipalities: { type: 'geojson', data: geo.municipalities },
       moscow: { type: 'geojson', data: geo.moscow },
+      ...basemapSources(vector ? null : geo),
+      ...(vector ? vectorBasemapSource(vector) : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
-      { id: 'oblast-fill', type: 'fill', source: 'outline', paint: { 'fill-color': OBLAST_FILL } },
+      // Over a street map the oblast is told by its outline alone, its fill would hide the streets.
+      ...(vector
+        ? vectorBasemapLayers()
+        : [
+            {
+              id: 'oblast-fill',
+              type: 'fill' as const,
+              source: 'outline',
+              paint: { 'fill-color': OBLAST_FILL },
+            },
+            {
+              id: 'moscow-fill',
+              type: 'fill' as const,
+              source: 'moscow',
+              paint: { 'fill-color': MOSCOW_FILL },
+            },
+            ...geojsonBasemapLayers(),
+          ]),
       {
         id: 'municipality-lines',
         type: 'line',
         source: 'municipalities',
         paint: { 'line-color': '#475569', 'line-width': 1 },
       },
-      { id: 'moscow-fill', type: 'fill', source: 'moscow', paint: { 'fill-color': MOSCOW_FILL } },
       {
         id: 'moscow-line',
         type: 'line',
         source: 'moscow',
         paint: { 'line-color': MOSCOW_OUTLINE, 'line-width': 1 },
       },
+      ...townLayers(),
     ],
   };
 }

@@ -10,7 +10,8 @@ import maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { INITIAL_VIEW_STATE, OBLAST_BOUNDS, offlineStyle, type GeoData } from './map-style';
 import { loadGeo } from './load-geo';
-import { placeLabels, type PlaceableLabel } from './label-placement';
+import { labelBox, placeLabels, type PlaceableLabel } from './label-placement';
+import { attachTownLabels, type TownLabeller } from './basemap-towns';
 
 const GEO_RETRY_MS = 5_000;
 /** After a lost GPU context nothing redraws by itself; an unattended wall reloads instead of going blank. */
@@ -46,6 +47,8 @@ export interface DeckMap {
   scale: number;
   /** Bumped on every fit: anything placed in screen pixels (labels) is stale after a fit. */
   fitVersion: number;
+  /** The base map's town names: told where the screen draws its own labels. */
+  towns: TownLabeller | null;
 }
 
 /** The offline GeoJSON; a failed load is retried, so a wall started before its server recovers by itself. */
@@ -78,6 +81,7 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
   const [ready, setReady] = useState(false);
   const [scale, setScale] = useState(1);
   const [fitVersion, setFitVersion] = useState(0);
+  const [towns, setTowns] = useState<TownLabeller | null>(null);
   // Primitives, so a padding object literal from the caller does not recreate the map on every render.
   const { left, right, top, bottom } = padding;
 
@@ -94,19 +98,32 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
       fadeDuration: 0,
     });
     const overlay = attachDeckOverlay(map, () => setReady(true));
+    let currentScale = 1;
+    // Town names keep out of the fit's padding: on the region wall the side panels lie there.
+    const townLabels = attachTownLabels(map, geo.towns, {
+      scale: () => currentScale,
+      insets: () => {
+        const w = container.clientWidth;
+        const h = container.clientHeight;
+        return { left: w * left, right: w * right, top: h * top, bottom: h * bottom };
+      },
+    });
     setMap(map);
     setOverlay(overlay);
+    setTowns(townLabels);
 
     const fit = () => {
       const w = container.clientWidth;
       const h = container.clientHeight;
       if (w === 0 || h === 0) return;
+      currentScale = (scaleBy === 'box' ? h : window.innerHeight) / 1080;
       map.resize();
       map.fitBounds(OBLAST_BOUNDS, {
         padding: { left: w * left, right: w * right, top: h * top, bottom: h * bottom },
         animate: false,
       });
-      setScale((scaleBy === 'box' ? h : window.innerHeight) / 1080);
+      townLabels.refresh();
+      setScale(currentScale);
       setFitVersion((v) => v + 1);
     };
     fit();
@@ -116,6 +133,8 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
     window.addEventListener('resize', fit);
     return () => {
       window.removeEventListener('resize', fit);
+      townLabels.detach();
+      setTowns(null);
       setOverlay(null);
       setMap(null);
       map.removeControl(overlay as unknown as maplibregl.IControl);
@@ -123,7 +142,7 @@ export function useDeckMap({ padding, scaleBy }: DeckMapOptions): DeckMap {
     };
   }, [geo, left, right, top, bottom, scaleBy]);
 
-  return { containerRef, geo, map, overlay, ready, scale, fitVersion };
+  return { containerRef, geo, map, overlay, ready, scale, fitVersion, towns };
 }
 
 /**
@@ -162,11 +181,11 @@ export function attachDeckOverlay(map: maplibregl.Map, onReady: () => void): Map
  * reruns on each one.
  */
 export function usePlacedLabels<T extends PlaceableLabel>(
-  { map, fitVersion, scale }: DeckMap,
+  { map, fitVersion, scale, towns }: DeckMap,
   labels: T[],
   sizeOf: (label: T) => number,
 ): T[] {
-  return useMemo(() => {
+  const placed = useMemo(() => {
     if (!map || fitVersion === 0) return [];
     return placeLabels(
       labels,
@@ -174,4 +193,10 @@ export function usePlacedLabels<T extends PlaceableLabel>(
       (l) => sizeOf(l) * scale,
     );
   }, [map, fitVersion, scale, labels, sizeOf]);
+  // The base map names no town where one of these stands: one name per place, none over another.
+  useEffect(() => {
+    if (!map || !towns) return;
+    towns.avoid(placed.map((l) => labelBox(l, (p) => map.project(p), sizeOf(l) * scale)));
+  }, [map, towns, placed, sizeOf, scale]);
+  return placed;
 }

@@ -6,6 +6,7 @@ import {
 import { BRIEFING_OPENAPI_PATHS, BRIEFING_OPENAPI_SCHEMAS } from '../briefing/openapi-paths';
 import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-paths';
 import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
+import { BASEMAP_OPENAPI_PATHS } from '../basemap/openapi-paths';
 import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
 import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
 import { COMPLAINT_ITEM_SCHEMA } from '../ingest/validate-complaint';
@@ -164,6 +165,7 @@ export const OPENAPI_DOCUMENT = {
     ...DRILL_OPENAPI_PATHS,
     ...PLAYBACK_OPENAPI_PATHS,
     ...FEDERAL_OPENAPI_PATHS,
+    ...BASEMAP_OPENAPI_PATHS,
     ...OPEN311_OPENAPI_PATHS,
     ...SELF_OPENAPI_PATHS,
     ...ADMIN_OPENAPI_PATHS,

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { rowsOf } from '@/db/client';
@@ -38,6 +40,13 @@ export type Fixture = (as: { role: Role; bearer: string }) => Promise<Call | Res
 
 export const FIXTURES: Record<string, Fixture> = {
   'GET /api/v1/audit': async () => ({ query: '?limit=5' }),
+  'GET /api/v1/basemap': async () => {
+    // A deployment with a vector base map: the header of a PMTiles v3 archive is all the route looks at.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'walk-basemap-')), 'base.pmtiles');
+    writeFileSync(file, Buffer.concat([Buffer.from('PMTiles\x03', 'latin1'), Buffer.alloc(120)]));
+    process.env.BASEMAP_PMTILES = file;
+    return { headers: { range: 'bytes=0-6' }, status: 206 };
+  },
   'GET /api/v1/blocks/[block]/panel': async () => ({ params: { block: world.block } }),
   'GET /api/v1/briefing/pdf': async () =>
     // Without Chromium the route answers 503 pdf_unavailable by design; with it, a real PDF of the stub page.
