@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import next from 'next';
-import pino from 'pino';
 import { createApp } from './lib/app/create-app';
 import { ConfigError, loadConfig } from './lib/config';
 import { bootstrapIdentities } from './lib/identity/bootstrap';
@@ -16,6 +15,8 @@ import { createHttpServer, DEFAULT_HTTP_TIMEOUTS } from './lib/server/http-serve
 import { createSimulator } from './lib/simulator';
 import { loadWallConfig } from './lib/wall/load-wall-config';
 import { renderProgress } from './lib/simulator/progress-bar';
+import { createLogger } from './lib/log/create-logger';
+import { withStepProgress } from './lib/log/step-progress';
 import { parseRate } from './lib/simulator/rate';
 import { startProcessMetrics } from './lib/metrics/registry';
 
@@ -32,11 +33,12 @@ function readBuildId(dev: boolean): string {
 }
 
 async function main(): Promise<void> {
+  const began = performance.now();
   const config = loadConfig();
   const ratePerSecond = parseRate(config.SIMULATOR_RATE);
   const nodeId = config.NODE_ID ?? `${hostname()}:${config.PORT}`;
-  // Every line names its node: three nodes' logs read side by side stay apart.
-  const log = pino({ level: config.LOG_LEVEL, base: { node: nodeId } });
+  // Readable lines on a terminal, JSON lines elsewhere (lib/log/create-logger.ts).
+  const log = createLogger({ level: config.LOG_LEVEL, node: nodeId });
   startProcessMetrics(nodeId);
   const buildId = readBuildId(config.dev);
   // A bad wall layout file stops the start, naming the field, rather than failing every wall page later.
@@ -50,41 +52,44 @@ async function main(): Promise<void> {
     ...DEFAULT_HTTP_TIMEOUTS,
     requestMs: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
   });
-  const wall = await createApp({
-    database: {
-      databaseUrl: config.DATABASE_URL,
-      pgliteDir: config.PGLITE_DIR,
-      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
-      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-      applicationName: `cur-wall:${nodeId}`,
-    },
-    log,
-    register: { buildId },
-    realtime: {
-      server: httpServer,
-      listen: { port: config.PORT, host: config.HOST },
-      // What the perimeter admits and is not Socket.IO's is Next's (prepared below, before the port opens).
-      handle: (req, res) => void handleRequest(req, res),
-      perimeter: {
-        allowedHosts: config.ALLOWED_HOSTS,
-        // A specific bind address (HOST=10.0.0.5) is where the PDF renderer reaches the server.
-        extraHosts: ['0.0.0.0', '::'].includes(config.HOST)
-          ? []
-          : [config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST],
-        writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
-        dev: config.dev,
-        photoHosts: config.PHOTO_HOSTS,
-        trustedProxies: config.TRUSTED_PROXIES,
+  const wall = await withStepProgress('Database: open and migrate', () =>
+    createApp({
+      database: {
+        databaseUrl: config.DATABASE_URL,
+        pgliteDir: config.PGLITE_DIR,
+        connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        applicationName: `cur-wall:${nodeId}`,
       },
-      metrics: { token: config.METRICS_TOKEN, allowedAddresses: config.METRICS_ALLOWED_ADDRESSES },
-    },
-    warmUpClassifier: true,
-    slaClock: true,
-    webhooks: true,
-    nodeId,
-    // On PostgreSQL any number of nodes may share the database: elect a leader, tail the feed, share sockets.
-    ...(embedded ? {} : { cluster: {} }),
-  });
+      log,
+      register: { buildId },
+      realtime: {
+        server: httpServer,
+        listen: { port: config.PORT, host: config.HOST },
+        // What the perimeter admits and is not Socket.IO's is Next's (prepared below, before the port opens).
+        handle: (req, res) => void handleRequest(req, res),
+        perimeter: {
+          allowedHosts: config.ALLOWED_HOSTS,
+          // A specific bind address (HOST=10.0.0.5) is where the PDF renderer reaches the server.
+          extraHosts: ['0.0.0.0', '::'].includes(config.HOST)
+            ? []
+            : [config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST],
+          writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+          dev: config.dev,
+          photoHosts: config.PHOTO_HOSTS,
+          trustedProxies: config.TRUSTED_PROXIES,
+        },
+        metrics: { token: config.METRICS_TOKEN, allowedAddresses: config.METRICS_ALLOWED_ADDRESSES },
+      },
+      warmUpClassifier: true,
+      slaClock: true,
+      webhooks: true,
+      incidentScan: true,
+      nodeId,
+      // On PostgreSQL any number of nodes may share the database: elect a leader, tail the feed, share sockets.
+      ...(embedded ? {} : { cluster: {} }),
+    }),
+  );
   const { ctx } = wall;
   if (config.BOOTSTRAP_IDENTITIES_FILE) {
     const file = config.BOOTSTRAP_IDENTITIES_FILE;
@@ -102,13 +107,11 @@ async function main(): Promise<void> {
     port: config.PORT,
   });
   const handleRequest = app.getRequestHandler();
-  await app.prepare();
+  await withStepProgress('Next.js: prepare', () => app.prepare());
   // Only once Next is prepared and on the server: the port opens last, so no request meets half an app.
   await wall.start();
-  log.info(
-    { port: config.PORT, driver: wall.driver, dev: config.dev },
-    `wall at http://localhost:${config.PORT}/wall`,
-  );
+  // No address yet: the wall's URL comes with `ready`, once its history is there (a page opened now waits).
+  log.info({ port: config.PORT, driver: wall.driver, dev: config.dev }, 'listening');
   // Issuing a first-admin link cancels the one before it: among several nodes only the leader issues it.
   const links = wall.leadership.isLeader
     ? await bootstrapIdentities(ctx, { publicUrl, embedded })
@@ -125,7 +128,6 @@ async function main(): Promise<void> {
           `  ${links.displayUrl}\n`,
       );
   };
-  printLinks();
 
   const simulator =
     config.SIMULATOR !== 'off'
@@ -158,16 +160,14 @@ async function main(): Promise<void> {
   // The simulator is one more writer that must run once in the cluster: only the leader backfills and streams.
   if (simulator && !wall.leadership.isLeader) log.info('simulator waits for the leadership');
   if (simulator && wall.leadership.isLeader) {
-    const backfill = await simulator.backfillIfEmpty(renderProgress);
-    if (backfill) {
-      log.info({ created: backfill.created }, 'history backfilled');
-      // The progress bar scrolled the links away.
-      printLinks();
-    }
+    const backfill = await simulator.backfill(renderProgress);
+    if (backfill)
+      log.info(backfill, backfill.kind === 'gap' ? 'gap since the last run filled' : 'history backfilled');
   }
   // After a backfill (or on a database from before the hourly backlog record) the week-ago numbers need it.
   // A recount of the rollups must not run on two nodes at once: the leader does it (any later leader finds it done).
-  if (wall.leadership.isLeader) await wall.ensureHistory();
+  if (wall.leadership.isLeader)
+    await withStepProgress('Week-ago history: check and rebuild', () => wall.ensureHistory());
   if (simulator && config.SIMULATOR === 'on') {
     wall.leadership.onChange((leading) => {
       if (stopping) return;
@@ -178,7 +178,18 @@ async function main(): Promise<void> {
     });
   }
   // Start-up is over (history included): scripts and browser tests wait for this line.
-  log.info({ url: `http://localhost:${config.PORT}/wall` }, 'ready');
+  const seconds = Math.round(performance.now() - began) / 1000;
+  const wallUrl = `http://localhost:${config.PORT}/wall`;
+  log.info({ url: wallUrl, seconds }, 'ready');
+  if (process.stdout.isTTY) console.log(`\nThe wall is ready (${seconds} s): ${wallUrl}\n`);
+  printLinks();
+  // The other regions' history (the federal view /russia) is written behind the ready wall, with its own bar.
+  if (simulator && wall.leadership.isLeader && !stopping) {
+    void simulator
+      .backfillFederal((done, total) => renderProgress(done, total, 'regions'))
+      .then((result) => result && log.info(result, 'other regions backfilled'))
+      .catch((err: unknown) => log.error({ err }, 'other regions backfill failed'));
+  }
 }
 
 main().catch((error: unknown) => {

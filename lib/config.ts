@@ -54,8 +54,8 @@ const ENV_SCHEMA = z.object({
     .default('on'),
   SIMULATOR_RATE: z
     .string()
-    .regex(/^\d+(\.\d+)?\/(s|min|h)$/, 'must look like 30/min, 5/s or 100/h')
-    .default('30/min'),
+    .regex(/^\d+(\.\d+)?\/(s|min|h|day|week)$/, 'must look like 12000/week, 30/min, 5/s or 100/h')
+    .default('12000/week'),
   SIMULATOR_BACKFILL_WEEKS: z.coerce.number().int().min(0, 'must be 0 or more').max(104).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Exact hosts (host or host:port) outbound requests may reach although they are internal; read again by the

@@ -9,13 +9,16 @@ import { materializeHistory, scheduleHistory } from './history';
 import { HOUR_MS, type Incident } from './incidents';
 import { planLifecycle, type PlanSubject } from './lifecycle-plan';
 import type { Rng } from './random';
+import type { RateModel } from './rate';
 import { toTransitionInputs, TRANSITION_BATCH } from './transitions';
 
-export type BackfillPhase = 'complaints' | 'lifecycle';
+export type BackfillPhase = 'complaints' | 'lifecycle' | 'regions';
 export type ProgressCallback = (done: number, total: number, phase: BackfillPhase) => void;
 
 export interface BackfillResult {
   created: number;
+  /** Where the history ends: the live stream starts here, so there is no gap. */
+  until: Date;
   /** Incidents still running at the end of the history: the live stream carries them on. */
   openIncidents: Incident[];
 }
@@ -24,9 +27,9 @@ export interface BackfillResult {
 export const COMPLAINT_BATCH = 1000;
 
 export interface BackfillOptions {
-  weeks: number;
-  weeklyVolume: number;
-  incidentsPerDay: number;
+  /** Where the history starts; it ends at the moment the backfill starts (the live stream goes on from there). */
+  from: Date;
+  model: RateModel;
   rng: Rng;
   factory: ComplaintFactory;
   placer: Placer;
@@ -55,7 +58,7 @@ function subjectAt(log: CreatedLog, i: number): PlanSubject {
 }
 
 /**
- * Writes `weeks` of history ending now through the public intake, then replays every lifecycle step that is
+ * Writes the history from `from` to now through the public intake, then replays every lifecycle step that is
  * already in the past through the public transition path. Big batches keep round trips few (PGlite is slow
  * per statement, fast per row); messages and transitions are built batch by batch to keep memory flat.
  */
@@ -65,17 +68,17 @@ export async function runBackfill(
   onProgress?: ProgressCallback,
 ): Promise<BackfillResult> {
   const started = ctx.now();
-  const from = new Date(started.getTime() - options.weeks * 7 * 24 * HOUR_MS);
-  const schedule = scheduleHistory({ ...options, from, to: started });
+  const { from } = options;
+  const schedule = scheduleHistory({ ...options, to: started });
   const total = schedule.times.length;
   const openIncidents = schedule.incidents.filter((i) => i.endAt.getTime() > started.getTime());
   ctx.log.info(
-    { complaints: total, incidents: schedule.incidents.length, weeks: options.weeks },
+    { complaints: total, incidents: schedule.incidents.length, from: from.toISOString() },
     'simulator: backfilling history',
   );
 
   const created: CreatedLog = { ids: [], receivedAt: [], category: [] };
-  const stopped = () => ({ created: created.ids.length, openIncidents });
+  const stopped = () => ({ created: created.ids.length, until: started, openIncidents });
   let rejected = 0;
   let firstErrors: FieldError[] | undefined;
   onProgress?.(0, total, 'complaints');
@@ -141,5 +144,5 @@ export async function runBackfill(
   if (pending.length > 0) await send(pending);
   if (refused > 0) ctx.log.warn({ refused }, 'simulator: some backfilled transitions were refused');
   ctx.log.info({ created: created.ids.length, transitions: done - refused }, 'simulator: history ready');
-  return { created: created.ids.length, openIncidents };
+  return { created: created.ids.length, until: started, openIncidents };
 }

@@ -3,59 +3,60 @@ import { recordComplaints } from '../ingest/record-complaints';
 import { COMPLAINT_BATCH } from './backfill';
 import { progressFederal, type FederalGenerator } from './federal-feed';
 import type { Rng } from './random';
-import { rhythm } from './rhythm';
+import { federalPerHour } from './federal-rate';
 
 const HOUR_MS = 3_600_000;
-/** Days of the other regions' history: enough for the 7-day trend and a week to compare it with. */
-export const FEDERAL_BACKFILL_DAYS = 14;
-/**
- * The history is lighter than the live stream: per head of urban population a twentieth of the home
- * history's volume, with a floor of a dozen a day per center, so the backfill adds about a quarter to the
- * home history's start-up time.
- */
-export const FEDERAL_BACKFILL_SHARE = 0.05;
-const MIN_PER_DAY = 12;
+/** Days of the other regions' history: the 7-day trend of /russia (today included) and its open backlog. */
+export const FEDERAL_BACKFILL_DAYS = 8;
 
 export interface FederalBackfillOptions {
-  days: number;
-  /** The home history's weekly volume (the simulator's weeklyVolume). */
-  homeWeeklyVolume: number;
+  /** Where the history starts; it ends at the moment the backfill starts. */
+  from: Date;
+  /** The home center's mean rate (SIMULATOR_RATE, complaints/s): the yardstick per head of urban population. */
+  homeRatePerSecond: number;
   rng: Rng;
   shouldStop?: () => boolean;
+  /** Called after each batch with the complaints written so far and the hours filled out of all. */
+  onProgress?: (hoursDone: number, hoursTotal: number) => void;
 }
 
 /**
- * Fills the other regions' last `days` days through the public intake, hour by hour with the daily rhythm,
- * then moves every complaint along its plan up to now through the public transition path.
+ * Fills the other regions' history from `from` to now through the public intake, hour by hour at the rate
+ * the live feed uses (federal-rate.ts), then moves every complaint along its plan up to now through the public
+ * transition path.
  */
 export async function runFederalBackfill(
   ctx: AppContext,
   generator: FederalGenerator,
   options: FederalBackfillOptions,
-): Promise<{ created: number }> {
+): Promise<{ created: number; until: Date }> {
   const end = ctx.now().getTime();
-  const start = end - options.days * 24 * HOUR_MS;
-  const perHour = generator.centers.map(
-    (c) => Math.max(MIN_PER_DAY, (options.homeWeeklyVolume / 7) * c.weight * FEDERAL_BACKFILL_SHARE) / 24,
-  );
+  const start = options.from.getTime();
+  const hoursTotal = Math.max(0, Math.ceil((end - start) / HOUR_MS));
   let created = 0;
   let pending: ReturnType<FederalGenerator['make']>[] = [];
   const flush = async () => {
-    if (pending.length === 0) return;
-    const results = await recordComplaints(ctx, pending);
-    created += results.filter((r) => r.status === 'created').length;
+    for (let offset = 0; offset < pending.length; offset += COMPLAINT_BATCH) {
+      const results = await recordComplaints(ctx, pending.slice(offset, offset + COMPLAINT_BATCH));
+      created += results.filter((r) => r.status === 'created').length;
+    }
     pending = [];
   };
   for (let hour = start; hour < end; hour += HOUR_MS) {
     if (options.shouldStop?.()) break;
     const span = Math.min(HOUR_MS, end - hour);
-    const level = rhythm(new Date(hour + span / 2));
-    generator.centers.forEach((center, i) => {
-      const n = options.rng.poisson(perHour[i]! * level * (span / HOUR_MS));
+    const mid = new Date(hour + span / 2);
+    generator.centers.forEach((center) => {
+      const n = options.rng.poisson(
+        federalPerHour(center, options.homeRatePerSecond, mid) * (span / HOUR_MS),
+      );
       for (let k = 0; k < n; k++)
         pending.push(generator.make(center, new Date(hour + options.rng.next() * span), options.rng));
     });
-    if (pending.length >= COMPLAINT_BATCH) await flush();
+    if (pending.length >= COMPLAINT_BATCH) {
+      await flush();
+      options.onProgress?.(Math.ceil((hour + span - start) / HOUR_MS), hoursTotal);
+    }
   }
   await flush();
   let moved = 0;
@@ -65,6 +66,10 @@ export async function runFederalBackfill(
     moved += n;
     if (n === 0) break;
   }
-  ctx.log.info({ created, transitions: moved, days: options.days }, 'simulator: federal history ready');
-  return { created };
+  options.onProgress?.(hoursTotal, hoursTotal);
+  ctx.log.info(
+    { created, transitions: moved, from: options.from.toISOString() },
+    'simulator: federal history ready',
+  );
+  return { created, until: new Date(end) };
 }

@@ -9,22 +9,12 @@ import { dueForeignSteps } from './federal-plan';
 import { createFederalTextFactory, type FederalTextFactory } from './federal-texts';
 import type { CategoryInfo } from './generator';
 import type { Rng } from './random';
-import { rhythm } from './rhythm';
+import { federalPerHour } from './federal-rate';
 import { batchTransitions } from './transitions';
 import { describeError } from '../log/describe-error';
 
 /** Every externalId the federal feed sends starts with this; its lifecycle loop moves only those. */
 export const FEDERAL_ID_PREFIX = 'fed-';
-/**
- * The other regions' live stream relative to the home simulator's, per head of urban population: a tenth,
- * so the whole network (≈ 20× Moscow Oblast's towns) costs about twice the home stream's CPU.
- */
-export const FEDERAL_LIVE_SHARE = 0.1;
-/**
- * Even the smallest center sends at least this often (complaints per minute, at any hour) while it is up, so
- * that FEDERAL_LIVE_MINUTES without data means an outage and not chance (e^-9 for 15 minutes).
- */
-export const FEDERAL_MIN_PER_MINUTE = 0.6;
 /** A center goes silent (link down, operators away) this often per hour, for 20–90 minutes. */
 export const OUTAGE_PER_HOUR = 0.015;
 const OUTAGE_MIN_MS = 20 * 60_000;
@@ -32,8 +22,10 @@ const OUTAGE_MAX_MS = 90 * 60_000;
 const HOUR_MS = 3_600_000;
 
 export interface FederalFeedOptions {
-  /** The home simulator's mean live rate (complaints/s). */
+  /** The home simulator's mean rate (complaints/s): the yardstick per head of urban population. */
   homeRatePerSecond: number;
+  /** Where the federal history ends: the first tick covers the time since (at most an hour). */
+  since?: Date;
   tickMs?: number;
   progressMs?: number;
 }
@@ -114,7 +106,6 @@ export function createFederalFeed(
 ): FederalFeed {
   const tickMs = options.tickMs ?? 1_000;
   const progressMs = options.progressMs ?? 15_000;
-  const perSecond = generator.centers.map((c) => options.homeRatePerSecond * c.weight * FEDERAL_LIVE_SHARE);
   // Start in the steady state: about as many centers are already silent as the outage rate implies.
   const meanOutage = (OUTAGE_MIN_MS + OUTAGE_MAX_MS) / 2;
   const now0 = ctx.now().getTime();
@@ -122,16 +113,19 @@ export function createFederalFeed(
     rng.chance((OUTAGE_PER_HOUR * meanOutage) / HOUR_MS) ? now0 + rng.uniform(0, meanOutage) : 0,
   );
   let running = false;
-  let lastTick = now0;
+  let lastTick = Math.max(now0 - HOUR_MS, Math.min(now0, options.since?.getTime() ?? now0));
+  let maxSpan = HOUR_MS;
   let timers: NodeJS.Timeout[] = [];
   let inFlight: Promise<unknown>[] = [];
 
   async function intakeTick(): Promise<void> {
     const now = ctx.now().getTime();
-    const span = Math.min(now - lastTick, 5_000);
+    const span = Math.min(now - lastTick, maxSpan);
     lastTick = now;
+    // After the first tick (which covers the time since the history) a stall catches up 5 s at most.
+    maxSpan = 5_000;
     if (span <= 0) return;
-    const level = rhythm(new Date(now - span / 2));
+    const mid = new Date(now - span / 2);
     const items: ReturnType<FederalTextFactory['make']>[] = [];
     generator.centers.forEach((center, i) => {
       if (silentUntil[i]! > now) return;
@@ -139,8 +133,7 @@ export function createFederalFeed(
         silentUntil[i] = now + rng.uniform(OUTAGE_MIN_MS, OUTAGE_MAX_MS);
         return;
       }
-      const rate = Math.max(FEDERAL_MIN_PER_MINUTE / 60, perSecond[i]! * level);
-      const n = rng.poisson(rate * (span / 1000));
+      const n = rng.poisson(federalPerHour(center, options.homeRatePerSecond, mid) * (span / HOUR_MS));
       for (let k = 0; k < n; k++) items.push(generator.make(center, new Date(now - rng.next() * span), rng));
     });
     if (items.length === 0) return;
@@ -178,7 +171,6 @@ export function createFederalFeed(
     start() {
       if (running) return;
       running = true;
-      lastTick = ctx.now().getTime();
       loop(tickMs, intakeTick, 'intake tick');
       loop(progressMs, () => progressFederal(ctx, generator.idPrefix, 3), 'lifecycle tick');
     },

@@ -9,7 +9,7 @@ import {
 } from '../classify/corpus';
 import type { ComplaintInput } from '../ingest/types';
 import type { Place, Placer } from './geography';
-import type { Incident } from './incidents';
+import { HOUR_MS, quarterRadiusM, type Incident } from './incidents';
 import {
   BLOCK_WEIGHTS,
   CATEGORY_WEIGHTS,
@@ -27,6 +27,9 @@ export interface CategoryInfo {
   blockCode: string;
   kind: CategoryKind;
   deadlineHours: number;
+  /** The category's duplicate rule (reference data): incident reports stay inside it; defaults 300 m, 48 h. */
+  duplicateRadiusM?: number;
+  duplicateWindowHours?: number;
 }
 
 /** One generated message, with what the lifecycle plan needs besides the id the intake assigns. */
@@ -52,6 +55,22 @@ export interface FactoryOptions {
 }
 
 const MAX_TEXT = 2000;
+/**
+ * Share of the normal flow that repeats a recent message: a neighbour writing about the same yard, pothole or
+ * lamp post within the category's duplicate radius and window, as real intake sees (about one in eight).
+ */
+const REPEAT_SHARE = 0.12;
+/** Recent messages a repeat may echo. */
+const RECENT_KEPT = 400;
+const DEFAULT_RADIUS_M = 300;
+const DEFAULT_WINDOW_HOURS = 48;
+
+interface Recent {
+  at: number;
+  category: CategoryInfo;
+  place: Place;
+  street: string;
+}
 
 /** Channels of incident reports: outages are phoned in and posted more than filed on the portal. */
 const INCIDENT_SOURCE_WEIGHTS: Readonly<Record<string, number>> = {
@@ -114,6 +133,19 @@ export function createComplaintFactory(options: FactoryOptions): ComplaintFactor
   };
 
   let sequence = 0;
+  const recent: Recent[] = [];
+  /** A recent message of the normal flow still inside its category's window, or none. */
+  const echoOf = (at: Date, rng: Rng): Recent | null => {
+    if (recent.length === 0 || !rng.chance(REPEAT_SHARE)) return null;
+    const first = recent[Math.floor(rng.next() * recent.length)]!;
+    const windowMs = (first.category.duplicateWindowHours ?? DEFAULT_WINDOW_HOURS) * HOUR_MS;
+    const age = at.getTime() - first.at;
+    return age >= 0 && age <= windowMs ? first : null;
+  };
+  const remember = (entry: Recent) => {
+    recent.push(entry);
+    if (recent.length > RECENT_KEPT) recent.splice(0, recent.length - RECENT_KEPT);
+  };
   const build = (
     at: Date,
     category: CategoryInfo,
@@ -164,6 +196,20 @@ export function createComplaintFactory(options: FactoryOptions): ComplaintFactor
 
   return {
     random(at, rng) {
+      const echo = echoOf(at, rng);
+      if (echo) {
+        const radius = echo.category.duplicateRadiusM ?? DEFAULT_RADIUS_M;
+        const place = placer.around(echo.place, 0.8 * radius, rng);
+        return build(
+          at,
+          echo.category,
+          place,
+          echo.street,
+          sources.draw(rng),
+          templatesOf(echo.category.code),
+          rng,
+        );
+      }
       const block = blockTable.draw(rng);
       const category = categoryTable(block, moscowMonth(at)).draw(rng);
       const source =
@@ -172,24 +218,19 @@ export function createComplaintFactory(options: FactoryOptions): ComplaintFactor
           : EMERGENCY_CATEGORIES.has(category.code)
             ? emergencySources.draw(rng)
             : sources.draw(rng);
-      return build(
-        at,
-        category,
-        placer.randomPlace(rng),
-        rng.pick(STREETS),
-        source,
-        templatesOf(category.code),
-        rng,
-      );
+      const place = placer.randomPlace(rng);
+      const street = rng.pick(STREETS);
+      remember({ at: at.getTime(), category, place, street });
+      return build(at, category, place, street, source, templatesOf(category.code), rng);
     },
     forIncident(incident, at, rng) {
       const category = byCode.get(incident.categoryCode);
       if (!category) throw new Error(`incident category "${incident.categoryCode}" is not in the catalogue`);
-      // The affected quarter is a part of the town: a tighter spread than the town's normal one.
-      const place = placer.nearTown(
-        incident.town,
+      // Every report from around one quarter: they join one problem, as neighbours' reports of one outage do.
+      const place = placer.around(
+        incident.quarter,
+        quarterRadiusM(category.duplicateRadiusM ?? DEFAULT_RADIUS_M),
         rng,
-        250 + Math.min(900, Math.sqrt(incident.town.population) * 2),
       );
       const special = INCIDENT_TEXTS[category.code];
       const templates = special && rng.chance(0.6) ? special : templatesOf(category.code);

@@ -69,6 +69,8 @@ export interface Placer {
   randomPlace(rng: Rng): Place;
   /** A point a gaussian distance around a town, inside the town's municipality. */
   nearTown(town: Town, rng: Rng, sigmaMetres?: number): Place;
+  /** A point uniformly within `radiusMetres` of `centre`, inside its municipality (the centre itself if not). */
+  around(centre: Place, radiusMetres: number, rng: Rng): Place;
   /** A town for a local incident: larger towns are likelier, villages below 3,000 are skipped. */
   incidentTown(rng: Rng): Town;
 }
@@ -187,6 +189,15 @@ export function createPlacer(
       return nearTown(plan.townTable!.draw(rng), rng);
     },
     nearTown,
+    around(centre, radiusMetres, rng) {
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const r = radiusMetres * Math.sqrt(rng.next());
+        const angle = rng.next() * 2 * Math.PI;
+        const [lon, lat] = offset(centre.lon, centre.lat, r * Math.cos(angle), r * Math.sin(angle));
+        if (locator.locate(lon, lat) === centre.oktmo) return placeAt(lon, lat, centre.town);
+      }
+      return centre;
+    },
     incidentTown: (rng) => incidentTable.draw(rng),
   };
 }

@@ -1,16 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import type { ComplaintFactory, GeneratedComplaint } from './generator';
 import type { Placer } from './geography';
-import { HOUR_MS, incidentArrivals, MEAN_INCIDENT_SIZE, startIncident, type Incident } from './incidents';
+import { HOUR_MS, incidentArrivals, startIncident, type Incident } from './incidents';
 import type { Rng } from './random';
-import { rhythm } from './rhythm';
+import { normalFlowPerHour, type RateModel } from './rate';
 
 export interface HistoryOptions {
   from: Date;
   to: Date;
-  /** Target messages per week, incidents included (Moscow Oblast: 10–12 thousand). */
-  weeklyVolume: number;
-  incidentsPerDay: number;
+  /** The intake model the live stream shares (rate.ts): the same expected count for every hour of the week. */
+  model: RateModel;
   rng: Rng;
   placer: Placer;
   categoryCodes: ReadonlySet<string>;
@@ -27,38 +26,24 @@ export interface HistorySchedule {
   incidents: Incident[];
 }
 
-const WEEK_MS = 7 * 24 * HOUR_MS;
-
 /**
- * Arrivals over [from, to): the normal flow hour by hour at the daily rhythm, plus local incidents. Each week
- * gets its own level (±3–6%) so that week-over-week comparisons have something to show.
+ * Arrivals over [from, to): the normal flow hour by hour at the model's rate (rhythm and week level included),
+ * plus local incidents at the model's rate of them.
  */
 export function scheduleHistory(options: HistoryOptions): HistorySchedule {
-  const { from, to, rng } = options;
-  const expectedIncidentShare = Math.min(
-    0.3,
-    (options.incidentsPerDay * 7 * MEAN_INCIDENT_SIZE) / Math.max(1, options.weeklyVolume),
-  );
-  const baseHourly = (options.weeklyVolume * (1 - expectedIncidentShare)) / 168;
-  const weeks = Math.ceil((to.getTime() - from.getTime()) / WEEK_MS);
-  const weekLevel = Array.from(
-    { length: weeks },
-    () => 1 + Math.max(-0.06, Math.min(0.06, rng.gaussian() * 0.03)),
-  );
-
+  const { from, to, rng, model } = options;
   const times: number[] = [];
   const owners: number[] = [];
   const incidents: Incident[] = [];
   const active: number[] = [];
   for (let hour = from.getTime(); hour < to.getTime(); hour += HOUR_MS) {
     const end = Math.min(to.getTime(), hour + HOUR_MS);
-    const level = weekLevel[Math.floor((hour - from.getTime()) / WEEK_MS)] ?? 1;
-    const mean = baseHourly * level * rhythm(new Date(hour + HOUR_MS / 2)) * ((end - hour) / HOUR_MS);
+    const mean = normalFlowPerHour(model, new Date((hour + end) / 2)) * ((end - hour) / HOUR_MS);
     const arrivals: [number, number][] = [];
     const n = rng.poisson(mean);
     for (let i = 0; i < n; i++) arrivals.push([hour + rng.next() * (end - hour), -1]);
 
-    if (rng.chance(options.incidentsPerDay / 24)) {
+    if (rng.chance((model.incidentsPerDay / 24) * ((end - hour) / HOUR_MS))) {
       const startAt = new Date(hour + rng.next() * (end - hour));
       const month = new TZDate(startAt.getTime(), 'Europe/Moscow').getMonth() + 1;
       incidents.push(startIncident(startAt, rng, options.placer, month, options.categoryCodes));

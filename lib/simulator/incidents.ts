@@ -1,4 +1,4 @@
-import type { Placer, Town } from './geography';
+import type { Place, Placer, Town } from './geography';
 import { weightedTable, type Rng } from './random';
 import { rhythm } from './rhythm';
 import { STREETS } from './streets';
@@ -7,6 +7,11 @@ import { STREETS } from './streets';
 export interface Incident {
   categoryCode: string;
   town: Town;
+  /**
+   * The affected quarter's centre: every report comes from around it, close enough to join one problem (see
+   * quarterRadiusM), the way neighbours of one boiler house or one yard write.
+   */
+  quarter: Place;
   /** The few streets of the affected quarter: neighbours write about the same place. */
   streets: string[];
   startAt: Date;
@@ -33,6 +38,16 @@ const INCIDENT_KINDS: readonly { category: string; weight: number; months?: read
 export const MEAN_INCIDENT_SIZE = 110;
 
 export const HOUR_MS = 3600_000;
+/** The widest quarter an outage covers: a district heating loop or a substation's feeders, not a whole town. */
+const MAX_QUARTER_M = 600;
+
+/**
+ * How far from the quarter's centre reports of one incident fall: under half the category's duplicate radius, so
+ * any two of them (the first one is a problem's fixed anchor) are within the radius and join one problem.
+ */
+export function quarterRadiusM(duplicateRadiusM: number): number {
+  return Math.min(MAX_QUARTER_M, 0.45 * duplicateRadiusM);
+}
 
 /** Starts an incident at `at`. `scale` multiplies the burst size: 1 is the real center's volume. */
 export function startIncident(
@@ -50,11 +65,13 @@ export function startIncident(
     throw new Error('startIncident(): none of the incident categories is in the catalogue');
   const kind = weightedTable(kinds.map((k) => [k, k.weight] as const)).draw(rng);
   const town = placer.incidentTown(rng);
+  const quarter = placer.nearTown(town, rng);
   const durationHours = rng.uniform(2, 8);
   const streets = Array.from({ length: rng.int(2, 5) }, () => rng.pick(STREETS));
   return {
     categoryCode: kind.category,
     town,
+    quarter,
     streets: [...new Set(streets)],
     startAt: at,
     endAt: new Date(at.getTime() + durationHours * HOUR_MS),

@@ -11,19 +11,24 @@ import { HOUR_MS, incidentArrivals, startIncident, type Incident } from './incid
 import { dueSteps } from './lifecycle-plan';
 import { createSimulatedOperator } from './operator';
 import type { Rng } from './random';
-import { rhythm } from './rhythm';
+import { normalFlowPerHour, type RateModel } from './rate';
 import { batchTransitions, toTransitionInputs } from './transitions';
 import { unlabel } from './unlabelled';
 import { describeError } from '../log/describe-error';
 
 export interface LiveOptions {
-  ratePerSecond: number;
-  incidentsPerDay: number;
-  /** The real center's weekly volume: incident bursts are scaled by the live rate relative to it. */
-  weeklyVolume: number;
+  /** The intake model the backfill shares (rate.ts): the live hour expects what the same hour of history had. */
+  model: RateModel;
+  /**
+   * Where the history ends: the first tick covers the time since then (at most MAX_START_CATCH_UP_MS), so a
+   * backfill that took a minute or two leaves no hole before the live stream.
+   */
+  since?: Date;
+  /** The longest span one tick covers after a stall (default 2 s); an accelerated test clock needs more. */
+  maxCatchUpMs?: number;
   /** Prefix shared by every simulated externalId; only those complaints are moved through their lifecycle. */
   externalIdPrefix: string;
-  /** Incidents already running (carried over from the backfill), at the real center's scale. */
+  /** Incidents already running (carried over from the backfill). */
   initialIncidents?: readonly Incident[];
   tickMs?: number;
   progressMs?: number;
@@ -42,6 +47,8 @@ export interface LiveLoop {
 
 /** After a stall (a laptop asleep, a long GC) the loop catches up at most this much time, not hours at once. */
 const MAX_CATCH_UP_MS = 2000;
+/** The first tick's reach back to the end of the history (longer gaps are the backfill's, with progress). */
+const MAX_START_CATCH_UP_MS = 3600_000;
 const MAX_PAGES_PER_PROGRESS = 5;
 
 export function createLiveLoop(
@@ -55,7 +62,8 @@ export function createLiveLoop(
   const tickMs = options.tickMs ?? 250;
   const progressMs = options.progressMs ?? 10_000;
   const pageSize = options.pageSize ?? 2000;
-  const incidentScale = (options.ratePerSecond * 3600) / (options.weeklyVolume / 168);
+  const { model } = options;
+  const maxCatchUpMs = options.maxCatchUpMs ?? MAX_CATCH_UP_MS;
 
   let running = false;
   let intakeTimer: NodeJS.Timeout | null = null;
@@ -63,13 +71,11 @@ export function createLiveLoop(
   let intakeInFlight: Promise<void> | null = null;
   let progressInFlight: Promise<void> | null = null;
   let lastTick: number | null = null;
+  let firstTick = true;
   let cursor: ProgressableCursor | null = null;
   const operator = options.unlabelled ? createSimulatedOperator(ctx) : null;
-  // A burst that began in the history goes on at the live stream's scale.
-  const active: Incident[] = (options.initialIncidents ?? []).map((i) => ({
-    ...i,
-    peakPerHour: i.peakPerHour * incidentScale,
-  }));
+  // A burst that began in the history goes on: the history and the live stream share one scale.
+  const active: Incident[] = [...(options.initialIncidents ?? [])];
 
   /** The message as its channel delivers it: some arrive as bare text, which the operator will need to decide. */
   function labelled(generated: GeneratedComplaint): GeneratedComplaint {
@@ -80,21 +86,22 @@ export function createLiveLoop(
     return bare.complaint;
   }
 
-  /** Arrivals since the previous tick: Poisson at `rate × rhythm`, plus the reports of running incidents. */
+  /** Arrivals since the previous tick: Poisson at the model's normal flow, plus the reports of running incidents. */
   function arrivals(now: number): GeneratedComplaint[] {
-    const from = Math.max(lastTick ?? now - tickMs, now - MAX_CATCH_UP_MS);
+    const from = Math.max(lastTick ?? now - tickMs, now - (firstTick ? MAX_START_CATCH_UP_MS : maxCatchUpMs));
     lastTick = now;
+    firstTick = false;
     const span = now - from;
     if (span <= 0) return [];
-    const mean = options.ratePerSecond * rhythm(new Date(from + span / 2)) * (span / 1000);
+    const mean = normalFlowPerHour(model, new Date(from + span / 2)) * (span / HOUR_MS);
     const out: GeneratedComplaint[] = [];
     const n = rng.poisson(mean);
     for (let i = 0; i < n; i++) out.push(labelled(factory.random(new Date(from + rng.next() * span), rng)));
 
-    if (rng.chance((options.incidentsPerDay * span) / (24 * HOUR_MS))) {
+    if (rng.chance((model.incidentsPerDay * span) / (24 * HOUR_MS))) {
       const at = new Date(from);
       const month = new TZDate(now, 'Europe/Moscow').getMonth() + 1;
-      const incident = startIncident(at, rng, placer, month, categoryCodes, incidentScale);
+      const incident = startIncident(at, rng, placer, month, categoryCodes);
       active.push(incident);
       ctx.log.info(
         { town: incident.town.label, category: incident.categoryCode, until: incident.endAt.toISOString() },
@@ -202,7 +209,9 @@ export function createLiveLoop(
     start() {
       if (running) return;
       running = true;
-      lastTick = ctx.now().getTime();
+      const now = ctx.now().getTime();
+      firstTick = lastTick === null;
+      lastTick = lastTick ?? Math.min(now, options.since?.getTime() ?? now);
       scheduleIntake();
       scheduleProgress(Math.min(1000, progressMs));
     },

@@ -1,8 +1,10 @@
+import { stdoutLines } from '../log/terminal';
 import type { BackfillPhase, ProgressCallback } from './backfill';
 
 const LABELS: Record<BackfillPhase, string> = {
   complaints: 'Backfill: complaints',
   lifecycle: 'Backfill: lifecycle ',
+  regions: 'Backfill: regions h ',
 };
 
 const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
@@ -22,7 +24,7 @@ export interface ProgressStream {
 }
 
 /**
- * A console progress bar for `backfillIfEmpty()`. On a terminal it redraws one line in place (\r); in a log
+ * A console progress bar for the simulator's backfill. On a terminal it redraws one line in place (\r); in a log
  * file or CI it prints a line at every 10% so the output stays short.
  */
 export function createProgressBar(stream: ProgressStream = process.stdout): ProgressCallback {
@@ -54,8 +56,8 @@ export function createProgressBar(stream: ProgressStream = process.stdout): Prog
 
 let stdoutBar: ProgressCallback | null = null;
 
-/** The progress bar on the process's stdout, ready to pass to `backfillIfEmpty()`. */
+/** The progress bar on the process's stdout, ready to pass to the simulator's backfill. */
 export const renderProgress: ProgressCallback = (done, total, phase) => {
-  stdoutBar ??= createProgressBar(process.stdout);
+  stdoutBar ??= createProgressBar(stdoutLines());
   stdoutBar(done, total, phase);
 };

@@ -97,9 +97,7 @@ describe('simulated operator', () => {
       createRng(7),
       new Set(ctx.reference.categories.keys()),
       {
-        ratePerSecond: 400,
-        incidentsPerDay: 0,
-        weeklyVolume: 12_000,
+        model: { ratePerSecond: 400, incidentsPerDay: 0, seed: 7 },
         externalIdPrefix: 'sim-',
         tickMs: 100,
         progressMs: 200,

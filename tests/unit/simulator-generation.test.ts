@@ -146,8 +146,7 @@ describe('incidents', () => {
     const schedule = scheduleHistory({
       from,
       to: NOW,
-      weeklyVolume: 12_000,
-      incidentsPerDay: 1.5,
+      model: { ratePerSecond: 12_000 / (7 * 24 * 3600), incidentsPerDay: 1.5, seed: 9 },
       rng,
       placer,
       categoryCodes: new Set(CATEGORIES.map((c) => c.code)),

@@ -104,7 +104,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const options = { ratePerSecond: 100, incidentsPerDay: 0, weeklyVolume: 12_000, externalIdPrefix: 'sim-' };
+const rateModel = (ratePerSecond: number) => ({ ratePerSecond, incidentsPerDay: 0, seed: 1 });
+const options = { model: rateModel(100), externalIdPrefix: 'sim-' };
 
 describe('live loop', () => {
   it('streams Poisson arrivals at rate × rhythm, one call per tick, at most 1,000 items each', async () => {
@@ -126,7 +127,7 @@ describe('live loop', () => {
   it('splits a large tick into calls of at most 1,000 complaints', async () => {
     const loop = createLiveLoop(ctx, factory, placer, createRng(2), codes, {
       ...options,
-      ratePerSecond: 5000,
+      model: rateModel(5000),
     });
     loop.start();
     await vi.advanceTimersByTimeAsync(1000);
@@ -186,7 +187,7 @@ describe('live loop', () => {
     ];
     const loop = createLiveLoop(ctx, factory, placer, createRng(5), codes, {
       ...options,
-      ratePerSecond: 0.001,
+      model: rateModel(0.001),
     });
     loop.start();
     await vi.advanceTimersByTimeAsync(1500);

@@ -52,11 +52,13 @@ describe('parseRate', () => {
     ['5000/s', 5000],
     ['2.5/s', 2.5],
     [' 10 / min ', 10 / 60],
+    ['12000/week', 12_000 / 604_800],
+    ['1440/day', 1 / 60],
   ])('parses %s', (text, expected) => {
     expect(parseRate(text)).toBeCloseTo(expected, 10);
   });
 
-  it.each(['', 'fast', '10', '10/day', '-1/s', '0/s', '5001/s', '1e3/s', '1/s/s', 'abc/min'])(
+  it.each(['', 'fast', '10', '10/year', '-1/s', '0/s', '5001/s', '1e3/s', '1/s/s', 'abc/min'])(
     'rejects %j with a clear message',
     (text) => {
       expect(() => parseRate(text)).toThrow(/simulator rate/);
