@@ -34,7 +34,10 @@ export function ChangeBadge({
       title={meaning}
       className="inline-flex items-baseline gap-[0.3em] font-bold whitespace-nowrap text-slate-200 tabular-nums"
     >
-      {ARROW[change.direction] && <span className="text-[0.7em]">{ARROW[change.direction]}</span>}
+      {ARROW[change.direction] && (
+        // Smaller than the figure, never under the 24 px a wall can be read at.
+        <span className="text-[max(0.7em,24px)]">{ARROW[change.direction]}</span>
+      )}
       {change.text}
     </span>
   );
