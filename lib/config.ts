@@ -57,6 +57,8 @@ const ENV_SCHEMA = z.object({
     .regex(/^\d+(\.\d+)?\/(s|min|h|day|week)$/, 'must look like 12000/week, 30/min, 5/s or 100/h')
     .default('12000/week'),
   SIMULATOR_BACKFILL_WEEKS: z.coerce.number().int().min(0, 'must be 0 or more').max(104).default(8),
+  // The other regions' history: at their real volume (≈ 20× Moscow Oblast's) a day is ~50,000 complaints.
+  SIMULATOR_FEDERAL_DAYS: z.coerce.number().int().min(0, 'must be 0 or more').max(14).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Exact hosts (host or host:port) outbound requests may reach although they are internal; read again by the
   // egress guard on every request (lib/egress), checked here so a typo stops the server at start.

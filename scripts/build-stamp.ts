@@ -26,6 +26,8 @@ interface Stamp {
   buildId: string;
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 export type BuildState = 'current' | 'no build' | 'built elsewhere' | 'sources changed';
 
 function* filesUnder(dir: string): Generator<string> {
@@ -40,7 +42,7 @@ function* filesUnder(dir: string): Generator<string> {
 }
 
 /** The hash of every source's path and contents, and of the NEXT_PUBLIC_* variables the build inlines. */
-export function sourceFingerprint(root: string, env: NodeJS.ProcessEnv = process.env): string {
+export function sourceFingerprint(root: string, env: Env = process.env): string {
   const hash = createHash('sha256');
   const files = [
     ...SOURCE_DIRS.flatMap((d) => [...filesUnder(path.join(root, d))]),
@@ -73,7 +75,7 @@ export function readBuildId(distDir: string): string | null {
 }
 
 /** How the build in `distDir` stands against the sources under `root`. */
-export function buildState(root: string, distDir: string, env: NodeJS.ProcessEnv = process.env): BuildState {
+export function buildState(root: string, distDir: string, env: Env = process.env): BuildState {
   const buildId = readBuildId(distDir);
   if (buildId === null) return 'no build';
   const text = readText(path.join(distDir, STAMP_FILE));
@@ -83,7 +85,7 @@ export function buildState(root: string, distDir: string, env: NodeJS.ProcessEnv
 }
 
 /** Records that the build now in `distDir` was made from the sources now under `root`. */
-export function writeBuildStamp(root: string, distDir: string, env: NodeJS.ProcessEnv = process.env): void {
+export function writeBuildStamp(root: string, distDir: string, env: Env = process.env): void {
   const buildId = readBuildId(distDir);
   if (buildId === null) throw new Error(`no BUILD_ID in ${distDir}: the build did not finish`);
   const stamp: Stamp = { sources: sourceFingerprint(root, env), buildId };

@@ -37,6 +37,8 @@ export interface SimulatorOptions {
    * federal view /russia) with a light 14-day history. Default true.
    */
   federal?: boolean;
+  /** Days of the other regions' history (default FEDERAL_BACKFILL_DAYS, 8); 0 leaves it out. */
+  federalDays?: number;
   /** The longest span one live tick covers (default 2 s): a test's accelerated clock needs more. */
   maxCatchUpMs?: number;
 }
@@ -158,7 +160,9 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
     const weeks = historyWeeks();
     if (weeks <= 0) return null;
     const now = ctx.now().getTime();
-    const earliest = now - Math.min(FEDERAL_BACKFILL_DAYS * DAY_MS, weeks * WEEK_MS);
+    const days = options.federalDays ?? FEDERAL_BACKFILL_DAYS;
+    if (days <= 0) return null;
+    const earliest = now - Math.min(days * DAY_MS, weeks * WEEK_MS);
     const last = await lastSimulatedAt(ctx.db, FEDERAL_ID_PREFIX, 'foreign');
     // Other regions' history only beside the simulator's own (not into a database of real complaints).
     if (!last && !historyUntil) return null;
