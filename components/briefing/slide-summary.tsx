@@ -16,6 +16,12 @@ import { placeOf } from './slide-tension';
 import { movers } from './slide-blocks';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
+/** Urgent matters put to a vote are a breach the governor hears about, not a footnote. */
+function misVoted(b: Briefing): string {
+  const n = b.votes.notEligible.count;
+  return n > 0 ? `; ещё ${countWith(n, ISSUES)} не для голосования вынесены ошибочно — вернуть в работу` : '';
+}
+
 /** The week's main points in sentences, built from the same payload as the slides before it. */
 export function summaryPoints(b: Briefing): string[] {
   const h = b.headline;
@@ -42,7 +48,7 @@ export function summaryPoints(b: Briefing): string[] {
       `Наибольшая нагрузка — ${lag.name}: ${formatOneDecimal(lag.per10k.current)} обращения на 10 тыс. жителей.`,
     );
   points.push(
-    `Решено в срок ${formatShare(h.onTime.current.share)} (неделю назад ${formatShare(h.onTime.previous.share)}); на голосование вынесено ${countWith(b.votes.count.current, ISSUES)}.`,
+    `Решено в срок ${formatShare(h.onTime.current.share)} (неделю назад ${formatShare(h.onTime.previous.share)}); на голосование вынесено ${countWith(b.votes.count.current, ISSUES)}${misVoted(b)}.`,
   );
   return points;
 }
