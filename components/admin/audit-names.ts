@@ -27,4 +27,7 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   webhook_retried: 'Вебхук повторён',
   import_run: 'Импорт Open311',
   export_pdf: 'Выгрузка PDF',
+  incident_acknowledged: 'Инцидент принят',
+  incident_in_work: 'Инцидент взят в работу',
+  incident_closed: 'Инцидент закрыт',
 };

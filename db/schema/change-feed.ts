@@ -10,6 +10,8 @@ export interface FeedPayload {
   /** Status changes and hand-overs: [complaintId, block, from, to, at ms, executor from, executor to]. */
   transitions: [number, string | null, string, string, number, (string | null)?, string?][];
   slaMoved: number;
+  /** Incidents changed (absent when none). */
+  incidents?: number;
 }
 
 /**

@@ -16,6 +16,8 @@ import { FeedTail } from '../cluster/feed-tail';
 import type { Leadership } from '../cluster/leadership';
 import { openContext } from './open-context';
 import { runLeaderWork } from './leader-work';
+import { IncidentHub } from '../realtime/incident-hub';
+import { reconstructIncidents } from '../incidents/reconstruct-incidents';
 import { createClusterAdapter, type ClusterAdapter } from '../realtime/cluster-adapter';
 import { writeErrorResponse } from '../server/write-error-response';
 import { createMetricsEndpoint, type MetricsAccess } from '../server/metrics-endpoint';
@@ -35,6 +37,8 @@ interface CommonOptions {
   slaClock?: boolean | { intervalMs: number };
   /** start() runs the webhook outbox worker. */
   webhooks?: boolean | WebhookDispatcherOptions;
+  /** start() turns bursts into incidents on the leader; an object sets the scan period. */
+  incidentScan?: boolean | { intervalMs: number };
   /** start() builds the classifier's model, which is otherwise built by the first complaint that needs it. */
   warmUpClassifier?: boolean;
   /** This node's name in logs, metrics and the change feed (default `local`). */
@@ -185,10 +189,12 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
   const whole = options.hubs === false ? null : options;
   let live: LiveHub | null = null;
   let panels: PanelHub | null = null;
+  let incidentHub: IncidentHub | null = null;
   let running: RunningApp | null = null;
   try {
     live = whole ? new LiveHub(ctx, whole.hubs?.live) : null;
     panels = whole ? new PanelHub(ctx, whole.hubs?.panels) : null;
+    incidentHub = whole ? new IncidentHub(ctx) : null;
     if (whole?.register && live && panels) {
       const { buildId, startedAt = new Date() } = whole.register;
       running = {
@@ -203,6 +209,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     }
   } catch (error) {
     await Promise.all([live?.stop(), panels?.stop()]);
+    incidentHub?.stop();
     await handle.close().catch(() => {});
     throw error;
   }
@@ -235,6 +242,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
         credentialSweepMs: whole.realtime.credentialSweepMs,
         live,
         panels: panels ?? undefined,
+        incidents: incidentHub ?? undefined,
         reference: ctx.reference,
         log: ctx.log,
         refuse: perimeter.socketRefusal,
@@ -254,6 +262,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     }
     if (live && whole?.hubs?.timers?.live !== false) live.start();
     if (panels && whole?.hubs?.timers?.panels !== false) panels.start();
+    incidentHub?.start();
     if (options.warmUpClassifier) warmUpClassifier();
     ctx.health.start();
     if (clustered && (live || panels)) {
@@ -264,6 +273,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       slaClock: options.slaClock,
       webhooks: options.webhooks,
       pruneFeed: clustered,
+      incidentScan: options.incidentScan,
     });
     await leadership.start();
     const listen = whole?.realtime?.listen;
@@ -297,6 +307,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       await tail?.stop();
       await live?.stop();
       await panels?.stop();
+      incidentHub?.stop();
       await adapter?.close();
       if (running) unregisterApp(running);
       ctx.health.stop();
@@ -306,6 +317,9 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
   const ensureHistory = async (): Promise<HistoryRepair> => {
     const history = await ensureRollupHistory(ctx);
     if (history !== 'none') ctx.log.info({ history }, 'week-ago history reconstructed');
+    // The backfill's bursts: the same detector as the live scan, so past weeks have their incidents too.
+    const past = await reconstructIncidents(ctx);
+    if (past > 0) ctx.log.info({ incidents: past }, 'past incidents reconstructed');
     return history;
   };
 

@@ -3,6 +3,7 @@ import type { Leadership } from '../cluster/leadership';
 import { startFeedPruner } from '../cluster/prune-feed';
 import { describeError } from '../log/describe-error';
 import { startSlaClock } from '../sla/advance-sla-clock';
+import { startIncidentScan } from '../incidents/start-incident-scan';
 import {
   startWebhookDispatcher,
   type WebhookDispatcher,
@@ -15,6 +16,8 @@ export interface LeaderWorkParts {
   webhooks?: boolean | WebhookDispatcherOptions;
   /** Change-feed pruning (several nodes only: one node's feed is pruned the same way, harmlessly). */
   pruneFeed?: boolean;
+  /** Bursts become incidents (lib/incidents); an object sets the scan period. */
+  incidentScan?: boolean | { intervalMs: number };
 }
 
 /**
@@ -30,13 +33,15 @@ export function runLeaderWork(
   let chain: Promise<void> = Promise.resolve();
 
   const begin = () => {
-    const { slaClock, webhooks, pruneFeed } = parts;
+    const { slaClock, webhooks, pruneFeed, incidentScan } = parts;
     if (slaClock) stops.push(startSlaClock(ctx, slaClock === true ? undefined : slaClock.intervalMs));
     if (webhooks) {
       const dispatcher: WebhookDispatcher = startWebhookDispatcher(ctx, webhooks === true ? {} : webhooks);
       stops.push(() => dispatcher.stop());
     }
     if (pruneFeed) stops.push(startFeedPruner(ctx));
+    if (incidentScan)
+      stops.push(startIncidentScan(ctx, incidentScan === true ? undefined : incidentScan.intervalMs));
   };
   const end = async () => {
     const current = stops;

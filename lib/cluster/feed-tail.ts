@@ -44,11 +44,12 @@ function fromFeedPayload(payload: FeedPayload): CommittedChange {
       ...(exTo !== undefined ? { executor: { from: exFrom ?? null, to: exTo } } : {}),
     })),
     slaMoved: payload.slaMoved,
+    ...(payload.incidents ? { incidents: payload.incidents } : {}),
   };
 }
 
 /** A resync: every scope recounted and every panel marked changed, as the SLA clock's moves do. */
-const EVERYTHING: CommittedChange = { created: [], transitions: [], slaMoved: 1 };
+const EVERYTHING: CommittedChange = { created: [], transitions: [], slaMoved: 1, incidents: 1 };
 
 /**
  * Tails the change feed for this node's hubs. NOTIFY only wakes it; what it applies is read by sequence number,

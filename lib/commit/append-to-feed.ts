@@ -29,6 +29,7 @@ function toFeedPayload(change: CommittedChange): FeedPayload {
       return row;
     }),
     slaMoved: change.slaMoved,
+    ...(change.incidents ? { incidents: change.incidents } : {}),
   };
 }
 

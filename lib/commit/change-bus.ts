@@ -41,11 +41,18 @@ export interface CommittedChange {
   transitions: AppliedTransition[];
   /** Open complaints the SLA clock just moved to late or very late. */
   slaMoved: number;
+  /** Incidents opened, recounted, acknowledged or closed: screens get the new list. */
+  incidents?: number;
 }
 
 /** A transaction that created, moved and aged nothing: neither heard by the hubs nor written to the feed. */
 export function isEmptyChange(change: CommittedChange): boolean {
-  return change.created.length === 0 && change.transitions.length === 0 && change.slaMoved === 0;
+  return (
+    change.created.length === 0 &&
+    change.transitions.length === 0 &&
+    change.slaMoved === 0 &&
+    !change.incidents
+  );
 }
 
 type Listener = (change: CommittedChange) => void;

@@ -83,6 +83,8 @@ export type Action =
   | 'complaint:transition'
   | 'complaint:route'
   | 'complaint:classify'
+  /** Answer an incident's alarm: acknowledge it, take it into work, close it. */
+  | 'incident:answer'
   | 'webhook:manage'
   | 'import:run'
   | 'identity:manage'
@@ -119,6 +121,7 @@ const OPERATOR_ACTIONS: readonly Action[] = [
   'complaint:transition',
   'complaint:route',
   'complaint:classify',
+  'incident:answer',
   'self:manage',
 ];
 
@@ -143,6 +146,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   ]),
   block_lead: new Set<Action>([
     'wall:read',
+    'incident:answer',
     'briefing:read',
     'complaint:list',
     'complaint:read',
@@ -151,6 +155,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   ]),
   municipal: new Set<Action>([
     'wall:read',
+    'incident:answer',
     'complaint:list',
     'complaint:read',
     'complaint:transition',

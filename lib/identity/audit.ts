@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'webhook_retried',
   'import_run',
   'export_pdf',
+  'incident_acknowledged',
+  'incident_in_work',
+  'incident_closed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,11 +10,13 @@ import type { WallScope } from '../domain/scope';
 import type { CellCount } from '../queries/get-open-cells';
 import type { RecentComplaint } from '../queries/get-recent-complaints';
 import type { SummaryNumbers } from '../queries/get-summary';
+import type { Incident } from '../incidents/types';
 
 export { scopeKeyOf, type WallScope } from '../domain/scope';
 export type { CellCount } from '../queries/get-open-cells';
 export type { RecentComplaint } from '../queries/get-recent-complaints';
 export type { SummaryNumbers, WeekAgoNumbers } from '../queries/get-summary';
+export type { Incident } from '../incidents/types';
 
 export interface WallSnapshot {
   scopeKey: string;
@@ -80,6 +82,11 @@ export interface ServerToClientEvents {
   'server:status': (status: ServerStatus) => void;
   /** An operator asked every screen to reload (a deploy): sent across all nodes. */
   'app:reload': () => void;
+  /**
+   * The live incidents of the screen's subscribed scopes, whole: after each subscribe and whenever one opens,
+   * grows, is answered or closes. A `new` one sounds the alarm until somebody answers it.
+   */
+  'incident:list': (incidents: Incident[]) => void;
 }
 
 export interface ClientToServerEvents {

@@ -17,6 +17,8 @@ import {
 } from './contract';
 import type { LiveHub } from './live-hub';
 import type { PanelHub } from './panel-hub';
+import { incidentsInScopes, type IncidentHub } from './incident-hub';
+import type { Incident } from '../incidents/types';
 import { describeError } from '../log/describe-error';
 import { screensConnected } from '../metrics/registry';
 import type { ClusterAdapter } from './cluster-adapter';
@@ -45,11 +47,15 @@ export interface RealtimeDeps {
   credentialSweepMs?: number;
   /** Whether this node reaches the database (read when needed): screens are told on connect and on every change. */
   health?: () => Pick<AppContext['health'], 'up' | 'since' | 'onChange'>;
+  /** Live incidents: each screen is sent those of its scopes (`incident:list`). */
+  incidents?: IncidentHub;
 }
 
 interface SocketData {
   actor: Actor;
   expiresAt: Date | null;
+  /** The scopes this socket subscribed to, for the incidents it is sent. */
+  incidentScopes?: Map<string, WallScope>;
 }
 
 /** Node's timers take at most 2³¹−1 ms; a later expiry is re-checked then. */
@@ -79,6 +85,11 @@ export type RealtimeServer = Server<
   SocketData
 >;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function sendIncidents(socket: RealtimeSocket, list: readonly Incident[]): void {
+  const scopes = socket.data.incidentScopes;
+  if (scopes && scopes.size > 0) socket.emit('incident:list', incidentsInScopes(list, [...scopes.values()]));
+}
 
 function scopeError(scope: unknown, reference: ReferenceCache): string | null {
   if (scope === null || typeof scope !== 'object') return 'scope: must be an object';
@@ -201,6 +212,13 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   // Local: every node's hub tails the change feed and serves its own sockets; through the adapter each
   // screen would get every node's deltas.
   live.onDelta((key, delta) => io.local.to(key).emit('wall:delta', delta));
+  if (deps.incidents) {
+    const hub = deps.incidents;
+    const stopIncidents = hub.onUpdate((list) => {
+      for (const socket of io.sockets.sockets.values()) sendIncidents(socket, list);
+    });
+    httpServer.once('close', stopIncidents);
+  }
   if (panels) {
     panels.hasListeners = (block) => listeners(panelRoom(block)) > 0;
     panels.onUpdate((block, panel) => io.local.to(panelRoom(block)).emit('panel:update', panel));
@@ -255,6 +273,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
         .then(async (scopeKey) => {
           // Joined before the current panel is read: an update racing it arrives too, and clients keep the
           // newest by its count time.
+          if (deps.incidents) {
+            (socket.data.incidentScopes ??= new Map()).set(scopeKey, scope);
+            sendIncidents(socket, await deps.incidents.current());
+          }
           if (request.panel === true && panels && scope.block && !scope.municipality) {
             await socket.join(panelRoom(scope.block));
             socket.emit('panel:update', await panels.get(scope.block));
@@ -270,6 +292,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.on('wall:unsubscribe', (scopeKey) => {
       if (typeof scopeKey !== 'string') return;
       if (scopes.delete(scopeKey)) countScreens(scopeKey, -1);
+      socket.data.incidentScopes?.delete(scopeKey);
       void socket.leave(scopeKey);
     });
     socket.on('disconnect', () => {
