@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       warmUpClassifier: true,
       slaClock: true,
       webhooks: true,
+      incidentScan: true,
       nodeId,
       // On PostgreSQL any number of nodes may share the database: elect a leader, tail the feed, share sockets.
       ...(embedded ? {} : { cluster: {} }),
