@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { ne, sql } from 'drizzle-orm';
+import { incidents } from '@/db/schema';
 import { expect } from 'vitest';
 import { rowsOf } from '@/db/client';
 import { type Role } from '@/lib/domain/access';
@@ -35,6 +36,31 @@ import {
 
 // ---------------------------------------------------------------------------------------------------------
 // One valid call per route. `as` is the caller the walk picked (a role holding the route's action).
+
+/** A fresh unanswered incident in the walk's block and municipality (the one before it closed). */
+async function aLiveIncident(): Promise<number> {
+  const now = app.ctx.now();
+  await app.ctx.db
+    .update(incidents)
+    .set({ status: 'closed', closedAt: now })
+    .where(ne(incidents.status, 'closed'));
+  const [row] = await app.ctx.db
+    .insert(incidents)
+    .values({
+      blockCode: world.block,
+      categoryCode: [...app.ctx.reference.categories.values()].find((c) => c.blockCode === world.block)!.code,
+      municipalityOktmo: world.municipality,
+      place: 'Балашиха',
+      openedAt: now,
+      detectedAt: now,
+      lastAt: now,
+      complaints: 12,
+      usualLow: 0,
+      usualHigh: 1,
+    })
+    .returning({ id: incidents.id });
+  return row!.id;
+}
 
 export type Fixture = (as: { role: Role; bearer: string }) => Promise<Call | Response>;
 
@@ -167,6 +193,13 @@ export const FIXTURES: Record<string, Fixture> = {
     };
   },
   'GET /api/v1/playback': async () => ({ query: '?span=24h' }),
+  'GET /api/v1/incidents': async () => ({ query: `?state=all&block=${world.block}` }),
+  'POST /api/v1/incidents/[id]/answer': async () => ({
+    params: { id: String(await aLiveIncident()) },
+    body: { status: 'acknowledged' },
+    status: 200,
+  }),
+  'GET /api/v1/shift': async () => ({}),
   'GET /api/v1/problems/[id]': async () => ({ params: { id: await anyProblemId() } }),
   'GET /api/v1/problems': async () => ({}),
   'GET /api/v1/quality': async () => ({ query: '?days=7' }),

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
+  Incident,
   ServerToClientEvents,
   SubscribeRequest,
   WallScope,
@@ -47,6 +48,8 @@ export interface WallFeed {
   panel: BlockPanel | null;
   /** Client clock (ms) of the last panel update; the server-rendered one counts from its count time. */
   panelReceivedAt: number;
+  /** The live incidents of the scope (`incident:list`), unanswered first; null until the first list. */
+  incidents: Incident[] | null;
 }
 
 export function useWallFeed(
@@ -64,6 +67,7 @@ export function useWallFeed(
     panel: options.initialPanel ?? null,
     receivedAt: options.initialPanel ? Date.parse(options.initialPanel.asOf) || 0 : 0,
   }));
+  const [incidents, setIncidents] = useState<Incident[] | null>(null);
   const withPanel = options.initialPanel !== undefined;
   // Handlers run outside React's render: they read and write the latest state through a ref.
   const stateRef = useRef(state);
@@ -164,6 +168,8 @@ export function useWallFeed(
       }
     });
 
+    socket.on('incident:list', (list) => setIncidents(list));
+
     socket.on('panel:update', (panel) => {
       if (panel.block !== wallScope.block) return;
       // A panel read on subscribe may race a broadcast: the newest count wins.
@@ -194,5 +200,12 @@ export function useWallFeed(
     };
   }, [scopeJson, withPanel]);
 
-  return { state, connection, database, panel: panelFeed.panel, panelReceivedAt: panelFeed.receivedAt };
+  return {
+    state,
+    connection,
+    database,
+    panel: panelFeed.panel,
+    panelReceivedAt: panelFeed.receivedAt,
+    incidents,
+  };
 }

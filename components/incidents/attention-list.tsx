@@ -1,0 +1,55 @@
+import type { Incident } from '@/lib/incidents/types';
+import { incidentAnswer, incidentHeadline, incidentVolume } from './format-incident';
+import './incidents.css';
+
+interface AttentionListProps {
+  /** Null until the first list came: the list says so instead of «нет инцидентов». */
+  incidents: Incident[] | null;
+  /** Rows that fit the place the screen gives the list. */
+  limit: number;
+  now: number;
+  /** A replay shows a past minute: the live list would lie in it. */
+  hidden?: boolean;
+}
+
+/**
+ * «Внимание»: the incidents open now, the unanswered first, each with its place, what is wrong, how many wrote
+ * against the usual, who must fix it and who answered the alarm. Red marks an unanswered one (a breach).
+ */
+export function AttentionList({ incidents, limit, now, hidden = false }: AttentionListProps) {
+  const shown = (incidents ?? []).slice(0, limit);
+  const more = (incidents?.length ?? 0) - shown.length;
+  return (
+    <section className="flex min-h-0 flex-col" data-testid="attention-list" aria-live="polite">
+      <h2 className="wall-label mb-[1vh] text-slate-200">Внимание</h2>
+      {hidden ? (
+        <p className="wall-small text-slate-400">Инциденты не показываются в повторе</p>
+      ) : incidents === null ? (
+        <p className="wall-small text-slate-400">Загрузка…</p>
+      ) : shown.length === 0 ? (
+        <p className="wall-small text-slate-400">Инцидентов нет</p>
+      ) : (
+        <ol className="flex flex-col gap-[1vh]">
+          {shown.map((incident) => (
+            <li
+              key={incident.id}
+              className="incident-row"
+              data-status={incident.status}
+              data-testid="attention-item"
+            >
+              <div className="wall-body font-semibold text-slate-50">{incidentHeadline(incident)}</div>
+              <div className="wall-small tabular-nums text-slate-300">{incidentVolume(incident, now)}</div>
+              <div className="wall-small text-slate-400">
+                {incident.executor ? `${incident.executor} · ` : ''}
+                <span className={incident.status === 'new' ? 'text-breach font-semibold' : ''}>
+                  {incidentAnswer(incident)}
+                </span>
+              </div>
+            </li>
+          ))}
+          {more > 0 && <li className="wall-small text-slate-400">и ещё {more}</li>}
+        </ol>
+      )}
+    </section>
+  );
+}
