@@ -7,6 +7,7 @@ import { BRIEFING_OPENAPI_PATHS, BRIEFING_OPENAPI_SCHEMAS } from '../briefing/op
 import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-paths';
 import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
 import { BASEMAP_OPENAPI_PATHS } from '../basemap/openapi-paths';
+import { INCIDENT_OPENAPI_PATHS, INCIDENT_OPENAPI_SCHEMAS } from '../incidents/openapi-paths';
 import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
 import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
 import { COMPLAINT_ITEM_SCHEMA } from '../ingest/validate-complaint';
@@ -166,6 +167,7 @@ export const OPENAPI_DOCUMENT = {
     ...PLAYBACK_OPENAPI_PATHS,
     ...FEDERAL_OPENAPI_PATHS,
     ...BASEMAP_OPENAPI_PATHS,
+    ...INCIDENT_OPENAPI_PATHS,
     ...OPEN311_OPENAPI_PATHS,
     ...SELF_OPENAPI_PATHS,
     ...ADMIN_OPENAPI_PATHS,
@@ -193,6 +195,7 @@ export const OPENAPI_DOCUMENT = {
       ...DRILL_OPENAPI_SCHEMAS,
       ...PLAYBACK_OPENAPI_SCHEMAS,
       ...FEDERAL_OPENAPI_SCHEMAS,
+      ...INCIDENT_OPENAPI_SCHEMAS,
       ComplaintInput: requestSchema(COMPLAINT_ITEM_SCHEMA),
       TransitionInput: requestSchema(TRANSITION_BODY_SCHEMA),
       FieldError: { type: 'object', required: ['field', 'message'], properties: strings('field', 'message') },

@@ -1,3 +1,4 @@
+import { INCIDENT_ANSWER_BODY } from '@/lib/incidents/answer-body';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OPENAPI_DOCUMENT } from '@/lib/http/openapi';
@@ -100,6 +101,7 @@ const BODIES: [string, string, z.ZodType][] = [
   ['/api/v1/displays', 'post', APPROVE_DISPLAY_BODY],
   ['/api/v1/pairing/link', 'post', DISPLAY_LINK_BODY],
   ['/api/v1/displays/{id}', 'patch', DISPLAY_CHANGES_BODY],
+  ['/api/v1/incidents/{id}/answer', 'post', INCIDENT_ANSWER_BODY],
 ];
 const QUERIES: [string, string, z.ZodType][] = [
   ['/api/v1/complaints', 'get', COMPLAINT_LIST_QUERY_SCHEMA],
@@ -138,6 +140,8 @@ describe('OpenAPI request shapes', () => {
       'get /api/v1/problems',
       // lib/identity/audit-query.ts: dates as a Moscow day or an instant, each with its own message.
       'get /api/v1/audit',
+      // lib/incidents/parse-incident-query.ts: like the problem list, every fault at once.
+      'get /api/v1/incidents',
     ];
     const covered = [...BODIES, ...QUERIES].map(([path, method]) => `${method} ${path}`);
     const withInput = Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { route } from '@/lib/http/handle-route';
 import { refuse } from '@/lib/http/authorize';
 import type { Actor } from '@/lib/domain/access';
@@ -8,17 +7,12 @@ import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { answerIncident } from '@/lib/incidents/answer-incident';
+import { INCIDENT_ANSWER_BODY } from '@/lib/incidents/answer-body';
 import { getIncident } from '@/lib/incidents/get-incident';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
-
-const answerBody = z.strictObject({
-  status: z.enum(['acknowledged', 'in_work', 'closed'], {
-    message: 'must be "acknowledged", "in_work" or "closed"',
-  }),
-});
 
 /**
  * Answers an incident: `acknowledged` stops its alarm on every screen, `in_work` and `closed` follow. The
@@ -49,7 +43,7 @@ export const POST = route(
     if (denied) return denied;
     const body = await readJsonBody(request, 1024);
     if (!body.ok) return body.response;
-    const answer = answerBody.safeParse(body.value);
+    const answer = INCIDENT_ANSWER_BODY.safeParse(body.value);
     if (!answer.success)
       return errorResponse(
         400,
