@@ -8,10 +8,17 @@ import { commitChange } from '@/lib/commit/commit-change';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
 import { revokeCredentials } from '@/lib/identity/revoke-credentials';
 import { getSummary } from '@/lib/queries/get-summary';
-import type { ClientToServerEvents, ServerToClientEvents, WallDelta } from '@/lib/realtime/contract';
+import type {
+  ClientToServerEvents,
+  Incident,
+  ServerToClientEvents,
+  WallDelta,
+} from '@/lib/realtime/contract';
+import { answerIncident } from '@/lib/incidents/answer-incident';
+import type { Actor } from '@/lib/domain/access';
 import { aComplaint } from '../helpers/complaint-factory';
 import { createTestCluster, type TestCluster } from '../helpers/cluster-apps';
-import { pairedDisplay } from '../helpers/identities';
+import { pairedDisplay, personalToken } from '../helpers/identities';
 import { TEST_DB } from '../helpers/test-context';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -103,6 +110,52 @@ describe.skipIf(TEST_DB !== 'postgres')('several nodes on one PostgreSQL', () =>
     // The text was read on node b and masked there: the phone never reaches the screen.
     expect(delta.recent[0]!.excerpt).not.toMatch(/916/);
     expect(b.ctx.changes).toBeDefined();
+  });
+
+  it('raises an incident on a screen of the other node, and its acknowledgement reaches it within 2 s', async () => {
+    cluster = await createTestCluster(2, () => ({ incidentScan: { intervalMs: 200 } }));
+    const [a, b] = pair(cluster);
+    await Promise.all([a.start(), b.start()]);
+    const { socket } = await subscribed(b.url!, await personalToken(a.ctx, 'operator'));
+    const lists: Incident[][] = [];
+    socket.on('incident:list', (list) => lists.push(list));
+    const now = Date.now();
+    await recordComplaints(
+      a.ctx,
+      Array.from({ length: 20 }, (_, i) =>
+        aComplaint({
+          externalId: `burst-${i}`,
+          category: 'housing.power-outage',
+          text: 'Нет света во всём доме',
+          receivedAt: new Date(now - 20 * 60_000 + i * 30_000).toISOString(),
+        }),
+      ),
+    );
+    const raised = await until(
+      () => lists.at(-1)?.find((i) => i.category === 'housing.power-outage' && i.status === 'new'),
+      5000,
+    );
+    const operator: Actor = {
+      kind: 'user',
+      userId: 1,
+      login: 'petrov',
+      name: 'Петров А. А.',
+      role: 'operator',
+      scopes: { blocks: [], municipalities: [], executors: [] },
+      credentialId: 1,
+      via: 'session',
+    };
+    const answered = Date.now();
+    const follower = a.leadership.isLeader ? b : a;
+    expect(await answerIncident(follower.ctx, operator, raised.id, 'acknowledged', null)).toMatchObject({
+      status: 'applied',
+    });
+    const seen = await until(
+      () => lists.at(-1)?.find((i) => i.id === raised.id && i.status === 'acknowledged'),
+      2000,
+    );
+    expect(seen.acknowledgedBy).toBe('Петров А. А.');
+    expect(Date.now() - answered).toBeLessThan(2000);
   });
 
   it('elects one leader, fences a deposed one, and elects another when it goes', async () => {
