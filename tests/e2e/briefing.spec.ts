@@ -173,6 +173,24 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
   await expect(page.getByTestId('briefing-deck')).toHaveAttribute('data-slide-index', '3');
 });
 
+test('at 3840×2160 the stage fills the screen, every slide kept as a screenshot', async ({ page }) => {
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  const deck = await openDeck(page, '/briefing');
+  const total = Number(await deck.getAttribute('data-slide-count'));
+  await expect(page.getByTestId('deck-controls')).toHaveAttribute('data-visible', 'false', {
+    timeout: 10_000,
+  });
+  await page.waitForTimeout(800);
+  for (let i = 0; i < total; i += 1) {
+    const box = (await activeSlide(page).boundingBox())!;
+    expect(Math.round(box.width)).toBe(3840);
+    expect(Math.round(box.height)).toBe(2160);
+    expect.soft(await smallText(activeSlide(page)), `4K slide ${i + 1}`).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `4k-slide-${i + 1}.png`) });
+    if (i < total - 1) await page.keyboard.press('ArrowRight');
+  }
+});
+
 test('auto-advance moves on by itself, shows its countdown and loops', async ({ page }) => {
   const deck = await openDeck(page, '/briefing?slide=9');
   await page.getByTestId('auto-interval').selectOption('10');
