@@ -168,8 +168,8 @@ async function main(): Promise<void> {
     if (backfill)
       log.info(backfill, backfill.kind === 'gap' ? 'gap since the last run filled' : 'history backfilled');
   }
-  // The other regions' history (the federal view /russia): with a live stream it is written behind the ready wall
-  // (below); in backfill mode (browser tests count what they post) the data is complete before `ready`.
+  // The other regions' history (the federal view /russia): in backfill mode (browser tests count what they post)
+  // it is complete before `ready`; with a live stream it is written behind the ready wall (below).
   const backfillFederal = () =>
     simulator!.backfillFederal((done, total) => renderProgress(done, total, 'regions'));
   if (simulator && wall.leadership.isLeader && config.SIMULATOR === 'backfill') {
@@ -180,6 +180,13 @@ async function main(): Promise<void> {
   // A recount of the rollups must not run on two nodes at once: the leader does it (any later leader finds it done).
   if (wall.leadership.isLeader)
     await withStepProgress('Week-ago history: check and rebuild', () => wall.ensureHistory());
+  // With a live stream the other regions' history goes on behind the ready wall; it is begun before the stream
+  // starts, so their live feed waits for it and goes on from its end (no hole a restart could not see).
+  if (simulator && wall.leadership.isLeader && config.SIMULATOR === 'on') {
+    void backfillFederal()
+      .then((result) => result && log.info(result, 'other regions backfilled'))
+      .catch((err: unknown) => log.error({ err }, 'other regions backfill failed'));
+  }
   if (simulator && config.SIMULATOR === 'on') {
     wall.leadership.onChange((leading) => {
       if (stopping) return;
@@ -195,11 +202,6 @@ async function main(): Promise<void> {
   log.info({ url: wallUrl, seconds }, 'ready');
   if (process.stdout.isTTY) console.log(`\nThe wall is ready (${seconds} s): ${wallUrl}\n`);
   printLinks();
-  if (simulator && wall.leadership.isLeader && config.SIMULATOR === 'on' && !stopping) {
-    void backfillFederal()
-      .then((result) => result && log.info(result, 'other regions backfilled'))
-      .catch((err: unknown) => log.error({ err }, 'other regions backfill failed'));
-  }
 }
 
 main().catch((error: unknown) => {
