@@ -52,7 +52,7 @@ export default defineConfig({
     // BOOTSTRAP_IDENTITIES_FILE: one user per role (tests/e2e/identities.json, no secrets) is created at start;
     // their tokens, sessions and passwords land in test-results/e2e-identities.json (tests/e2e/support/identity.ts).
     command:
-      `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=backfill SIMULATOR_BACKFILL_WEEKS=5 SIMULATOR_FEDERAL_DAYS=2 ` +
+      `NODE_ENV=production PORT=${port} PGLITE_DIR=memory:// SIMULATOR=backfill SIMULATOR_BACKFILL_WEEKS=5 SIMULATOR_FEDERAL_DAYS=1 ` +
       `BOOTSTRAP_IDENTITIES_FILE=tests/e2e/identities.json BOOTSTRAP_SECRETS_FILE=test-results/e2e-identities.json ` +
       `npx tsx server.ts`,
     // No `url`: /healthz answers while the backfill still runs, and Playwright starts on whichever comes first.

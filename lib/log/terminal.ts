@@ -35,8 +35,22 @@ export function createTerminal(out: TerminalStream): TerminalStream {
 
 let stdoutTerminal: TerminalStream | null = null;
 
-/** The process's stdout as a shared terminal: the logger, the backfill's bars and the step spinners use it. */
+/**
+ * The process's stdout as a shared terminal: the logger, the backfill's bars and the step spinners use it. On a
+ * terminal, writes that do not come through it (Next's own lines, console.log) are routed through it too, so
+ * they also land above an open bar instead of on it.
+ */
 export function stdoutLines(): TerminalStream {
-  stdoutTerminal ??= createTerminal(process.stdout);
-  return stdoutTerminal;
+  if (stdoutTerminal) return stdoutTerminal;
+  const stdout = process.stdout;
+  if (!stdout.isTTY) return (stdoutTerminal = stdout);
+  const write = stdout.write.bind(stdout) as (chunk: string) => boolean;
+  const terminal = createTerminal({ isTTY: true, write });
+  stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    terminal.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    callback?.();
+    return true;
+  }) as typeof stdout.write;
+  return (stdoutTerminal = terminal);
 }
