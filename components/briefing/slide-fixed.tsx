@@ -12,7 +12,6 @@ import {
 } from '@/components/briefing/format';
 import { formatShare } from '@/lib/i18n/format-ru';
 import { formatCountRu } from '@/lib/i18n/format-ru';
-import { plural } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
@@ -78,7 +77,9 @@ export function photoNote(f: Briefing['fixed']): string {
   };
   if (resolutions === 0) return 'Решений за неделю не было.';
   if (withPhotos === resolutions)
-    return `Фото работ приложено ко всем ${formatCountRu(resolutions)} ${plural(resolutions, RESOLUTIONS_OF)}: без фото решение не принимается.`;
+    return resolutions === 1
+      ? 'Фото работ приложено к единственному решению: без фото решение не принимается.'
+      : `Фото работ приложено ко всем ${formatCountRu(resolutions)} решениям: без фото решение не принимается.`;
   return `Фото работ приложено к ${formatCountRu(withPhotos)} из ${countWith(resolutions, RESOLUTIONS_OF)} (${formatShare(withPhotos / resolutions)}).`;
 }
 

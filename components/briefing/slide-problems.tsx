@@ -10,13 +10,10 @@ export const PROBLEM_BLOCKS_PER_SLIDE = 6;
 /** After «в»: the prepositional (в 1 месте, в 3 местах, в 12 местах). */
 const PLACES_IN: PluralForms = ['месте', 'местах', 'местах'];
 
-/** What the line under the category says: the incident's burst, or where and how much is still open. */
-function detail(p: BriefingProblem): string {
-  if (p.incident)
-    return ` · инцидент с ${formatSince(p.incident.since)} · ${usualRange(p.incident.usualLow, p.incident.usualHigh)}`;
+/** Where: the municipality and, for a group of several problems, in how many places. */
+function where(p: BriefingProblem): string {
   const places = p.problems > 1 ? ` · в ${formatCountRu(p.problems)} ${plural(p.problems, PLACES_IN)}` : '';
-  const open = p.open > 0 ? ` · открыто ${formatCountRu(p.open)}` : ' · все решены';
-  return `${places}${open}`;
+  return `${p.municipalityName}${places}`;
 }
 
 function ProblemLine({ p, weekStart }: { p: BriefingProblem; weekStart: string }) {
@@ -28,29 +25,37 @@ function ProblemLine({ p, weekStart }: { p: BriefingProblem; weekStart: string }
       data-key={p.key}
       data-incident={p.incident?.id ?? ''}
       data-count={count}
-      className="grid grid-cols-[1fr_auto] items-baseline gap-x-[16px]"
+      className="grid grid-cols-[1fr_auto] items-baseline gap-x-[16px] text-[24px] leading-[1.2]"
     >
-      <span className="col-span-2 line-clamp-2 text-[24px] leading-[1.15] font-semibold">
+      <span className="line-clamp-2 font-semibold">
         {p.incident && (
           <span className="mr-[10px] inline-block h-[18px] w-[18px] rounded-full bg-red-600 align-middle" />
         )}
         {p.categoryName}
       </span>
-      <span className="truncate text-[24px] text-slate-400">
-        {p.municipalityName}
-        {detail(p)}
+      <span className="row-span-2 self-start text-[36px] leading-none font-bold tabular-nums">
+        {formatCountRu(count)}
       </span>
-      <span className="flex items-baseline gap-[12px] whitespace-nowrap">
-        {!p.incident && (
-          <span className="text-[24px]">
+      <span className="truncate text-slate-300">{where(p)}</span>
+      <span className="col-span-2 truncate text-slate-400">
+        {p.incident ? (
+          <>
+            инцидент с {formatSince(p.incident.since)} ·{' '}
+            {usualRange(p.incident.usualLow, p.incident.usualHigh)}
+          </>
+        ) : (
+          <>
+            {p.open > 0 ? `открыто ${formatCountRu(p.open)}` : 'все решены'} ·{' '}
             {p.previous === 0 && p.firstAt >= weekStart ? (
-              <span className="font-semibold text-slate-200">новая</span>
+              <span className="text-slate-200">новая</span>
             ) : (
-              <ChangeBadge change={describeCountChange(p.current, p.previous)} goodness="up-is-bad" />
+              <>
+                <ChangeBadge change={describeCountChange(p.current, p.previous)} goodness="up-is-bad" /> к
+                прошлой неделе
+              </>
             )}
-          </span>
+          </>
         )}
-        <span className="text-[32px] leading-tight font-bold tabular-nums">{formatCountRu(count)}</span>
       </span>
     </li>
   );
@@ -67,7 +72,7 @@ function BlockCard({ block, weekStart }: { block: BlockProblems; weekStart: stri
       {block.problems.length === 0 ? (
         <p className="text-[26px] text-slate-400">Открытых или крупных проблем за неделю нет</p>
       ) : (
-        <ol className="flex min-h-0 flex-col gap-[10px]">
+        <ol className="flex min-h-0 flex-col gap-[16px]">
           {block.problems.map((p) => (
             <ProblemLine key={p.key} p={p} weekStart={weekStart} />
           ))}
@@ -98,7 +103,7 @@ export function SlideProblems({
       meta={meta}
       id={`problems-${part + 1}`}
       title={`Главные проблемы блоков${parts > 1 ? ` (${part + 1} из ${parts})` : ''}`}
-      subtitle="Обращения за неделю по категории в округе и изменение к прошлой; у инцидента — с начала всплеска"
+      subtitle="Обращений за неделю по категории в округе; у инцидента — с начала всплеска"
     >
       <div className="grid h-full grid-cols-3 grid-rows-2 gap-[24px]">
         {blocks.map((block) => (

@@ -5,7 +5,7 @@ import { plural } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
-/** Rows that fit the slide at a readable size. */
+/** Rows that fit the slide at a readable size (one fewer under the breach box). */
 const VOTE_ROWS = 7;
 
 /**
@@ -66,7 +66,7 @@ export function SlideVotes({ b, meta }: { b: Briefing; meta: SlideMeta }) {
           </p>
         ) : (
           <ol className="row-start-2 flex min-w-0 flex-col gap-[14px] overflow-hidden">
-            {v.items.slice(0, VOTE_ROWS).map((item) => (
+            {v.items.slice(0, v.notEligible.count > 0 ? VOTE_ROWS - 1 : VOTE_ROWS).map((item) => (
               <li
                 key={item.complaintId}
                 data-testid="vote-item"

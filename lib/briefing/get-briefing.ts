@@ -22,7 +22,8 @@ import type { Briefing, BriefingWeekInfo } from './types';
 import { previousWindow, weekWindow, windowDates, type IsoWeek, type WeekWindow } from './week';
 import { weekOptions, weekRangeLabelRu } from './week-label';
 
-const PROBLEMS_PER_BLOCK = 3;
+/** Two lines per block: with place, open count and trend each, three do not fit a card at 24 px. */
+const PROBLEMS_PER_BLOCK = 2;
 const VOTE_ITEMS = 7;
 
 function weekInfo(w: WeekWindow): BriefingWeekInfo {
