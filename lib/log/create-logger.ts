@@ -21,7 +21,10 @@ export function createLogger(options: LoggerOptions): Logger {
   const stream = options.stream ?? stdoutLines();
   const base = { level: options.level, base: { node: options.node } };
   if (!stream.isTTY)
-    return options.stream ? pino(base, { write: (line: string) => void stream.write(line) }) : pino(base);
+    return options.stream
+      ? pino(base, { write: (line: string) => void stream.write(line) })
+      : // Synchronous, like the plain lines written beside it (progress, links): the file keeps their order.
+        pino(base, pino.destination({ dest: 1, sync: true }));
   const prettify = prettyFactory({
     colorize: true,
     translateTime: 'SYS:HH:MM:ss',
