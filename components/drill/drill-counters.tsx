@@ -74,13 +74,14 @@ export function DrillCounters({ summary, onTime }: { summary: SummaryNumbers; on
           key={t.testId}
           data-testid={t.testId}
           data-value={t.value ?? ''}
-          className={`panel-counter ${t.alarm ? 'wall-counter--alarm' : ''}`}
+          // Only overdue takes a status colour (a warning); a low on-time share is marked by ▲ and stays neutral.
+          className={`panel-counter ${t.alarm && t.testId === 'counter-overdue' ? 'wall-counter--warning' : ''}`}
         >
           <dt className="wall-counter__label panel-counter__label">
             {t.alarm ? <span aria-hidden="true">▲ </span> : null}
             {t.label}
           </dt>
-          <dd className="panel-numeral m-0" style={{ fontSize: 'clamp(1.4rem, 6.4vh, 14rem)' }}>
+          <dd className="panel-numeral m-0" style={{ fontSize: '6.4vh' }}>
             {t.text}
           </dd>
           <dd className="panel-small m-0 mt-[0.4vh] whitespace-nowrap text-slate-400">{t.note}</dd>

@@ -7,7 +7,10 @@ interface DrillLatestProps {
   limit: number;
 }
 
-/** The municipality's newest complaints, live; texts are masked excerpts rendered as text only. */
+/**
+ * The municipality's newest complaints, live; texts are masked excerpts rendered as text only. As many whole
+ * items as the column holds: one that would not fit goes entirely, never shows cut in half.
+ */
 export function DrillLatest({ recent, categoryName, limit }: DrillLatestProps) {
   const items = recent.slice(0, limit);
   return (
@@ -21,7 +24,7 @@ export function DrillLatest({ recent, categoryName, limit }: DrillLatestProps) {
       {items.length === 0 ? (
         <p className="panel-text text-slate-500">Пока не поступало</p>
       ) : (
-        <ol className="flex min-h-0 flex-col gap-[0.8vh] overflow-hidden">
+        <ol className="whole-rows min-h-0 flex-1 gap-[0.8vh]">
           {items.map((r) => (
             // Keyed by id: a new arrival mounts a new node, which plays the arrival highlight once.
             <li

@@ -7,14 +7,14 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { FineCell, MapComplaint } from '../../lib/drill/types';
 import { colorForCount } from '../map/color-ramp';
-import { ALARM_RGB } from '../panel/panel-colors';
+import { WARNING_RGB } from '../ui/status-colors';
 import { LABEL_LETTERING, type MunicipalityLabel } from '../map/wall-layers';
 
 /** Zoom from which single complaints are fetched and drawn as points over the hexagons. */
 export const POINTS_MIN_ZOOM = 12.5;
 const BORDER_PX = 4;
 const POINT_RADIUS_PX = 7;
-const NEIGHBOUR_LABEL_PX = 15;
+const NEIGHBOUR_LABEL_PX = 20;
 const OPEN_RGB: [number, number, number] = [103, 232, 249];
 
 export const maxOpenOfCells = (cells: FineCell[]) => cells.reduce((m, c) => Math.max(m, c.open), 0);
@@ -69,7 +69,7 @@ export function fineCellsLayer(cells: FineCell[], maxOpen: number, scale: number
     // At point zoom the cells step back so the single complaints read first.
     opacity: dimmed ? 0.45 : 0.9,
     getFillColor: (d) => colorForCount(d.open, maxOpen),
-    getLineColor: (d) => (d.overdue > 0 ? [...ALARM_RGB, 255] : [5, 7, 12, 200]),
+    getLineColor: (d) => (d.overdue > 0 ? [...WARNING_RGB, 255] : [5, 7, 12, 200]),
     getLineWidth: (d) => (d.overdue > 0 ? 2 : 1) * scale,
     lineWidthUnits: 'pixels',
     updateTriggers: { getFillColor: maxOpen, getLineWidth: scale },
@@ -86,7 +86,7 @@ export function complaintPointsLayer(points: MapComplaint[], scale: number, hove
     getRadius: (d) => (d.id === hoveredId ? 1.6 : 1) * POINT_RADIUS_PX,
     radiusScale: scale,
     radiusUnits: 'pixels',
-    getFillColor: (d) => (d.overdue ? [...ALARM_RGB, 255] : [...OPEN_RGB, 255]),
+    getFillColor: (d) => (d.overdue ? [...WARNING_RGB, 255] : [...OPEN_RGB, 255]),
     stroked: true,
     getLineColor: [5, 7, 12, 255],
     getLineWidth: 2 * scale,

@@ -1,5 +1,6 @@
 'use client';
 
+import { DrillMapLegend } from './drill-map-legend';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
@@ -147,6 +148,7 @@ function DrillMap({ oktmo, block, cells, asOf, categoryName, overrideLayers, ove
             ? `Открытые обращения: ${shown}${points?.truncated ? ' (показаны самые просроченные)' : ''}`
             : 'Приблизьте карту, чтобы увидеть отдельные обращения'}
       </p>
+      <DrillMapLegend replay={Boolean(overrideLayers)} />
       {hover ? <DrillTooltip {...hover} categoryName={categoryName} /> : null}
       {overlay ? <div className="absolute inset-x-0 bottom-0">{overlay}</div> : null}
     </div>

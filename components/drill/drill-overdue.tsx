@@ -26,7 +26,7 @@ export function DrillOverdue({ overdue, now, categoryName, limit }: DrillOverdue
     >
       <h2 className="panel-heading">
         Просрочен ответ ·{' '}
-        <span className={`tabular-nums ${total > 0 ? 'text-amber-300' : ''}`}>{formatCountRu(total)}</span>
+        <span className={`tabular-nums ${total > 0 ? 'text-warning' : ''}`}>{formatCountRu(total)}</span>
         <span className="panel-small normal-case tracking-normal text-slate-400">
           {' '}
           (больше 3× срока: {formatCountRu(overdue.veryLate)} · истекает за 24 ч:{' '}
@@ -46,7 +46,7 @@ export function DrillOverdue({ overdue, now, categoryName, limit }: DrillOverdue
               data-count={e.late + e.veryLate}
             >
               <span className="text-slate-200">{e.name}</span>{' '}
-              <strong className="tabular-nums text-amber-300">{formatCountRu(e.late + e.veryLate)}</strong>
+              <strong className="tabular-nums text-warning">{formatCountRu(e.late + e.veryLate)}</strong>
             </li>
           ))}
         </ul>

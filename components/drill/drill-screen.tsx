@@ -1,5 +1,6 @@
 'use client';
 
+import { LiveOnly } from '@/components/playback/live-only';
 import dynamic from 'next/dynamic';
 import { useMemo, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
@@ -91,15 +92,25 @@ export function DrillScreen(props: DrillScreenProps) {
             overlay={props.overlay}
           />
         </div>
+        {/* Counted from the live state: in a replay they give way to a note (replay everything or nothing). */}
         <div className="flex min-h-0 min-w-0 flex-col gap-[1.6vh]">
-          <DrillTrend trend={payload.trend} />
-          <WeekChart week={payload.week} todayKey={moscowDateKey(now)} />
-          <DrillHourPattern pattern={payload.hourOfWeek} />
+          <LiveOnly what="Динамика, неделя, часы" className="flex-1">
+            <DrillTrend trend={payload.trend} />
+            <WeekChart week={payload.week} todayKey={moscowDateKey(now)} />
+            <DrillHourPattern pattern={payload.hourOfWeek} />
+          </LiveOnly>
         </div>
         <div className="flex min-h-0 min-w-0 flex-col gap-[1.6vh]">
-          <DrillOverdue overdue={payload.overdue} now={now} categoryName={categoryOf} limit={OVERDUE_ROWS} />
-          <TopCategories categories={payload.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
-          <DrillLatest recent={state.recent} categoryName={categoryOf} limit={LATEST_ROWS} />
+          <LiveOnly what="Просрочки, категории, новые обращения" className="flex-1">
+            <DrillOverdue
+              overdue={payload.overdue}
+              now={now}
+              categoryName={categoryOf}
+              limit={OVERDUE_ROWS}
+            />
+            <TopCategories categories={payload.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
+            <DrillLatest recent={state.recent} categoryName={categoryOf} limit={LATEST_ROWS} />
+          </LiveOnly>
         </div>
       </div>
 

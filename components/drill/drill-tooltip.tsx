@@ -43,7 +43,7 @@ export function DrillTooltip({ x, y, complaint: c, categoryName }: DrillTooltipP
         {STATUS_RU[c.status] ?? c.status}
       </div>
       {c.overdue ? (
-        <div className="panel-small font-bold text-amber-300">
+        <div className="panel-small font-bold text-warning">
           ▲ просрочено на {formatDurationRu(overdueBy)}
         </div>
       ) : null}

@@ -49,9 +49,9 @@ export function DrillTrend({ trend }: { trend: MunicipalityTrend }) {
         <span
           className={
             v.worse === true
-              ? 'font-bold text-amber-300'
+              ? 'font-bold text-slate-50'
               : v.worse === false
-                ? 'text-sky-300'
+                ? 'text-slate-300'
                 : 'text-slate-300'
           }
         >

@@ -13,7 +13,7 @@ import { colorForCount, HEAT_COLOR_RANGE } from './color-ramp';
 
 /** Screen sizes below are for a 1080 px tall wall and are multiplied by `scale` (= height / 1080). */
 const HEAT_RADIUS_PX = 38;
-const LABEL_SIZE_PX = 16;
+const LABEL_SIZE_PX = 20;
 const PULSE_MS = 2_400;
 const PULSE_COUNT = 2;
 const PULSE_MAX_RADIUS_PX = 46;
@@ -22,8 +22,6 @@ const DOT_TTL_MS = 10_000;
 const PULSE_COLOR: [number, number, number] = [103, 232, 249];
 /** Overdue weighs double in the heat: a late complaint is a worse problem than a fresh one. */
 const OVERDUE_WEIGHT = 2;
-/** Cities under this population get smaller labels so the dense ring around Moscow stays legible. */
-const SMALL_TOWN = 60_000;
 const BIG_CITY = 200_000;
 
 export interface HeatPoint {
@@ -75,7 +73,8 @@ export function labelsOf(municipalities: FeatureCollection): MunicipalityLabel[]
 
 /** Label size in pixels on a 1080 px tall screen: bigger towns read first. */
 export function labelSizeOf(label: MunicipalityLabel): number {
-  const tier = label.population >= BIG_CITY ? 1.25 : label.population < SMALL_TOWN ? 0.85 : 1;
+  // Never under 20 px (the floor for map labels at 5 m): small towns lose their label to declutter, not shrink.
+  const tier = label.population >= BIG_CITY ? 1.25 : 1;
   return LABEL_SIZE_PX * tier;
 }
 

@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import type { WallSnapshot } from '@/lib/realtime/contract';
 import type { BlockPanel } from '@/lib/panels/types';
@@ -9,30 +8,12 @@ import { useBuildWatch } from '@/components/ui/use-build-watch';
 import { useStaleness } from '@/components/ui/use-staleness';
 import { categoryName, municipalityName, type WallNames } from '@/lib/reference/wall-names';
 import { per10kScale } from '@/components/panel/panel-colors';
-import { moscowDateKey } from '@/components/ui/format-panel';
 import { AttributionLine } from '@/components/ui/attribution-line';
 import { faultOf, StaleBanner } from '@/components/ui/stale-banner';
-import { PanelStatus, PanelTitle } from './panel-header';
-import { PanelCounters } from './panel-counters';
-import { PanelMapLegend } from './panel-map-legend';
-import { TensionList } from './tension-list';
-import { TerritoryRanking } from './territory-ranking';
-import { OverduePart } from './overdue-part';
-import { WeekChart } from './week-chart';
-import { TopCategories } from './top-categories';
-import { ExecutorQuality } from './executor-quality';
-import { ProblemsStrip } from './problems-strip';
-import { PanelTicker } from './panel-ticker';
 import { PlaybackProvider } from '@/components/playback/playback-context';
-
-// WebGL and MapLibre touch `window` on import: the map exists only in the browser.
-const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
-
-/** List lengths that fit their boxes; every size is in vh, so they hold on 1080p and 4K alike. */
-const TENSION_ROWS = 2;
-const OVERDUE_ROWS = 2;
-const TOP_ROWS = 3;
-const EXECUTOR_ROWS = 3;
+import type { BlockDensity, BlockView } from './block-view';
+import { BlockDeskLayout } from './block-desk-layout';
+import { BlockWallLayout } from './block-wall-layout';
 
 interface BlockScreenProps {
   block: string;
@@ -42,10 +23,11 @@ interface BlockScreenProps {
   names: WallNames;
   buildId: string;
   staleAfterSeconds: number;
+  density: BlockDensity;
 }
 
 export function BlockScreen(props: BlockScreenProps) {
-  const { block, title, initialSnapshot, initialPanel, names, buildId, staleAfterSeconds } = props;
+  const { block, title, initialSnapshot, initialPanel, names, buildId, staleAfterSeconds, density } = props;
   const scope = useMemo(() => ({ block }), [block]);
   const feed = useWallFeed(scope, initialSnapshot, { initialPanel });
   const { state, connection, database, panelReceivedAt } = feed;
@@ -63,68 +45,31 @@ export function BlockScreen(props: BlockScreenProps) {
     () => new Set(panel.tension.filter((t) => t.kind === 'municipality').map((t) => t.key)),
     [panel.tension],
   );
+  const view: BlockView = {
+    block,
+    title,
+    state,
+    panel,
+    now,
+    connection,
+    updatedAt,
+    ageMs,
+    stale,
+    per10k,
+    tense,
+    categoryOf,
+    municipalityOf,
+  };
 
   return (
     <PlaybackProvider scope={scope} variant="panel">
       <main
-        className="wall-root panel-root"
+        className={`wall-root ${density === 'desk' ? 'panel-root' : 'block-root'}`}
         data-block={block}
+        data-density={density}
         data-stale={stale || faultOf(connection, database) !== null}
       >
-        <div className="panel-top">
-          <PanelTitle title={title} />
-          <PanelCounters summary={state.summary} />
-          <PanelStatus now={now} connection={connection} updatedAt={updatedAt} ageMs={ageMs} stale={stale} />
-        </div>
-
-        <div className="panel-main">
-          <div className="panel-column">
-            <div className="panel-map-box">
-              <BlockMap
-                cells={state.cells}
-                cellsVersion={state.cellsVersion}
-                heat={panel.heat}
-                territories={panel.territories}
-                per10k={per10k}
-                tension={panel.tension}
-                panelAsOf={panel.asOf}
-                nameOf={municipalityOf}
-              />
-            </div>
-            <PanelMapLegend per10k={per10k} />
-            <ProblemsStrip problems={panel.problems} />
-            <TensionList tension={panel.tension} municipalityName={municipalityOf} limit={TENSION_ROWS} />
-            <TopCategories categories={panel.topCategories} categoryName={categoryOf} limit={TOP_ROWS} />
-          </div>
-
-          <TerritoryRanking
-            territories={panel.territories}
-            per10k={per10k}
-            tense={tense}
-            nameOf={municipalityOf}
-          />
-
-          <div className="panel-column">
-            <OverduePart
-              overdue={panel.overdue}
-              now={now}
-              categoryName={categoryOf}
-              municipalityName={municipalityOf}
-              limit={OVERDUE_ROWS}
-            />
-            <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
-            <ExecutorQuality
-              quality={panel.quality}
-              municipalityName={municipalityOf}
-              limit={EXECUTOR_ROWS}
-            />
-          </div>
-        </div>
-
-        <div className="panel-bottom">
-          <PanelTicker recent={state.recent} categoryName={categoryOf} municipalityName={municipalityOf} />
-        </div>
-
+        {density === 'desk' ? <BlockDeskLayout view={view} /> : <BlockWallLayout view={view} />}
         <StaleBanner
           stale={stale}
           connection={connection}

@@ -3,9 +3,10 @@ import { getApp } from '@/lib/server/app-registry';
 import { wallNamesOf } from '@/lib/reference/wall-names-of';
 import { loadWallConfig } from '@/lib/wall/load-wall-config';
 import { BlockScreen } from './block-screen';
+import type { BlockDensity } from './block-view';
 
 /** Server side of a block's panel: the first snapshot and panel render with the page, the socket follows. */
-export async function BlockWall({ block }: { block: string }) {
+export async function BlockWall({ block, density = 'wall' }: { block: string; density?: BlockDensity }) {
   const { ctx, live, panels, buildId } = getApp();
   const info = ctx.reference.blocks.get(block);
   if (!info) notFound();
@@ -19,6 +20,7 @@ export async function BlockWall({ block }: { block: string }) {
       names={wallNamesOf(ctx.reference)}
       buildId={buildId}
       staleAfterSeconds={loadWallConfig().staleAfterSeconds}
+      density={density}
     />
   );
 }

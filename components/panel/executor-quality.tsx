@@ -31,7 +31,7 @@ function Rate({ value, alarm, testId }: { value: number | null; alarm: boolean; 
     <span
       data-testid={testId}
       data-value={value.toFixed(4)}
-      className={`text-right tabular-nums ${alarm ? 'font-bold text-amber-300' : ''}`}
+      className={`text-right tabular-nums ${alarm ? 'font-bold text-slate-50' : ''}`}
     >
       {alarm ? <span aria-hidden="true">▲ </span> : null}
       {percent(value)}
@@ -64,7 +64,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
           <div className="panel-quality-row panel-small text-slate-400" aria-hidden="true">
             <span />
             <span className="text-right">в срок</span>
-            <span className="text-right">повт.</span>
+            <span className="text-right">повторно</span>
             <span className="text-right">просроч.</span>
           </div>
           <div className="panel-quality-row font-semibold" data-testid="quality-total">
@@ -102,7 +102,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
                 <span
                   data-testid="executor-overdue"
                   data-value={e.overdueNow}
-                  className={`text-right tabular-nums ${e.overdueNow > 0 ? 'text-amber-300' : 'text-slate-400'}`}
+                  className={`text-right tabular-nums ${e.overdueNow > 0 ? 'text-warning' : 'text-slate-400'}`}
                 >
                   {formatCountRu(e.overdueNow)}
                 </span>
@@ -121,7 +121,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
             <span key={m.oktmo} data-testid="on-time-laggard" data-value={m.onTimeRate!.toFixed(4)}>
               {i > 0 ? ' · ' : ''}
               <DrillLink oktmo={m.oktmo}>{municipalityName(m.oktmo)}</DrillLink>{' '}
-              <strong className="tabular-nums text-amber-300">{percent(m.onTimeRate)}</strong>
+              <strong className="tabular-nums text-slate-50">{percent(m.onTimeRate)}</strong>
             </span>
           ))}
         </p>
@@ -133,7 +133,7 @@ export function ExecutorQuality({ quality, municipalityName, limit }: ExecutorQu
             <span key={m.oktmo}>
               {i > 0 ? ' · ' : ''}
               <DrillLink oktmo={m.oktmo}>{municipalityName(m.oktmo)}</DrillLink>{' '}
-              <strong className="tabular-nums text-amber-300">{percent(m.reopenRate)}</strong>
+              <strong className="tabular-nums text-slate-50">{percent(m.reopenRate)}</strong>
             </span>
           ))}
         </p>

@@ -33,7 +33,9 @@ export function OverdueItem({
     >
       <div className="flex items-baseline justify-between gap-[0.8vw]">
         <span className="panel-text panel-cond truncate font-semibold">{categoryName}</span>
-        <span className="panel-text shrink-0 font-bold tabular-nums text-amber-300">
+        <span
+          className={`panel-text shrink-0 font-bold tabular-nums ${very ? 'text-breach' : 'text-warning'}`}
+        >
           <span aria-hidden="true">{very ? '▲▲ ' : '▲ '}</span>
           {formatDurationRu(now - Date.parse(dueAt))}
         </span>

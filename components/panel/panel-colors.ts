@@ -53,6 +53,3 @@ export function per10kScale(territories: TerritoryLoad[]): Per10kScale {
 }
 
 export const NO_DATA_CSS = `rgb(${NO_DATA[0]} ${NO_DATA[1]} ${NO_DATA[2]})`;
-
-/** Tension points, overdue and worse-than-last-week share the wall's alarm colour (and always a ▲ as well). */
-export const ALARM_RGB: [number, number, number] = [251, 191, 36];

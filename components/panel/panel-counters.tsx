@@ -30,7 +30,10 @@ function verdictOf(direction: ChangeDirection, moreIs: 'worse' | 'better'): Verd
   return 'same';
 }
 
-/** The verdict is spelled out as well as coloured: the arrow alone says «more», not whether that is bad. */
+/**
+ * The verdict is spelled out: the arrow alone says «more», not whether that is bad. It is never red or amber:
+ * «worse than last week» is a direction, and those colours belong to breaches and warnings on every screen.
+ */
 const VERDICT_WORD: Record<Verdict, string> = { worse: 'хуже', better: 'лучше', same: 'как было' };
 
 function Change({

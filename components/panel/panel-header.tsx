@@ -3,6 +3,7 @@ import type { ConnectionState } from '@/lib/realtime/client/use-wall-feed';
 import { formatDate, formatTime } from '@/components/ui/format';
 import { ConnectionBadge } from '@/components/ui/connection-badge';
 import { DataAge } from '@/components/ui/data-age';
+import { useReplaying } from '@/components/playback/replay-legend';
 
 interface PanelTitleProps {
   title: string;
@@ -35,6 +36,13 @@ interface PanelStatusProps {
 
 /** Moscow clock, link state and data age: the three things that say whether the numbers can be trusted. */
 export function PanelStatus({ now, connection, updatedAt, ageMs, stale }: PanelStatusProps) {
+  // In a replay the replay's bar holds the clock; a live time beside the replayed minute would be a second clock.
+  if (useReplaying())
+    return (
+      <div className="panel-small flex flex-col items-end justify-center" data-testid="panel-status">
+        <ConnectionBadge state={connection} />
+      </div>
+    );
   return (
     <div
       className="flex flex-col items-end justify-center text-right leading-none"

@@ -10,12 +10,13 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { CellCount } from '../../lib/realtime/contract';
 import type { HeatCell, TensionPoint, TerritoryLoad } from '../../lib/panels/types';
 import { HEAT_COLOR_RANGE } from '../map/color-ramp';
-import { ALARM_RGB, type Per10kScale } from './panel-colors';
+import type { Per10kScale } from './panel-colors';
+import { BREACH_RGB } from '../ui/status-colors';
 import { LABEL_LETTERING, type HeatPoint } from '../map/wall-layers';
 
 /** Sizes for a 1080 px tall screen; the map is a quarter of the width, so the glow is tighter than the wall's. */
 const HEAT_RADIUS_PX = 20;
-const TENSION_LABEL_PX = 17;
+const TENSION_LABEL_PX = 22;
 const TENSION_LINE_PX = 3.5;
 
 export interface TensionLabel {
@@ -127,7 +128,7 @@ export function tensionAreasLayers(
     new GeoJsonLayer<Feature>({
       ...common,
       id: 'tension-areas',
-      getLineColor: [...ALARM_RGB, 255],
+      getLineColor: [...BREACH_RGB, 255],
       getLineWidth: TENSION_LINE_PX * scale,
     }),
   ];
@@ -141,8 +142,8 @@ export function tensionCellsLayer(tension: TensionPoint[], scale: number) {
     extruded: false,
     filled: true,
     stroked: true,
-    getFillColor: [...ALARM_RGB, 70],
-    getLineColor: [...ALARM_RGB, 255],
+    getFillColor: [...BREACH_RGB, 70],
+    getLineColor: [...BREACH_RGB, 255],
     getLineWidth: TENSION_LINE_PX * scale,
     lineWidthUnits: 'pixels',
   });
@@ -185,7 +186,7 @@ export function tensionLabelsLayer(labels: TensionLabel[], scale: number) {
     sizeScale: scale,
     ...LABEL_LETTERING,
     fontWeight: 700,
-    getColor: [...ALARM_RGB, 255],
+    getColor: [...BREACH_RGB, 255],
     outlineWidth: 5,
     // Above the point, so the rim or hexagon it names stays visible.
     getPixelOffset: [0, -14 * scale],

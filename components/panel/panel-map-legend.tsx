@@ -2,9 +2,12 @@ import { HEAT_WINDOW_HOURS, TERRITORY_WINDOW_DAYS } from '@/lib/panels/types';
 import { COLOR_RANGE_CSS } from '@/components/map/color-ramp';
 import { NO_DATA_CSS, type Per10kScale } from '@/components/panel/panel-colors';
 import { formatPer10k } from '@/components/ui/format-panel';
+import { ReplayLegend, useReplaying } from '@/components/playback/replay-legend';
 
 export function PanelMapLegend({ per10k }: { per10k: Per10kScale }) {
   const { breaks, classCss } = per10k;
+  // In a replay the map shows the replay's marks only: the choropleth's classes would describe nothing there.
+  if (useReplaying()) return <ReplayLegend className="panel-small text-slate-300" />;
   return (
     <section className="panel-small text-slate-300" aria-label="Легенда карты" data-testid="map-legend">
       <div className="flex gap-[0.6vw]">
@@ -46,7 +49,7 @@ export function PanelMapLegend({ per10k }: { per10k: Per10kScale }) {
           за {HEAT_WINDOW_HOURS} ч
         </span>
         <span>⬡ открытые</span>
-        <span className="font-bold text-amber-300">▲ всплеск</span>
+        <span className="font-bold text-breach">▲ всплеск</span>
       </div>
     </section>
   );

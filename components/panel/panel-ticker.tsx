@@ -8,15 +8,19 @@ interface PanelTickerProps {
   recent: RecentComplaint[];
   categoryName: (code: string) => string;
   municipalityName: (oktmo: string | null) => string;
+  items?: number;
+  /** The masked excerpt after the place: at a desk; the wall shows category and place only. */
+  excerpt?: boolean;
 }
 
-export function PanelTicker({ recent, categoryName, municipalityName }: PanelTickerProps) {
-  const items = recent.slice(0, TICKER_ITEMS);
+export function PanelTicker(props: PanelTickerProps) {
+  const { recent, categoryName, municipalityName, excerpt = true } = props;
+  const items = recent.slice(0, props.items ?? TICKER_ITEMS);
   return (
     <section
       data-testid="panel-ticker"
       data-items={items.length}
-      className="grid h-full min-h-0 grid-cols-[8vw_repeat(3,minmax(0,1fr))] gap-x-[1.2vw]"
+      className="grid h-full min-h-0 grid-cols-[10vw_repeat(3,minmax(0,1fr))] gap-x-[1.2vw]"
       aria-label="Новые обращения"
     >
       <h2 className="panel-heading self-center leading-tight">Новые обращения</h2>
@@ -30,11 +34,12 @@ export function PanelTicker({ recent, categoryName, municipalityName }: PanelTic
               <span className="shrink-0 tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>
               <span className="panel-cond truncate">{categoryName(r.category)}</span>
             </div>
-            <p className="panel-small panel-cond mt-[0.2vh] line-clamp-2 text-slate-300">
+            <p
+              className={`panel-small panel-cond mt-[0.2vh] text-slate-300 ${excerpt ? 'line-clamp-2' : 'truncate'}`}
+            >
               <span className="font-semibold text-slate-100">{municipalityName(r.municipality)}</span>
               {/* Masked on the server; rendered as a text node only, never as markup. */}
-              {' · '}
-              {r.excerpt}
+              {excerpt ? ` · ${r.excerpt}` : null}
             </p>
           </article>
         ))

@@ -46,14 +46,14 @@ export function TensionList({ tension, municipalityName, limit }: TensionListPro
               data-observed={t.observed}
               className="panel-tension-item"
             >
-              <div className="panel-text panel-cond truncate font-bold text-amber-300">
+              <div className="panel-text panel-cond truncate font-bold text-breach">
                 <span aria-hidden="true">▲ </span>
                 <DrillLink oktmo={t.municipality ?? (t.kind === 'municipality' ? t.key : null)}>
                   {tensionPlace(t, municipalityName)}
                 </DrillLink>
               </div>
               <div className="panel-small panel-cond truncate text-slate-300">
-                <span className="font-semibold text-amber-300">{formatTimesRu(t.ratio)} выше нормы:</span>{' '}
+                <span className="font-semibold text-breach">{formatTimesRu(t.ratio)} выше нормы:</span>{' '}
                 {formatCountRu(t.observed)} при норме {EXPECTED_FORMAT.format(t.expected)}
               </div>
             </li>

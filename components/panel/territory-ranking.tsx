@@ -67,13 +67,13 @@ function Row({
       {/* The map's colour for this municipality, so the list and the choropleth read as one; a tension point
           gets the map's ▲ instead. */}
       {tense ? (
-        <span className="text-center font-bold text-amber-300" aria-label="точка напряжённости">
+        <span className="text-center font-bold text-breach" aria-label="точка напряжённости">
           ▲
         </span>
       ) : (
         <span className="panel-swatch" style={{ background: `rgb(${r} ${g} ${b})` }} aria-hidden="true" />
       )}
-      <DrillLink oktmo={t.oktmo} className={`truncate ${tense ? 'text-amber-300' : ''}`}>
+      <DrillLink oktmo={t.oktmo} className={`truncate ${tense ? 'text-breach' : ''}`}>
         {name}
       </DrillLink>
       <span className="text-right font-bold tabular-nums">{formatPer10k(t.per10k)}</span>

@@ -7,13 +7,14 @@ interface TopCategoriesProps {
   limit: number;
 }
 
-/** «▲ +15%» / «▼ −8%»: more complaints of a kind is worse, so up is amber and down is blue, with the arrow too. */
+/** «▲ +15%» / «▼ −8%»: more complaints of a kind is worse, told by the arrow and sign in
+ * neutral tones: growth is a direction, not a breach or a warning (components/ui/status-colors.ts). */
 function ChangePct({ pct }: { pct: number | null }) {
   if (pct === null) return <span className="text-slate-500">—</span>;
   const rounded = Math.round(pct);
   if (rounded === 0) return <span className="text-slate-400">= 0%</span>;
   return rounded > 0 ? (
-    <span className="font-semibold text-amber-300">
+    <span className="font-semibold text-slate-100">
       <span aria-hidden="true">▲ </span>+{formatPercentRu(pct)}
     </span>
   ) : (

@@ -3,7 +3,7 @@ import { replayMomentLabel } from './playback-format';
 import type { PlaybackBarVariant } from './playback-bar';
 
 /**
- * While a replay runs the screen must not pass for live: an amber frame round the whole screen and, on the
+ * While a replay runs the screen must not pass for live: a violet frame (the replay's own colour, no status) round the whole screen and, on the
  * region wall, a banner across the top naming the moment shown.
  */
 export function PlaybackBanner({ playback, variant }: { playback: Playback; variant: PlaybackBarVariant }) {
@@ -13,20 +13,18 @@ export function PlaybackBanner({ playback, variant }: { playback: Playback; vari
     <>
       <div
         aria-hidden="true"
-        className="pointer-events-none fixed inset-0 z-40 border-[0.7vh] border-amber-400"
+        className="pointer-events-none fixed inset-0 z-40 border-[0.7vh] border-replay-strong"
         data-testid="playback-frame"
       />
       {variant === 'wall' ? (
         <div
           role="status"
           data-testid="playback-banner"
-          className="fixed top-[2.5vh] left-1/2 z-40 -translate-x-1/2 rounded-[0.6vh] bg-amber-400 px-[2vw] py-[0.9vh] text-center leading-tight font-bold whitespace-nowrap text-slate-950 shadow-[0_0_3vh_rgb(251_191_36/0.45)]"
+          className="fixed top-[2.5vh] left-1/2 z-40 -translate-x-1/2 rounded-[0.6vh] bg-replay px-[2vw] py-[0.9vh] text-center leading-tight font-bold whitespace-nowrap text-slate-950 shadow-[0_0_3vh_rgb(196_181_253/0.45)]"
         >
-          <div className="text-[clamp(1.4rem,3.6vh,6rem)] tracking-[0.12em]">▶ ПОВТОР · НЕ ПРЯМОЙ ЭФИР</div>
-          <div className="text-[clamp(0.9rem,2vh,3.4rem)] font-semibold">
-            {playback.status === 'ready'
-              ? `карта и счётчики на ${replayMomentLabel(at)}`
-              : 'загрузка записи…'}
+          <div className="text-wall-l tracking-[0.12em]">ПОВТОР · НЕ ПРЯМОЙ ЭФИР</div>
+          <div className="text-wall-s font-semibold">
+            {playback.status === 'ready' ? `всё на экране — на ${replayMomentLabel(at)}` : 'загрузка записи…'}
           </div>
         </div>
       ) : null}

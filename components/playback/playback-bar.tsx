@@ -10,10 +10,36 @@ import { formatShortDate, speedLabel } from './playback-format';
 /** `wall`: two rows over the bottom of the region map; `panel`: one row over the panel's ticker. */
 export type PlaybackBarVariant = 'wall' | 'panel';
 
-const TEXT = 'text-[clamp(0.8rem,1.9vh,3.2rem)]';
+const TEXT = 'text-wall-xs';
 const BUTTON = `${TEXT} cursor-pointer rounded-[0.5vh] border-[0.2vh] px-[0.55vw] py-[0.4vh] font-semibold whitespace-nowrap`;
-const OFF = 'border-slate-500 bg-slate-900 text-slate-100 hover:border-amber-300';
-const ON = 'border-amber-400 bg-amber-400 text-slate-950';
+const OFF = 'border-slate-500 bg-slate-900 text-slate-100 hover:border-replay';
+const ON = 'border-replay bg-replay text-slate-950';
+
+/*
+ * The play/pause/again marks as inline SVG: ⏸ and friends are missing from many fonts (an empty box on the wall
+ * PC), and a drawn shape needs none.
+ */
+function ToggleIcon({ mode }: { mode: 'pause' | 'play' | 'again' }) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      className="inline-block h-[2.6vh] w-[2.6vh] fill-current align-middle"
+      data-icon={mode}
+    >
+      {mode === 'pause' ? (
+        <>
+          <rect x="5" y="4" width="5" height="16" rx="1" />
+          <rect x="14" y="4" width="5" height="16" rx="1" />
+        </>
+      ) : mode === 'play' ? (
+        <path d="M7 4 L20 12 L7 20 Z" />
+      ) : (
+        <path d="M12 4a8 8 0 1 1-7.4 5H2l3.5-4 3.5 4H6.7A6 6 0 1 0 12 6z" />
+      )}
+    </svg>
+  );
+}
 
 /** Space plays and pauses, Esc goes back to live; keys typed into a field are not ours. */
 function usePlaybackKeys(playback: Playback) {
@@ -53,7 +79,7 @@ function LiveLauncher({ playback }: { playback: Playback }) {
       data-mode="live"
       className={`${TEXT} fixed bottom-[0.5vh] left-[1.4vw] z-40 flex cursor-default items-center gap-[0.5vw] text-slate-300 opacity-80`}
     >
-      <span>⟲ Повтор:</span>
+      <span>Повтор:</span>
       {PLAYBACK_SPANS.map((span) => (
         <button
           key={span}
@@ -90,7 +116,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
         className={`${BUTTON} ${ON} min-w-[3.2vw] text-center`}
         onClick={playback.toggle}
       >
-        {state.playing ? '⏸' : atEnd ? '⟲' : '▶'}
+        <ToggleIcon mode={state.playing ? 'pause' : atEnd ? 'again' : 'play'} />
       </button>
       <div className="flex gap-[0.2vw]" role="group" aria-label="Период">
         {PLAYBACK_SPANS.map((span) => (
@@ -124,9 +150,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
   );
   const clock = (
     <div className="shrink-0 leading-none" data-testid="playback-clock" data-at={new Date(at).toISOString()}>
-      <div className="text-[clamp(1.8rem,5.2vh,9rem)] font-bold text-amber-300 tabular-nums">
-        {formatShortTime(at)}
-      </div>
+      <div className="text-[5.2vh] font-bold text-replay tabular-nums">{formatShortTime(at)}</div>
       <div className={`${TEXT} mt-[0.3vh] whitespace-nowrap text-slate-200`}>{formatShortDate(at)} · МСК</div>
     </div>
   );
@@ -137,7 +161,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
       className={`${BUTTON} border-emerald-400 bg-emerald-950 text-emerald-200 hover:bg-emerald-900`}
       onClick={playback.exit}
     >
-      ● Вернуться в эфир
+      Вернуться в эфир
     </button>
   );
   const timeline = data ? (
@@ -159,7 +183,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
       data-playing={state.playing}
       data-status={status}
       data-clock={new Date(at).toISOString()}
-      className={`fixed z-40 flex cursor-default rounded-[0.8vh] border-[0.3vh] border-amber-400 bg-slate-950 ${
+      className={`fixed z-40 flex cursor-default rounded-[0.8vh] border-[0.3vh] border-replay bg-slate-950 ${
         wall
           ? 'right-[25.6vw] bottom-[4.5vh] left-[26.6vw] h-[15vh] flex-col gap-[1vh] px-[0.9vw] py-[1vh]'
           : 'right-[1.4vw] bottom-[3.4vh] left-[1.4vw] h-[8.4vh] items-center gap-[0.9vw] px-[0.8vw]'
@@ -178,7 +202,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
         </>
       ) : (
         <>
-          <span className="shrink-0 rounded-[0.4vh] bg-amber-400 px-[0.5vw] text-[clamp(1rem,2.4vh,4rem)] font-bold tracking-[0.1em] text-slate-950">
+          <span className="shrink-0 rounded-[0.4vh] bg-replay px-[0.5vw] text-wall-s font-bold tracking-[0.1em] text-slate-950">
             ПОВТОР
           </span>
           {clock}

@@ -23,10 +23,8 @@ const isBacklog = (key: Key) => key === 'open' || key === 'overdue';
 /** What moment a number is of: flows at the clock, the backlog at the start of its hour. */
 function asOfLine(c: PlaybackCounters, key: Key, className: string) {
   return (
-    <dd className={`m-0 text-amber-300 ${className}`} data-testid={`playback-asof-${key}`}>
-      {isBacklog(key)
-        ? `на ${formatShortTime(c.backlogAt)} · повтор`
-        : `на ${formatShortTime(c.at)} · повтор`}
+    <dd className={`m-0 text-replay ${className}`} data-testid={`playback-asof-${key}`}>
+      {isBacklog(key) ? `на ${formatShortTime(c.backlogAt)}, повтор` : `на ${formatShortTime(c.at)}, повтор`}
     </dd>
   );
 }

@@ -13,8 +13,11 @@ import { colorForCount, HEAT_COLOR_RANGE } from '../map/color-ramp';
 const HEAT_RADIUS_PX = { wall: 38, panel: 20 } as const;
 const DOT_RADIUS_PX = { wall: 4.5, panel: 3 } as const;
 const PULSE_MAX_RADIUS_PX = { wall: 40, panel: 22 } as const;
-/** Replay's own colour: amber, never the live cyan, so a replayed arrival is not mistaken for a live one. */
-export const PLAYBACK_RGB: [number, number, number] = [251, 191, 36];
+/**
+ * Replay's own colour: violet, never the live cyan (a replayed arrival must not pass for a live one) and never
+ * red or amber, which mean a breach and a warning on every screen.
+ */
+export const PLAYBACK_RGB: [number, number, number] = [196, 181, 253];
 const TRANSPARENT: [number, number, number, number] = [0, 0, 0, 0];
 
 export type PlaybackMapVariant = keyof typeof HEAT_RADIUS_PX;

@@ -90,7 +90,7 @@ export function PlaybackTimeline(props: {
             width={0.76}
             y={100 - Math.max(2, (b.n / max) * 100)}
             height={Math.max(2, (b.n / max) * 100)}
-            className={b.start < clock ? 'fill-amber-400' : 'fill-slate-600'}
+            className={b.start < clock ? 'fill-replay' : 'fill-slate-600'}
           />
         ))}
       </svg>
@@ -102,7 +102,7 @@ export function PlaybackTimeline(props: {
             className="absolute top-0 bottom-0 border-l-[0.25vh] border-dashed border-slate-300"
             style={{ left: `${((t - from) / (to - from)) * 100}%` }}
           >
-            <span className="absolute top-0 left-[0.3vw] text-[clamp(0.7rem,1.5vh,2.6rem)] leading-none whitespace-nowrap text-slate-200">
+            <span className="absolute top-0 left-[0.3vw] text-wall-xs leading-none whitespace-nowrap text-slate-200">
               {/* Seven days leave room for «вт, 17» only. */}
               {data.span === '7d'
                 ? formatShortDate(t).split(' ').slice(0, 2).join(' ')
@@ -113,7 +113,7 @@ export function PlaybackTimeline(props: {
       </div>
       <div
         data-testid="playback-handle"
-        className="pointer-events-none absolute -top-[0.6vh] -bottom-[0.6vh] w-[0.45vh] -translate-x-1/2 bg-white shadow-[0_0_1vh_#fbbf24]"
+        className="pointer-events-none absolute -top-[0.6vh] -bottom-[0.6vh] w-[0.45vh] -translate-x-1/2 bg-white shadow-[0_0_1vh_#c4b5fd]"
         style={{ left: `${fraction * 100}%` }}
       />
     </div>

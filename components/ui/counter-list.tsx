@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 
-/** Class names on the region wall and on a block panel; the alarm colour is the wall's on both. */
+/** Class names on the region wall and on a block panel; the warning colour is the wall's on both. */
 const CLASSES = {
   wall: { tile: 'wall-counter', label: 'wall-counter__label', numeral: 'wall-numeral' },
   panel: {
@@ -46,20 +46,19 @@ export function CounterList<K extends string, S extends CounterSpec<K>>(props: C
     <dl data-testid={testId} className={className} style={{ '--numeral-chars': chars } as CSSProperties}>
       {counters.map((c, i) => {
         const value = values[c.key];
-        // Overdue is the one number the room must act on: it alone is coloured, and marked by shape too.
-        const alarm = c.key === 'overdue' && value > 0;
+        // Overdue is the one number here the room must act on: a warning (amber; its very late part is
+        // red on the block screens' breach numbers). The label names it, so colour is not the only sign.
+        const warning = c.key === 'overdue' && value > 0;
         return (
           <div
             key={c.key}
             data-testid={c.testId}
             data-value={value}
             data-week-ago={weekAgoOf?.(c)}
-            className={`${classes.tile} ${alarm ? 'wall-counter--alarm' : ''}`}
+            data-tone={warning ? 'warning' : 'neutral'}
+            className={`${classes.tile} ${warning ? 'wall-counter--warning' : ''}`}
           >
-            <dt className={classes.label}>
-              {alarm ? <span aria-hidden="true">▲ </span> : null}
-              {c.label}
-            </dt>
+            <dt className={classes.label}>{c.label}</dt>
             <dd className={classes.numeral}>{texts[i]}</dd>
             {extraOf?.(c, value)}
           </div>

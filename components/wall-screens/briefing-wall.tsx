@@ -24,7 +24,7 @@ export async function BriefingWall({ panel }: { panel: ScreenPanelOf<'briefing'>
         className="flex h-full flex-col items-center justify-center gap-[4vh] p-[6vw] text-center"
       >
         <RefreshEvery minutes={REFRESH_MINUTES} />
-        <h1 className="text-[5vh] font-bold text-amber-300">Брифинг за неделю {panel.week} ещё не готов</h1>
+        <h1 className="text-[5vh] font-bold text-slate-100">Брифинг за неделю {panel.week} ещё не готов</h1>
         <p className="text-[3vh] text-slate-200">{parsed.errors.map((e) => e.message).join('; ')}</p>
       </main>
     );

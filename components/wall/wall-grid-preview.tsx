@@ -6,12 +6,15 @@ import { useEffect, useState } from 'react';
 const SCREEN_W = 1920;
 const SCREEN_H = 1080;
 const GAP_PX = 12;
-const LABEL_PX = 26;
+/** Caption strip per row: its 0.62 share is the 24-pixel floor of every wall text. */
+const LABEL_PX = 40;
 
 export interface GridScreen {
   id: string;
   row: number;
   col: number;
+  rowSpan: number;
+  colSpan: number;
   /** Its kind in the screen registry (lib/wall/screen-registry.ts). */
   kind: string;
   /** What the screen shows, for its label. */
@@ -51,33 +54,46 @@ export function WallGridPreview({
     >
       {scale === 0
         ? null
-        : screens.map((s) => (
-            <figure
-              key={s.id}
-              data-testid="grid-screen"
-              data-screen={s.id}
-              data-kind={s.kind}
-              className="m-0 flex flex-col"
-              style={{ gridRow: s.row, gridColumn: s.col }}
-            >
-              <figcaption
-                className="truncate font-semibold text-slate-300"
-                style={{ height: LABEL_PX, fontSize: LABEL_PX * 0.62, lineHeight: `${LABEL_PX}px` }}
+        : screens.map((s) => {
+            // A spanning screen is one picture over several panels: its page lays out at the joined size
+            // (the 2×2 map at 3840×2160), and the gaps between panels are the bezels it runs across.
+            const width = SCREEN_W * s.colSpan;
+            const height = SCREEN_H * s.rowSpan;
+            const boxW = SCREEN_W * scale * s.colSpan + GAP_PX * (s.colSpan - 1);
+            const boxH = (SCREEN_H * scale + LABEL_PX) * s.rowSpan + GAP_PX * (s.rowSpan - 1) - LABEL_PX;
+            const inner = Math.min(boxW / width, boxH / height);
+            return (
+              <figure
+                key={s.id}
+                data-testid="grid-screen"
+                data-screen={s.id}
+                data-kind={s.kind}
+                data-span={`${s.rowSpan}x${s.colSpan}`}
+                className="m-0 flex flex-col"
+                style={{
+                  gridRow: `${s.row} / span ${s.rowSpan}`,
+                  gridColumn: `${s.col} / span ${s.colSpan}`,
+                }}
               >
-                {s.id} · {s.title}
-              </figcaption>
-              <div className="overflow-hidden" style={{ width: SCREEN_W * scale, height: SCREEN_H * scale }}>
-                <iframe
-                  src={`/wall/s/${s.id}`}
-                  title={`Экран ${s.id}: ${s.title}`}
-                  width={SCREEN_W}
-                  height={SCREEN_H}
-                  className="block origin-top-left border-0"
-                  style={{ transform: `scale(${scale})` }}
-                />
-              </div>
-            </figure>
-          ))}
+                <figcaption
+                  className="truncate font-semibold text-slate-300"
+                  style={{ height: LABEL_PX, fontSize: LABEL_PX * 0.62, lineHeight: `${LABEL_PX}px` }}
+                >
+                  {s.id} · {s.title}
+                </figcaption>
+                <div className="overflow-hidden" style={{ width: width * inner, height: height * inner }}>
+                  <iframe
+                    src={`/wall/s/${s.id}`}
+                    title={`Экран ${s.id}: ${s.title}`}
+                    width={width}
+                    height={height}
+                    className="block origin-top-left border-0"
+                    style={{ transform: `scale(${inner})` }}
+                  />
+                </div>
+              </figure>
+            );
+          })}
     </main>
   );
 }

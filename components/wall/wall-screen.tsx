@@ -13,6 +13,8 @@ import { ConnectionBadge } from '../ui/connection-badge';
 import { MoscowClock } from '../ui/moscow-clock';
 import { ArrivalsTicker } from './arrivals-ticker';
 import { MapLegend } from './map-legend';
+import { LiveOnly } from '../playback/live-only';
+import { useReplaying } from '../playback/replay-legend';
 import { AttributionLine } from '../ui/attribution-line';
 import { DataAge } from '../ui/data-age';
 import { faultOf, StaleBanner } from '../ui/stale-banner';
@@ -37,6 +39,7 @@ export function WallScreen(props: WallScreenProps) {
   useBuildWatch(buildId);
   const maxOpen = useMemo(() => maxOpenOf(state.cells), [state.cells]);
   const { ageMs, stale } = useStaleness(state.receivedAt, staleAfterSeconds);
+  const replaying = useReplaying();
 
   return (
     <main className="wall-root" data-stale={stale || faultOf(connection, database) !== null}>
@@ -51,12 +54,16 @@ export function WallScreen(props: WallScreenProps) {
       </aside>
 
       <aside className="wall-panel wall-panel--right">
-        <MoscowClock />
+        {/* In a replay the bar's clock is the only clock on the screen; the link state stays. */}
+        {replaying ? null : <MoscowClock />}
         <div className="wall-small mt-[2vh] mb-[3.5vh] flex flex-col items-end gap-[0.5vh]">
           <ConnectionBadge state={connection} databaseDown={database.down} />
-          <DataAge updatedAt={state.receivedAt} ageMs={ageMs} stale={stale} />
+          {replaying ? null : <DataAge updatedAt={state.receivedAt} ageMs={ageMs} stale={stale} />}
         </div>
-        <ArrivalsTicker recent={state.recent} names={names} />
+        {/* The live arrivals have no place in a replay's minute: hidden with a note rather than mixed in. */}
+        <LiveOnly what="Новые обращения">
+          <ArrivalsTicker recent={state.recent} names={names} />
+        </LiveOnly>
         <div className="mt-auto pt-[2vh]">
           <MapLegend maxOpen={maxOpen} />
         </div>

@@ -14,6 +14,7 @@ export interface CounterIndex {
   backlogFrom: number;
   open: (number | null)[];
   overdue: (number | null)[];
+  veryLate: (number | null)[];
 }
 
 function prefixSums(values: number[]): Float64Array {
@@ -33,6 +34,7 @@ export function indexCounters(data: PlaybackData): CounterIndex {
     backlogFrom: Date.parse(data.backlog.from),
     open: data.backlog.open,
     overdue: data.backlog.overdue,
+    veryLate: data.backlog.veryLate,
   };
 }
 
@@ -65,6 +67,7 @@ export function countersAt(index: CounterIndex, clock: number): PlaybackCounters
     resolvedToday: windowSum(index, index.cumResolved, midnight, at),
     open: index.open[hour] ?? null,
     overdue: index.overdue[hour] ?? null,
+    veryLate: index.veryLate[hour] ?? null,
     backlogAt,
   };
 }

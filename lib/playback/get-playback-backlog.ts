@@ -41,6 +41,7 @@ export async function getPlaybackBacklog(
   const hours = Math.floor((range.to.getTime() - range.from.getTime()) / HOUR_MS) + 1;
   const open = new Array<number | null>(hours).fill(null);
   const overdue = new Array<number | null>(hours).fill(null);
+  const veryLate = new Array<number | null>(hours).fill(null);
   const own = (r: { municipality: string; block: string }) =>
     r.municipality === (scope.municipality ?? ALL) && r.block === (scope.block ?? ALL);
   for (const r of rows) {
@@ -50,10 +51,12 @@ export async function getPlaybackBacklog(
     if (own(r)) {
       open[h] = Number(r.onTime) + late;
       overdue[h] = late;
+      veryLate[h] = Number(r.veryLate);
     } else if (open[h] === null) {
       open[h] = 0;
       overdue[h] = 0;
+      veryLate[h] = 0;
     }
   }
-  return { from: range.from.toISOString(), open, overdue };
+  return { from: range.from.toISOString(), open, overdue, veryLate };
 }

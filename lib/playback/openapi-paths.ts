@@ -60,8 +60,9 @@ export const PLAYBACK_OPENAPI_SCHEMAS = {
       },
       backlog: {
         type: 'object',
-        description: 'Open and overdue at the start of each hour from `from`; null where not recorded',
-        properties: { from: dateTime, open: nullableInts, overdue: nullableInts },
+        description:
+          'Open, overdue and (of overdue) very late at the start of each hour from `from`; null where not recorded',
+        properties: { from: dateTime, open: nullableInts, overdue: nullableInts, veryLate: nullableInts },
       },
       resolution: { type: 'integer', description: 'H3 resolution of `cells`: 6, or 8 for a municipality' },
       cells: { type: 'array', items: { type: 'string' } },
@@ -106,6 +107,7 @@ export const PLAYBACK_OPENAPI_SCHEMAS = {
           resolvedToday: { type: 'integer' },
           open: nullable('integer'),
           overdue: nullable('integer'),
+          veryLate: nullable('integer'),
           backlogAt: dateTime,
         },
       },

@@ -65,6 +65,8 @@ export interface PlaybackBacklog {
   from: string;
   open: (number | null)[];
   overdue: (number | null)[];
+  /** The part of `overdue` past three times its deadline (the panels' «очень поздно»). */
+  veryLate: (number | null)[];
 }
 
 /** 24 hours: single complaints with coordinates, sorted by time. */
@@ -126,6 +128,8 @@ export interface PlaybackCounters {
   /** The backlog at the start of the hour of `at`; null where that hour was not recorded. */
   open: number | null;
   overdue: number | null;
+  /** Of `overdue`, open past three times the deadline; the rest of it is late. */
+  veryLate: number | null;
   /** The hour the backlog numbers are of. */
   backlogAt: number;
 }

@@ -62,9 +62,14 @@ async function direct(scope: PlaybackScope, at: number): Promise<Omit<PlaybackCo
       and c.received_at < ${iso(at)}::timestamptz ${scopeSql(scope)}`);
   const hour = iso(Math.floor(at / HOUR_MS) * HOUR_MS);
   // Open at the hour: the last event at or before it left the complaint open.
-  const openAt = (overdueOnly: boolean) =>
+  const past = {
+    all: sql``,
+    due: sql`and c.due_at <= ${hour}::timestamptz`,
+    veryLate: sql`and c.very_late_at <= ${hour}::timestamptz`,
+  };
+  const openAt = (only: keyof typeof past) =>
     count(sql`select count(*) as n from complaints c where c.received_at <= ${hour}::timestamptz ${scopeSql(scope)}
-      ${overdueOnly ? sql`and c.due_at <= ${hour}::timestamptz` : sql``}
+      ${past[only]}
       and (select e.to_status from complaint_events e where e.complaint_id = c.id and e.at <= ${hour}::timestamptz
         order by e.at desc, e.id desc limit 1) in ('new', 'routed', 'in_progress', 'reopened')`);
   return {
@@ -75,8 +80,9 @@ async function direct(scope: PlaybackScope, at: number): Promise<Omit<PlaybackCo
       await count(sql`select count(*) as n from complaint_events e join complaints c on c.id = e.complaint_id
       where e.to_status = 'resolved' and e.at >= ${iso(midnight)}::timestamptz and e.at < ${iso(at)}::timestamptz
       ${scopeSql(scope)}`),
-    open: await openAt(false),
-    overdue: await openAt(true),
+    open: await openAt('all'),
+    overdue: await openAt('due'),
+    veryLate: await openAt('veryLate'),
   };
 }
 

@@ -36,6 +36,7 @@ function dayPayload(receivedAt: number[]): PlaybackData {
       from: iso(Math.floor(from / HOUR_MS) * HOUR_MS),
       open: Array.from({ length: 25 }, (_, h) => (h === 3 ? null : 100 + h)),
       overdue: Array.from({ length: 25 }, (_, h) => (h === 3 ? null : h)),
+      veryLate: Array.from({ length: 25 }, (_, h) => (h === 3 ? null : Math.floor(h / 2))),
     },
     resolution: 6,
     cells: ['861181b6fffffff', '86118a3a7ffffff'],
@@ -94,9 +95,11 @@ describe('counters at the playback clock', () => {
     expect(c.backlogAt).toBe(MIDNIGHT + 2 * HOUR_MS);
     expect(c.open).toBe(100 + hour);
     expect(c.overdue).toBe(hour);
+    expect(c.veryLate).toBe(Math.floor(hour / 2));
     const unrecorded = countersAt(index, Date.parse(data.backlog.from) + 3 * HOUR_MS + 10 * MINUTE_MS);
     expect(unrecorded.open).toBeNull();
     expect(unrecorded.overdue).toBeNull();
+    expect(unrecorded.veryLate).toBeNull();
   });
 });
 
@@ -209,10 +212,10 @@ describe('the map frame', () => {
 });
 
 describe('the replay in the URL', () => {
-  it('round-trips span, speed, time, play and loop, keeping other keys', () => {
+  it('round-trips span, speed, time and loop, keeping other keys; a link always plays', () => {
     const state: ReplayState = { span: '7d', speed: 21_600, playing: true, clock: NOW + 123, loop: true };
     const query = replayQuery(new URLSearchParams('foo=1'), state);
-    expect(query.toString()).toBe('foo=1&replay=7d&speed=21600&t=2026-11-23T09%3A30%3A00.000Z&play=1&loop=1');
+    expect(query.toString()).toBe('foo=1&replay=7d&speed=21600&t=2026-11-23T09%3A30%3A00.000Z&loop=1');
     expect(parseReplayQuery(query)).toEqual({
       span: '7d',
       speed: 21_600,
@@ -220,6 +223,11 @@ describe('the replay in the URL', () => {
       playing: true,
       loop: true,
     });
+    // Written while paused, the link still plays when opened: only a hand-typed play=0 pauses it.
+    const paused = replayQuery(new URLSearchParams(), { ...state, playing: false });
+    expect(paused.has('play')).toBe(false);
+    expect(parseReplayQuery(paused)?.playing).toBe(true);
+    expect(parseReplayQuery(new URLSearchParams('replay=24h&play=0'))?.playing).toBe(false);
     expect(replayQuery(query, null).toString()).toBe('foo=1');
   });
 
@@ -229,7 +237,7 @@ describe('the replay in the URL', () => {
       span: '24h',
       speed: 300,
       clock: null,
-      playing: false,
+      playing: true,
       loop: false,
     });
   });

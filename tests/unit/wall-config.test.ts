@@ -27,17 +27,67 @@ function issuesOf(input: unknown): { field: string; message: string }[] {
 }
 
 describe('wall configuration', () => {
-  it('has a valid default: the region and all 11 blocks, each once, on a 4×3 wall, stale after 60 s', () => {
+  it('has a valid default: the region map over the 2×2 centre and eight blocks around it, 4×3, stale after 60 s', () => {
     expect(parseWallConfig(DEFAULT_WALL_CONFIG)).toEqual(DEFAULT_WALL_CONFIG);
     expect(DEFAULT_WALL_CONFIG).toMatchObject({ rows: 3, cols: 4, staleAfterSeconds: 60 });
-    const panels = DEFAULT_WALL_CONFIG.screens.map((s) =>
-      s.panel.kind === 'block' ? s.panel.block : s.panel.kind,
+    expect(screenById(DEFAULT_WALL_CONFIG, 'r1c2')).toMatchObject({
+      row: 1,
+      col: 2,
+      rowSpan: 2,
+      colSpan: 2,
+      panel: { kind: 'region' },
+    });
+    const blocks = DEFAULT_WALL_CONFIG.screens.flatMap((s) =>
+      s.panel.kind === 'block' ? [s.panel.block] : [],
     );
-    expect(new Set(panels)).toEqual(new Set(['region', ...BLOCKS.map((b) => b.code)]));
-    expect(panels).toHaveLength(12);
-    const positions = DEFAULT_WALL_CONFIG.screens.map((s) => `${s.row}:${s.col}`);
-    expect(new Set(positions).size).toBe(12);
-    expect(screenById(DEFAULT_WALL_CONFIG, 'r1c1')?.panel).toEqual({ kind: 'region' });
+    expect(blocks).toHaveLength(8);
+    expect(new Set(blocks).size).toBe(8);
+    for (const b of blocks) expect(BLOCKS.map((x) => x.code)).toContain(b);
+    // Every one of the twelve cells is covered exactly once.
+    const cells = DEFAULT_WALL_CONFIG.screens.flatMap((s) =>
+      Array.from({ length: (s.rowSpan ?? 1) * (s.colSpan ?? 1) }, (_, k) => {
+        const r = s.row + Math.floor(k / (s.colSpan ?? 1));
+        const c = s.col + (k % (s.colSpan ?? 1));
+        return `${r}:${c}`;
+      }),
+    );
+    expect(cells).toHaveLength(12);
+    expect(new Set(cells).size).toBe(12);
+  });
+
+  it('keeps a layout without spans valid: each screen one cell', () => {
+    const config = parseWallConfig(VALID);
+    expect(config.screens.map((s) => [s.rowSpan, s.colSpan])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('rejects a span past the edge and a span over another screen, naming both', () => {
+    const wide = {
+      rows: 2,
+      cols: 3,
+      staleAfterSeconds: 60,
+      screens: [
+        { id: 'map', row: 1, col: 1, rowSpan: 2, colSpan: 2, panel: 'region' },
+        { id: 'inside', row: 2, col: 2, panel: 'housing' },
+        { id: 'edge', row: 1, col: 3, colSpan: 2, panel: 'ecology' },
+        { id: 'zero', row: 2, col: 3, rowSpan: 0, panel: 'health' },
+      ],
+    };
+    expect(issuesOf(wide)).toEqual([
+      { field: 'screens[3].rowSpan', screen: 'zero', message: 'must be 1 or more' },
+      {
+        field: 'screens[1]',
+        screen: 'inside',
+        message: expect.stringMatching(/row 2, col 2.*screens\[0\]/),
+      },
+      {
+        field: 'screens[2].colSpan',
+        screen: 'edge',
+        message: expect.stringMatching(/past the last column/),
+      },
+    ]);
   });
 
   it('accepts a small custom wall in the old string form, read as registry panels', () => {

@@ -20,6 +20,8 @@ export default async function WallGridPage() {
     id: s.id,
     row: s.row,
     col: s.col,
+    rowSpan: s.rowSpan ?? 1,
+    colSpan: s.colSpan ?? 1,
     kind: s.panel.kind,
     title: screenTitleOf(s.panel, names),
   }));

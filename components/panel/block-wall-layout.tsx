@@ -1,0 +1,106 @@
+import dynamic from 'next/dynamic';
+import { LiveOnly } from '@/components/playback/live-only';
+import { useReplaying } from '@/components/playback/replay-legend';
+import { formatDate, formatTime } from '@/components/ui/format';
+import { ConnectionBadge } from '@/components/ui/connection-badge';
+import { DataAge } from '@/components/ui/data-age';
+import type { BlockView } from './block-view';
+import { BreachNumbers } from './breach-numbers';
+import { WorstMunicipalities } from './worst-municipalities';
+import { PanelCounters } from './panel-counters';
+import { PanelMapLegend } from './panel-map-legend';
+import { PanelTicker } from './panel-ticker';
+
+// WebGL and MapLibre touch `window` on import: the map exists only in the browser.
+const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
+
+/** Arrivals along the bottom strip: three side by side, category and place, no excerpt (read from 5 m). */
+const WALL_TICKER_ITEMS = 3;
+
+/**
+ * A block for the room, read from 5 m: the three breach numbers first, the map with real room, the five worst
+ * municipalities and the open incidents; the full ranking and the executors are at desk density
+ * (`?density=desk`) and in the drill-down. Every text is at least 24 px at 1080p (globals.css --t-xs).
+ */
+export function BlockWallLayout({ view }: { view: BlockView }) {
+  const { block, title, state, panel, now, connection, updatedAt, ageMs, stale, per10k } = view;
+  const { categoryOf, municipalityOf } = view;
+  const replaying = useReplaying();
+  return (
+    <>
+      <header className="block-header" data-testid="panel-heading">
+        <h1 className="wall-title min-w-0 truncate" data-testid="panel-title">
+          {title}
+        </h1>
+        <div className="flex shrink-0 items-center gap-[1.2vw] whitespace-nowrap" data-testid="panel-status">
+          <span className="wall-small panel-cond flex flex-col items-end leading-tight">
+            <ConnectionBadge state={connection} />
+            {/* Live status: in a replay the bar's clock is the only clock on the screen. */}
+            {replaying ? null : <DataAge updatedAt={updatedAt} ageMs={ageMs} stale={stale} />}
+          </span>
+          {replaying ? null : (
+            <>
+              <span className="wall-small text-slate-400">{formatDate(now)} · МСК</span>
+              <span className="text-[5.4vh] leading-none font-bold tabular-nums" data-testid="moscow-clock">
+                {formatTime(now)}
+              </span>
+            </>
+          )}
+        </div>
+      </header>
+
+      <div className="block-main">
+        <div className="block-column">
+          <div className="block-map-box">
+            <BlockMap
+              cells={state.cells}
+              cellsVersion={state.cellsVersion}
+              heat={panel.heat}
+              territories={panel.territories}
+              per10k={per10k}
+              tension={panel.tension}
+              panelAsOf={panel.asOf}
+              nameOf={municipalityOf}
+            />
+          </div>
+          <PanelMapLegend per10k={per10k} />
+          <div className="h-[12vh] shrink-0">
+            <PanelCounters summary={state.summary} />
+          </div>
+        </div>
+
+        <div className="block-column">
+          <BreachNumbers overdue={panel.overdue} />
+          <LiveOnly what="Пять худших округов">
+            <WorstMunicipalities territories={panel.territories} nameOf={municipalityOf} />
+          </LiveOnly>
+          <LiveOnly what="Открытые инциденты" className="flex-1">
+            {/*
+             * The open incidents of this block: the incidents' owner renders them here (components/incidents/*,
+             * scope { block }). Left empty until then rather than filled with anything that looks like data.
+             */}
+            <section
+              className="block-incidents"
+              data-testid="block-incidents"
+              data-slot="incidents"
+              data-block={block}
+              aria-label="Открытые инциденты"
+            />
+          </LiveOnly>
+        </div>
+      </div>
+
+      <div className="panel-bottom">
+        <LiveOnly what="Новые обращения" className="h-full">
+          <PanelTicker
+            recent={state.recent}
+            categoryName={categoryOf}
+            municipalityName={municipalityOf}
+            items={WALL_TICKER_ITEMS}
+            excerpt={false}
+          />
+        </LiveOnly>
+      </div>
+    </>
+  );
+}
