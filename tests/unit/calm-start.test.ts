@@ -21,9 +21,10 @@ function capture(isTTY: boolean) {
 /** What a terminal shows: carriage returns and line clears applied, line by line. */
 function screen(text: string): string[] {
   const lines: string[] = [''];
-  for (const part of text.split(/(\r\x1b\[2K|\r|\n)/)) {
+  const clear = '\r\x1b[2K';
+  for (const part of text.split(clear).join('\r').split(/(\r|\n)/)) {
     if (part === '\n') lines.push('');
-    else if (part === '\r' || part === '\r\x1b[2K') lines[lines.length - 1] = '';
+    else if (part === '\r') lines[lines.length - 1] = '';
     else lines[lines.length - 1] += part;
   }
   return lines;
