@@ -23,7 +23,10 @@ interface AlarmBannerProps {
  * acknowledges it, on every screen at once, because it is drawn from the list the server sends.
  */
 export function AlarmBanner({ incidents, now, sound = false, hidden = false }: AlarmBannerProps) {
-  const unanswered = (incidents ?? []).filter(isAlarming);
+  // The newest alarm first: the one the room has not heard of yet.
+  const unanswered = (incidents ?? [])
+    .filter(isAlarming)
+    .sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
   const soundState = useAlarmSound(sound && !hidden, unanswered.length > 0);
   if (hidden || unanswered.length === 0) return null;
   const [first] = unanswered;
