@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../context';
+import { reconstructBacklogHistory } from '../rollups/backlog-history';
 import { countComplaints, lastSimulatedAt } from './count-complaints';
 import { runBackfill, type BackfillResult, type ProgressCallback } from './backfill';
 import type { Incident } from './incidents';
@@ -51,7 +52,8 @@ interface BackfillOutcome {
 
 type FederalProgress = (hoursDone: number, hoursTotal: number) => void;
 
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 /** The rhythm's week levels when no seed is given: fixed, so a restarted server continues the same weeks. */
 const DEFAULT_LEVEL_SEED = 0x5eed_0715;
 
@@ -203,6 +205,12 @@ export function createSimulator(ctx: AppContext, options: SimulatorOptions): Sim
         const result = await backfilling;
         carriedIncidents = result.openIncidents;
         historyUntil = result.until;
+        // The hours of the gap had no SLA clock to record their backlog: the replay and "a week ago" need them.
+        if (
+          plan.kind === 'gap' &&
+          Math.floor(plan.from.getTime() / HOUR_MS) < Math.floor(result.until.getTime() / HOUR_MS)
+        )
+          await ctx.writer.run(0, () => reconstructBacklogHistory(ctx.db, plan.from, result.until));
         return { kind: plan.kind, created: result.created };
       } finally {
         backfilling = null;
