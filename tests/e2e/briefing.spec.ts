@@ -142,7 +142,9 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
         'data-value',
         String(b.votes.count.current),
       );
-      await expect(slide.getByTestId('vote-item')).toHaveCount(b.votes.items.length);
+      // Seven rows fit; one fewer under the box of urgent matters put to a vote by mistake.
+      const rows = Math.min(b.votes.items.length, b.votes.notEligible.count > 0 ? 6 : 7);
+      await expect(slide.getByTestId('vote-item')).toHaveCount(rows);
       for (const item of await slide.getByTestId('vote-item').all())
         expect(VOTE_ELIGIBLE_CATEGORIES.has((await item.getAttribute('data-category')) ?? '')).toBe(true);
       await expect(slide.getByTestId('votes-not-eligible')).toHaveCount(
