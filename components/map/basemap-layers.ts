@@ -123,9 +123,10 @@ export function townLayers(): LayerSpecification[] {
       'text-field': ['get', 'name'],
       'text-font': TOWN_FONT,
       'text-size': TOWN_LABEL_PX,
-      'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-      'text-radial-offset': 0.45,
-      'text-justify': 'auto',
+      // The side of the dot the labeller found room on (basemap-towns.ts): inside the view, off overlays.
+      'text-anchor': ['match', ['get', 'anchor'], 'right', 'right', 'left'],
+      'text-offset': ['match', ['get', 'anchor'], 'right', ['literal', [-0.45, 0]], ['literal', [0.45, 0]]],
+      'text-justify': ['match', ['get', 'anchor'], 'right', 'right', 'left'],
       'text-padding': 4,
       // Bigger towns first: MapLibre keeps the first of two colliding names.
       'symbol-sort-key': ['get', 'rank'],

@@ -5,8 +5,10 @@
  * itself (a municipality's or a surge's label drawn by deck.gl). MapLibre then declutters what is left.
  */
 import type maplibregl from 'maplibre-gl';
+import type { LayersList } from '@deck.gl/core';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { BASEMAP_SOURCE_IDS, TOWN_LABEL_PX, scaleBasemap, townLabelPx } from './basemap-layers';
+import { exposeProbe } from './test-probes';
 
 /** A town of `rank` (1 = over 100 000 … 5 = a village; scripts/copy-basemap-geo.ts) is named from this zoom. */
 const MIN_ZOOM_BY_RANK = [0, 0, 7.6, 8.6, 9.6, 10.6];
@@ -38,6 +40,25 @@ export interface TownLabeller {
   detach: () => void;
 }
 
+/** deck.gl layers that draw names or markers: they stay above the town names, everything else goes under. */
+const OVER_TOWN_NAMES = /label|ring|incident|pulse|arrival|alarm/i;
+const TOWN_LAYER_FIRST = 'basemap-town-dots';
+
+type DeckItem = LayersList[number];
+
+/**
+ * A deck.gl data layer placed under the base map's town names (interleaved, through `beforeId`); names,
+ * rings and pulses, and a layer that chose its own place, are left as they are (on top).
+ */
+export function underTownNames(layer: DeckItem): DeckItem {
+  if (!layer || typeof layer !== 'object' || Array.isArray(layer) || !('clone' in layer)) return layer;
+  // `beforeId` is @deck.gl/mapbox's addition to every layer's props (interleaved mode).
+  const props = layer.props as { beforeId?: string };
+  if (props.beforeId !== undefined || OVER_TOWN_NAMES.test(layer.id)) return layer;
+  if ((layer.constructor as { layerName?: string }).layerName === 'TextLayer') return layer;
+  return layer.clone({ beforeId: TOWN_LAYER_FIRST } as Partial<typeof layer.props>);
+}
+
 function overlaps(a: ScreenBox, b: ScreenBox): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
@@ -64,11 +85,12 @@ function overlayBoxes(container: HTMLElement): ScreenBox[] {
     .filter((b) => b.right > b.left && b.bottom > b.top);
 }
 
-/** The name's box for the anchor MapLibre tries first (text to the right of the dot). */
-function labelBox(x: number, y: number, text: string, px: number): ScreenBox {
+/** The name's box with its anchor: `left` puts the text right of the dot, `right` left of it. */
+function labelBox(x: number, y: number, text: string, px: number, anchor: 'left' | 'right'): ScreenBox {
   const width = text.length * px * GLYPH_WIDTH_EM;
   const gap = px * OFFSET_EM;
-  return { left: x - gap, right: x + gap + width, top: y - px * 0.7, bottom: y + px * 0.7 };
+  const [left, right] = anchor === 'left' ? [x + gap, x + gap + width] : [x - gap - width, x - gap];
+  return { left, right, top: y - px * 0.7, bottom: y + px * 0.7 };
 }
 
 export function attachTownLabels(
@@ -96,23 +118,30 @@ export function attachTownLabels(
     const blocked = [...avoided, ...named, ...overlayBoxes(canvas)];
     // The zoom a 1080 px screen would need for the same view: what the thresholds are set for.
     const zoom = map.getZoom() - Math.log2(Math.max(scale, 0.25));
-    const shown = features.filter((f) => {
+    const inside = (b: ScreenBox) =>
+      b.left >= inset.left &&
+      b.right <= width - inset.right &&
+      b.top >= inset.top &&
+      b.bottom <= height - inset.bottom;
+    const free = (b: ScreenBox) => inside(b) && !blocked.some((o) => overlaps(o, b));
+    const shown: Feature<Point>[] = [];
+    for (const f of features) {
       const rank = Number(f.properties?.rank ?? 5);
-      if (zoom < (MIN_ZOOM_BY_RANK[rank] ?? Infinity)) return false;
+      if (zoom < (MIN_ZOOM_BY_RANK[rank] ?? Infinity)) continue;
       const [lon = 0, lat = 0] = f.geometry.coordinates;
       const p = map.project([lon, lat]);
-      const box = labelBox(p.x, p.y, String(f.properties?.name ?? ''), townLabelPx(rank) * scale);
-      // Anchored left or right of the dot, the name needs its width on one side: both must be inside.
-      const mirrored = { ...box, left: box.left - (box.right - box.left), right: p.x + (p.x - box.left) };
-      const inside = (b: ScreenBox) =>
-        b.left >= inset.left &&
-        b.right <= width - inset.right &&
-        b.top >= inset.top &&
-        b.bottom <= height - inset.bottom;
-      if (!inside(box) && !inside(mirrored)) return false;
-      const dot = { left: p.x - 4, right: p.x + 4, top: p.y - 4, bottom: p.y + 4 };
-      return !blocked.some((b) => overlaps(b, dot) || (overlaps(b, box) && overlaps(b, mirrored)));
-    });
+      const px = townLabelPx(rank) * scale;
+      const dot = { left: p.x - px / 4, right: p.x + px / 4, top: p.y - px / 4, bottom: p.y + px / 4 };
+      if (!free(dot)) continue;
+      // The name to the right of its dot if there is room, else to the left; MapLibre is told which.
+      const text = String(f.properties?.name ?? '');
+      const anchor = free(labelBox(p.x, p.y, text, px, 'left'))
+        ? 'left'
+        : free(labelBox(p.x, p.y, text, px, 'right'))
+          ? 'right'
+          : null;
+      if (anchor) shown.push({ ...f, properties: { ...f.properties, anchor } });
+    }
     source.setData({ type: 'FeatureCollection', features: shown });
   };
 
@@ -120,6 +149,23 @@ export function attachTownLabels(
   map.on('resize', refresh);
   if (map.loaded()) refresh();
   else map.once('load', refresh);
+  const hideProbe = exposeProbe('__curBasemapProbe', () => ({
+    layers: () =>
+      map
+        .getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => id.startsWith('basemap')),
+    rendered: (layers) => map.queryRenderedFeatures({ layers }).length,
+    towns: () => {
+      const rect = map.getContainer().getBoundingClientRect();
+      return map.queryRenderedFeatures({ layers: ['basemap-town-labels'] }).map((f) => {
+        const [lon = 0, lat = 0] = (f.geometry as Point).coordinates;
+        const p = map.project([lon, lat]);
+        const anchor = f.properties?.anchor === 'right' ? ('right' as const) : ('left' as const);
+        return { name: String(f.properties?.name), x: rect.left + p.x, y: rect.top + p.y, anchor };
+      });
+    },
+  }));
   return {
     avoid: (boxes) => {
       avoided = boxes;
@@ -127,6 +173,7 @@ export function attachTownLabels(
     },
     refresh,
     detach: () => {
+      hideProbe();
       map.off('moveend', refresh);
       map.off('resize', refresh);
     },

@@ -14,9 +14,20 @@ export interface DrillProbe {
   project: (lon: number, lat: number) => { x: number; y: number };
 }
 
+/** What the base map drew (the last map of the page that drew one). */
+export interface BasemapProbe {
+  /** Ids of the base-map layers in the style. */
+  layers: () => string[];
+  /** Features drawn now in these layers (rendered, so placed and on screen for symbols). */
+  rendered: (layers: string[]) => number;
+  /** The town names MapLibre placed, at their points in page pixels. */
+  towns: () => { name: string; x: number; y: number; anchor: 'left' | 'right' }[];
+}
+
 interface ProbeSlots {
   __curMapProbe?: MapProbe;
   __curDrillProbe?: DrillProbe;
+  __curBasemapProbe?: BasemapProbe;
 }
 
 declare global {

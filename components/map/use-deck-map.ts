@@ -11,7 +11,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { INITIAL_VIEW_STATE, OBLAST_BOUNDS, offlineStyle, type GeoData } from './map-style';
 import { loadGeo } from './load-geo';
 import { labelBox, placeLabels, type PlaceableLabel } from './label-placement';
-import { attachTownLabels, type TownLabeller } from './basemap-towns';
+import { attachTownLabels, underTownNames, type TownLabeller } from './basemap-towns';
 
 const GEO_RETRY_MS = 5_000;
 /** After a lost GPU context nothing redraws by itself; an unattended wall reloads instead of going blank. */
@@ -167,6 +167,11 @@ export function attachDeckOverlay(map: maplibregl.Map, onReady: () => void): Map
       markReady();
     },
   });
+  // The data goes under the base map's town names, so a fill or a glow never hides a town; the screen's own
+  // names and markers stay on top (underTownNames).
+  const setProps = overlay.setProps.bind(overlay);
+  overlay.setProps = (props) =>
+    setProps(props.layers ? { ...props, layers: props.layers.map(underTownNames) } : props);
   map.addControl(overlay as unknown as maplibregl.IControl);
   map.on('load', () => {
     mapLoaded = true;
