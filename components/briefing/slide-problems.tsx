@@ -3,6 +3,7 @@ import { describeCountChange, formatSince, usualRange } from '@/components/brief
 import { formatCountRu } from '@/lib/i18n/format-ru';
 import { plural, type PluralForms } from '@/lib/i18n/plural';
 import { ChangeBadge } from './change-badge';
+import { placeOf } from './slide-tension';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
 /** Blocks per slide: eleven blocks with three problems each do not fit one slide at a readable size. */
@@ -10,8 +11,9 @@ export const PROBLEM_BLOCKS_PER_SLIDE = 6;
 /** After «в»: the prepositional (в 1 месте, в 3 местах, в 12 местах). */
 const PLACES_IN: PluralForms = ['месте', 'местах', 'местах'];
 
-/** Where: the municipality and, for a group of several problems, in how many places. */
+/** Where: the incident's town as the incidents slide names it, or the municipality and in how many places. */
 function where(p: BriefingProblem): string {
+  if (p.incident) return placeOf(p.incident);
   const places = p.problems > 1 ? ` · в ${formatCountRu(p.problems)} ${plural(p.problems, PLACES_IN)}` : '';
   return `${p.municipalityName}${places}`;
 }

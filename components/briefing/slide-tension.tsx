@@ -7,7 +7,8 @@ import { GEO_ATTRIBUTION } from '@/components/ui/attribution-line';
 import { RegionSvgMap, shadeColor } from './region-svg-map';
 import { SlideFrame, type SlideMeta } from './slide-frame';
 
-export const TENSION_LIST_LIMIT = 6;
+/** Rows that fit beside the map with the category written out in full (up to two lines). */
+export const TENSION_LIST_LIMIT = 5;
 const INCIDENTS: PluralForms = ['инцидент', 'инцидента', 'инцидентов'];
 const MAP_WIDTH = 880;
 const MAP_HEIGHT = 700;
@@ -47,10 +48,9 @@ function IncidentRow({ i, n }: { i: BriefingIncident; n: number }) {
       </span>
       <div className="min-w-0">
         <div className="truncate text-[30px] leading-tight font-bold">{placeOf(i)}</div>
-        <div className="truncate text-[26px] leading-snug text-slate-200">{i.categoryName}</div>
-        <div className="truncate text-[24px] leading-snug text-slate-400">
-          с {formatSince(i.since)} · {usualRange(i.usualLow, i.usualHigh)} в эти часы ·{' '}
-          {STATUS_NAMES[i.status]}
+        <div className="line-clamp-2 text-[26px] leading-tight text-slate-200">{i.categoryName}</div>
+        <div className="text-[24px] leading-snug text-slate-400">
+          с {formatSince(i.since)} · {usualRange(i.usualLow, i.usualHigh)} · {STATUS_NAMES[i.status]}
         </div>
       </div>
       <span className="text-right whitespace-nowrap">
@@ -76,7 +76,7 @@ export function SlideTension({ b, meta }: { b: Briefing; meta: SlideMeta }) {
       meta={meta}
       id="tension"
       title="Инциденты недели"
-      subtitle="Всплески одной категории обращений в одном округе — намного выше обычного для тех же часов"
+      subtitle="Всплеск одной категории в одном округе, намного выше обычного для этих часов"
     >
       <div className="grid h-full grid-cols-[880px_1fr] grid-rows-[100%] gap-[48px]">
         <div className="flex flex-col">
@@ -89,7 +89,7 @@ export function SlideTension({ b, meta }: { b: Briefing; meta: SlideMeta }) {
           <div className="mt-auto flex items-center gap-[14px] text-[24px] text-slate-400">
             <span className="h-[24px] w-[24px] shrink-0 rounded-full bg-red-600" />
             <span>инцидент</span>
-            <span className="ml-[20px]">Обращений на 10 тыс. жителей: меньше</span>
+            <span className="ml-[20px]">На 10 тыс. жителей: меньше</span>
             <span
               className="h-[16px] w-[140px] rounded"
               style={{ background: `linear-gradient(to right, ${LEGEND})` }}
@@ -107,7 +107,7 @@ export function SlideTension({ b, meta }: { b: Briefing; meta: SlideMeta }) {
               выше обычного уровня.
             </p>
           ) : (
-            <ol className="flex flex-col gap-[22px]">
+            <ol className="flex flex-col gap-[24px]">
               {shown.map((i, n) => (
                 <IncidentRow key={i.key} i={i} n={n + 1} />
               ))}

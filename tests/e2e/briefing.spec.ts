@@ -101,7 +101,7 @@ test('every slide by keyboard, with the numbers of the API and a screenshot each
           String(block.current),
         );
     } else if (id === 'tension') {
-      const shown = Math.min(6, b.tension.incidents.length);
+      const shown = Math.min(5, b.tension.incidents.length);
       await expect(slide.getByTestId('tension-incident')).toHaveCount(shown);
       await expect(slide.getByTestId('map-marker')).toHaveCount(shown);
       for (const [j, incident] of b.tension.incidents.slice(0, shown).entries())
