@@ -1,5 +1,8 @@
 'use client';
 
+import type { Incident } from '@/lib/realtime/contract';
+import { incidentLabelsLayer, incidentRingsLayer } from '@/components/incidents/incident-layers';
+import { useIncidentProbe } from '@/components/incidents/use-incident-probe';
 import { DrillMapLegend } from './drill-map-legend';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -34,6 +37,8 @@ export interface DrillMapProps {
   overrideLayers?: Layer[];
   /** Drawn over the bottom of the map: a control bar (playback) or anything else the page adds. */
   overlay?: ReactNode;
+  /** Live incidents of the municipality, ringed and named over everything; none in a replay. */
+  incidents?: Incident[] | null;
 }
 
 /** Big enough to hit and read on a wall screen; sizes in vh so 1080p and 4K look alike. */
@@ -46,8 +51,14 @@ interface Hover {
   complaint: MapComplaint;
 }
 
-function DrillMap({ oktmo, block, cells, asOf, categoryName, overrideLayers, overlay }: DrillMapProps) {
+function DrillMap(props: DrillMapProps) {
+  const { oktmo, block, cells, asOf, categoryName, overrideLayers, overlay, incidents = null } = props;
   const { containerRef, geo, feature, map, overlay: deck, ready, scale, view } = useDrillMap(oktmo);
+  useIncidentProbe(map, overrideLayers ? null : incidents);
+  // Incident labels open towards the middle of what is on screen.
+  const centreLon = view
+    ? (view.bounds[0] + view.bounds[2]) / 2
+    : Number(feature?.properties?.center_lon ?? 37.6);
   const [hover, setHover] = useState<Hover | null>(null);
   const zoom = view?.zoom ?? 0;
   const showPoints = zoom >= POINTS_MIN_ZOOM && !overrideLayers;
@@ -72,6 +83,12 @@ function DrillMap({ oktmo, block, cells, asOf, categoryName, overrideLayers, ove
         neighboursLayer(geo.municipalities, oktmo),
         ...borderLayers(feature, scale),
         neighbourLabelsLayer(neighbourLabels, scale),
+        ...(overrideLayers
+          ? []
+          : [
+              incidentRingsLayer(incidents ?? [], scale),
+              incidentLabelsLayer(incidents ?? [], scale, centreLon),
+            ]),
       ],
       onHover: (info) => {
         const complaint =
@@ -92,6 +109,8 @@ function DrillMap({ oktmo, block, cells, asOf, categoryName, overrideLayers, ove
     hoveredId,
     neighbourLabels,
     overrideLayers,
+    incidents,
+    centreLon,
   ]);
 
   const zoomBy = (delta: number) => map?.easeTo({ zoom: map.getZoom() + delta, duration: 250 });

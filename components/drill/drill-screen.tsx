@@ -1,5 +1,7 @@
 'use client';
 
+import { AlarmBanner } from '@/components/incidents/alarm-banner';
+import { useReplaying } from '@/components/playback/replay-legend';
 import { LiveOnly } from '@/components/playback/live-only';
 import dynamic from 'next/dynamic';
 import { useMemo, type ReactNode } from 'react';
@@ -56,7 +58,8 @@ export function DrillScreen(props: DrillScreenProps) {
     () => (block ? { block, municipality: oktmo } : { municipality: oktmo }),
     [block, oktmo],
   );
-  const { state, connection, database } = useWallFeed(scope, initialSnapshot);
+  const { state, connection, database, incidents } = useWallFeed(scope, initialSnapshot);
+  const replaying = useReplaying();
   const { summary } = state;
   // Any move of the live numbers means the lists may have changed too: the payload is fetched again.
   const changeKey = `${summary.today}|${summary.open}|${summary.overdue}|${summary.resolvedToday}`;
@@ -90,6 +93,7 @@ export function DrillScreen(props: DrillScreenProps) {
             categoryName={categoryOf}
             overrideLayers={props.overrideLayers}
             overlay={props.overlay}
+            incidents={incidents}
           />
         </div>
         {/* Counted from the live state: in a replay they give way to a note (replay everything or nothing). */}
@@ -114,6 +118,7 @@ export function DrillScreen(props: DrillScreenProps) {
         </div>
       </div>
 
+      <AlarmBanner incidents={incidents} now={now} hidden={replaying} />
       <StaleBanner
         stale={stale}
         connection={connection}

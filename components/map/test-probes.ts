@@ -24,10 +24,16 @@ export interface BasemapProbe {
   towns: () => { name: string; x: number; y: number; anchor: 'left' | 'right' }[];
 }
 
+/** Where the map draws the incidents' rings now (page pixels). */
+export interface IncidentProbe {
+  rings: () => { id: number; place: string; status: string; x: number; y: number }[];
+}
+
 interface ProbeSlots {
   __curMapProbe?: MapProbe;
   __curDrillProbe?: DrillProbe;
   __curBasemapProbe?: BasemapProbe;
+  __curIncidentProbe?: IncidentProbe;
 }
 
 declare global {

@@ -2,7 +2,9 @@
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo } from 'react';
-import type { CellCount } from '@/lib/realtime/contract';
+import type { CellCount, Incident } from '@/lib/realtime/contract';
+import { incidentLabelsLayer, incidentRingsLayer } from '@/components/incidents/incident-layers';
+import { useIncidentProbe } from '@/components/incidents/use-incident-probe';
 import type { HeatCell, TensionPoint, TerritoryLoad } from '@/lib/panels/types';
 import { DeckMapFrame } from '@/components/map/deck-map-frame';
 import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/components/map/use-deck-map';
@@ -44,14 +46,30 @@ export interface BlockMapProps {
   /** Changes with every panel recount: the choropleth's colours are recomputed only then. */
   panelAsOf: string;
   nameOf: (oktmo: string | null) => string;
+  /** The block's live incidents, ringed and named over everything; none in a replay. */
+  incidents?: Incident[] | null;
 }
 
+/** Labels east of this open to the left, so a name near the edge runs into the map. */
+const REGION_CENTRE_LON = 37.6;
+
 function BlockMap(props: BlockMapProps) {
-  const { cells, cellsVersion, heat, territories, per10k, tension, panelAsOf, nameOf } = props;
+  const {
+    cells,
+    cellsVersion,
+    heat,
+    territories,
+    per10k,
+    tension,
+    panelAsOf,
+    nameOf,
+    incidents = null,
+  } = props;
   const deckMap = useDeckMap(MAP_OPTIONS);
   const { containerRef, geo, overlay, ready, scale } = deckMap;
   // A click on a municipality opens its drill-down (this block's, or all blocks' on the region wall).
   useMunicipalityClicks(deckMap.map, geo?.municipalities ?? null);
+  useIncidentProbe(deckMap.map, incidents);
 
   const loads = useMemo(() => new Map(territories.map((t) => [t.oktmo, t])), [territories]);
   const heatPoints = useMemo(() => heatPointsOfPanel(heat), [heat]);
@@ -89,9 +107,25 @@ function BlockMap(props: BlockMapProps) {
         ...tensionAreasLayers(geo.municipalities, tension, scale),
         tensionCellsLayer(tension, scale),
         tensionLabelsLayer(labels, scale),
+        incidentRingsLayer(incidents ?? [], scale),
+        incidentLabelsLayer(incidents ?? [], scale, REGION_CENTRE_LON),
       ],
     });
-  }, [overlay, geo, loads, per10k, panelAsOf, heatPoints, cells, maxOpen, tension, labels, scale, replay]);
+  }, [
+    overlay,
+    geo,
+    loads,
+    per10k,
+    panelAsOf,
+    heatPoints,
+    cells,
+    maxOpen,
+    tension,
+    labels,
+    scale,
+    replay,
+    incidents,
+  ]);
 
   return (
     <DeckMapFrame
@@ -106,6 +140,7 @@ function BlockMap(props: BlockMapProps) {
         'data-tension': tension.length,
         'data-layer-version': cellsVersion,
         'data-replay': replay ? 1 : 0,
+        'data-incidents': replay ? 0 : (incidents?.filter((i) => i.status !== 'closed').length ?? 0),
       }}
     />
   );

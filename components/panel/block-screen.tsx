@@ -14,6 +14,7 @@ import { PlaybackProvider } from '@/components/playback/playback-context';
 import type { BlockDensity, BlockView } from './block-view';
 import { BlockDeskLayout } from './block-desk-layout';
 import { BlockWallLayout } from './block-wall-layout';
+import { BlockAlarm } from './block-alarm';
 
 interface BlockScreenProps {
   block: string;
@@ -24,10 +25,22 @@ interface BlockScreenProps {
   buildId: string;
   staleAfterSeconds: number;
   density: BlockDensity;
+  /** This screen chimes while an incident of the block is unanswered (the layout's `alarmSound`). */
+  alarmSound?: boolean;
 }
 
 export function BlockScreen(props: BlockScreenProps) {
-  const { block, title, initialSnapshot, initialPanel, names, buildId, staleAfterSeconds, density } = props;
+  const {
+    block,
+    title,
+    initialSnapshot,
+    initialPanel,
+    names,
+    buildId,
+    staleAfterSeconds,
+    density,
+    alarmSound,
+  } = props;
   const scope = useMemo(() => ({ block }), [block]);
   const feed = useWallFeed(scope, initialSnapshot, { initialPanel });
   const { state, connection, database, panelReceivedAt } = feed;
@@ -59,6 +72,7 @@ export function BlockScreen(props: BlockScreenProps) {
     tense,
     categoryOf,
     municipalityOf,
+    incidents: feed.incidents,
   };
 
   return (
@@ -70,6 +84,7 @@ export function BlockScreen(props: BlockScreenProps) {
         data-stale={stale || faultOf(connection, database) !== null}
       >
         {density === 'desk' ? <BlockDeskLayout view={view} /> : <BlockWallLayout view={view} />}
+        <BlockAlarm incidents={feed.incidents} now={now} sound={alarmSound} />
         <StaleBanner
           stale={stale}
           connection={connection}

@@ -1,6 +1,7 @@
 import type { BlockPanel } from '@/lib/panels/types';
 import type { ConnectionState } from '@/lib/realtime/client/use-wall-feed';
 import type { WallState } from '@/lib/realtime/client/wall-state';
+import type { Incident } from '@/lib/realtime/contract';
 import type { Per10kScale } from './panel-colors';
 
 /** Densities of a block's screen: `wall` for the room (few, large), `desk` for a workstation (everything). */
@@ -26,4 +27,6 @@ export interface BlockView {
   tense: Set<string>;
   categoryOf: (code: string) => string;
   municipalityOf: (oktmo: string | null) => string;
+  /** The block's live incidents (`incident:list`); null until the first list. */
+  incidents: Incident[] | null;
 }

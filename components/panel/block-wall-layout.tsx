@@ -10,9 +10,13 @@ import { WorstMunicipalities } from './worst-municipalities';
 import { PanelCounters } from './panel-counters';
 import { PanelMapLegend } from './panel-map-legend';
 import { PanelTicker } from './panel-ticker';
+import { AttentionList } from '@/components/incidents/attention-list';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
+
+/** Incidents the right column holds under the breach numbers and the five worst, at 24 px and more. */
+const BLOCK_ATTENTION_ROWS = 3;
 
 /** Arrivals along the bottom strip: three side by side, category and place, no excerpt (read from 5 m). */
 const WALL_TICKER_ITEMS = 3;
@@ -61,6 +65,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
               tension={panel.tension}
               panelAsOf={panel.asOf}
               nameOf={municipalityOf}
+              incidents={replaying ? null : view.incidents}
             />
           </div>
           <PanelMapLegend per10k={per10k} />
@@ -75,17 +80,9 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
             <WorstMunicipalities territories={panel.territories} nameOf={municipalityOf} />
           </LiveOnly>
           <LiveOnly what="Открытые инциденты" className="flex-1">
-            {/*
-             * The open incidents of this block: the incidents' owner renders them here (components/incidents/*,
-             * scope { block }). Left empty until then rather than filled with anything that looks like data.
-             */}
-            <section
-              className="block-incidents"
-              data-testid="block-incidents"
-              data-slot="incidents"
-              data-block={block}
-              aria-label="Открытые инциденты"
-            />
+            <div className="block-incidents" data-testid="block-incidents" data-block={block}>
+              <AttentionList incidents={view.incidents} limit={BLOCK_ATTENTION_ROWS} now={now} />
+            </div>
           </LiveOnly>
         </div>
       </div>

@@ -6,7 +6,16 @@ import { BlockScreen } from './block-screen';
 import type { BlockDensity } from './block-view';
 
 /** Server side of a block's panel: the first snapshot and panel render with the page, the socket follows. */
-export async function BlockWall({ block, density = 'wall' }: { block: string; density?: BlockDensity }) {
+export async function BlockWall({
+  block,
+  density = 'wall',
+  alarmSound = false,
+}: {
+  block: string;
+  density?: BlockDensity;
+  /** The layout's `alarmSound` for this screen. */
+  alarmSound?: boolean;
+}) {
   const { ctx, live, panels, buildId } = getApp();
   const info = ctx.reference.blocks.get(block);
   if (!info) notFound();
@@ -21,6 +30,7 @@ export async function BlockWall({ block, density = 'wall' }: { block: string; de
       buildId={buildId}
       staleAfterSeconds={loadWallConfig().staleAfterSeconds}
       density={density}
+      alarmSound={alarmSound}
     />
   );
 }

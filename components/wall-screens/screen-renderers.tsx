@@ -15,8 +15,8 @@ type Renderer<K extends ScreenKind> = (props: { panel: ScreenPanelOf<K> }) => Re
  * a kind added there without a line here does not compile.
  */
 const SCREEN_RENDERERS: { [K in ScreenKind]: Renderer<K> } = {
-  region: () => <RegionWall />,
-  block: ({ panel }) => <BlockWall block={panel.block} />,
+  region: ({ panel }) => <RegionWall alarmSound={panel.alarmSound} />,
+  block: ({ panel }) => <BlockWall block={panel.block} alarmSound={panel.alarmSound} />,
   // These three poll rather than follow the live feed: the watch brings a revoked display back to pairing.
   federal: () => (
     <>

@@ -2,7 +2,7 @@
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { CellCount } from '@/lib/realtime/contract';
+import type { CellCount, Incident } from '@/lib/realtime/contract';
 import type { Arrival } from '@/lib/realtime/client/wall-state';
 import { MAP_PADDING } from '@/components/map/map-style';
 import { useDeckMap, usePlacedLabels, type DeckMapOptions } from '@/components/map/use-deck-map';
@@ -23,6 +23,8 @@ import {
 import { DeckMapFrame } from '../map/deck-map-frame';
 import { usePlaybackContext } from '@/components/playback/playback-context';
 import { playbackLayers } from '@/components/playback/playback-layers';
+import { incidentLabelsLayer, incidentRingsLayer } from '@/components/incidents/incident-layers';
+import { useIncidentProbe } from '@/components/incidents/use-incident-probe';
 
 /** Pulses animate at this rate: smooth enough from 5 m, light enough for a wall PC running for weeks. */
 const FRAME_MS = 40;
@@ -36,13 +38,19 @@ interface RegionMapProps {
   cells: CellCount[];
   cellsVersion: number;
   arrivals: Arrival[];
+  /** Live incidents, ringed and named above everything else; none in a replay. */
+  incidents: Incident[] | null;
 }
 
-function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
+/** Labels east of this open to the left, so a name near the edge runs into the map. */
+const REGION_CENTRE_LON = 37.6;
+
+function RegionMap({ cells, cellsVersion, arrivals, incidents }: RegionMapProps) {
   const deckMap = useDeckMap(MAP_OPTIONS);
   const { containerRef, geo, overlay, ready, scale } = deckMap;
   // A click on a municipality opens its drill-down (this block's, or all blocks' on the region wall).
   useMunicipalityClicks(deckMap.map, geo?.municipalities ?? null);
+  useIncidentProbe(deckMap.map, incidents);
   const [now, setNow] = useState(() => Date.now());
   const allLabels = useMemo(() => (geo ? labelsOf(geo.municipalities) : []), [geo]);
   // Overlapping names are unreadable from 5 m: the biggest towns keep theirs.
@@ -97,9 +105,12 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
         // News goes above the names: a fresh complaint in a town centre must not hide under its label.
         arrivalDotsLayer(arrivals, now, scale),
         pulseLayer(arrivals, now, scale),
+        // Incidents over all: what the room must act on is never under a name or a dot.
+        incidentRingsLayer(incidents ?? [], scale),
+        incidentLabelsLayer(incidents ?? [], scale, REGION_CENTRE_LON),
       ],
     });
-  }, [overlay, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale, replay]);
+  }, [overlay, geo, heatPoints, cells, maxOpen, labels, arrivals, now, scale, replay, incidents]);
 
   return (
     <DeckMapFrame
@@ -107,7 +118,12 @@ function RegionMap({ cells, cellsVersion, arrivals }: RegionMapProps) {
       ready={ready}
       testId="wall-map"
       label="Карта Московской области: открытые обращения по территориям"
-      data={{ 'data-cells': cells.length, 'data-layer-version': cellsVersion, 'data-replay': replay ? 1 : 0 }}
+      data={{
+        'data-cells': cells.length,
+        'data-layer-version': cellsVersion,
+        'data-replay': replay ? 1 : 0,
+        'data-incidents': replay ? 0 : (incidents?.filter((i) => i.status !== 'closed').length ?? 0),
+      }}
     />
   );
 }

@@ -8,7 +8,7 @@ import { PlaybackProvider } from '@/components/playback/playback-context';
 const REGION_SCOPE: WallScope = {};
 
 /** Server side of the region overview: the first snapshot renders with the page, the socket follows. */
-export async function RegionWall() {
+export async function RegionWall({ alarmSound = false }: { alarmSound?: boolean } = {}) {
   const { ctx, live, buildId } = getApp();
   const snapshot = await live.snapshot(REGION_SCOPE);
   return (
@@ -21,6 +21,7 @@ export async function RegionWall() {
         names={wallNamesOf(ctx.reference)}
         buildId={buildId}
         staleAfterSeconds={loadWallConfig().staleAfterSeconds}
+        alarmSound={alarmSound}
       />
     </PlaybackProvider>
   );

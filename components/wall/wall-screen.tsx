@@ -11,7 +11,10 @@ import type { WallNames } from '@/lib/reference/wall-names';
 import { WallCounters } from './wall-counters';
 import { ConnectionBadge } from '../ui/connection-badge';
 import { MoscowClock } from '../ui/moscow-clock';
-import { ArrivalsTicker } from './arrivals-ticker';
+import { AlarmBanner } from '../incidents/alarm-banner';
+import { AttentionList } from '../incidents/attention-list';
+import { IncidentLegend } from '../incidents/incident-legend';
+import { IncidentTicker } from '../incidents/incident-ticker';
 import { MapLegend } from './map-legend';
 import { LiveOnly } from '../playback/live-only';
 import { useReplaying } from '../playback/replay-legend';
@@ -31,19 +34,31 @@ interface WallScreenProps {
   buildId: string;
   /** No delta or heartbeat for this long and the screen says its data is old (lib/wall/wall-config.ts). */
   staleAfterSeconds: number;
+  /** This screen chimes while an incident is unanswered (the layout's `alarmSound`). */
+  alarmSound?: boolean;
 }
 
+/** What fits the right column at 24 px and more: the incidents first, then the arrivals not in them. */
+const ATTENTION_ROWS = 3;
+const TICKER_ROWS = 3;
+
 export function WallScreen(props: WallScreenProps) {
-  const { title, subtitle, scope, initialSnapshot, names, buildId, staleAfterSeconds } = props;
-  const { state, connection, database } = useWallFeed(scope, initialSnapshot);
+  const { title, subtitle, scope, initialSnapshot, names, buildId, staleAfterSeconds, alarmSound } = props;
+  const { state, connection, database, incidents } = useWallFeed(scope, initialSnapshot);
   useBuildWatch(buildId);
   const maxOpen = useMemo(() => maxOpenOf(state.cells), [state.cells]);
-  const { ageMs, stale } = useStaleness(state.receivedAt, staleAfterSeconds);
+  const { now, ageMs, stale } = useStaleness(state.receivedAt, staleAfterSeconds);
   const replaying = useReplaying();
 
   return (
     <main className="wall-root" data-stale={stale || faultOf(connection, database) !== null}>
-      <RegionMap cells={state.cells} cellsVersion={state.cellsVersion} arrivals={state.arrivals} />
+      <RegionMap
+        cells={state.cells}
+        cellsVersion={state.cellsVersion}
+        arrivals={state.arrivals}
+        incidents={replaying ? null : incidents}
+      />
+      <AlarmBanner incidents={incidents} now={now} sound={alarmSound} hidden={replaying} />
 
       <aside className="wall-panel wall-panel--left">
         <header className="mb-[4vh]">
@@ -60,12 +75,24 @@ export function WallScreen(props: WallScreenProps) {
           <ConnectionBadge state={connection} databaseDown={database.down} />
           {replaying ? null : <DataAge updatedAt={state.receivedAt} ageMs={ageMs} stale={stale} />}
         </div>
-        {/* The live arrivals have no place in a replay's minute: hidden with a note rather than mixed in. */}
-        <LiveOnly what="Новые обращения">
-          <ArrivalsTicker recent={state.recent} names={names} />
+        {/* Live lists have no place in a replay's minute: hidden with a note rather than mixed in. */}
+        <LiveOnly what="Инциденты">
+          <AttentionList incidents={incidents} limit={ATTENTION_ROWS} now={now} />
         </LiveOnly>
-        <div className="mt-auto pt-[2vh]">
+        <div className="mt-[2.5vh]">
+          <LiveOnly what="Новые обращения">
+            <IncidentTicker
+              recent={state.recent}
+              incidents={incidents}
+              names={names}
+              rows={TICKER_ROWS}
+              now={now}
+            />
+          </LiveOnly>
+        </div>
+        <div className="wall-small mt-auto pt-[2vh] text-slate-300">
           <MapLegend maxOpen={maxOpen} />
+          {replaying ? null : <IncidentLegend />}
         </div>
       </aside>
 

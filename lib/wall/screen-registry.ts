@@ -47,6 +47,9 @@ const isoWeek = z.string({ message: 'must be a string' }).superRefine((text, ctx
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
 });
 
+/** The screen chimes while an incident of its scope is unanswered (components/incidents/use-alarm-sound.ts). */
+const alarmSound = z.boolean({ message: 'must be true or false' }).optional();
+
 interface KindSpec<S extends z.ZodRawShape> {
   /** What the screen shows, in the control room's words. */
   label: string;
@@ -63,12 +66,12 @@ function screenKind<S extends z.ZodRawShape>(spec: KindSpec<S>) {
 export const SCREEN_REGISTRY = {
   region: screenKind({
     label: 'Обзор региона',
-    params: {},
+    params: { alarmSound },
     title: () => 'Московская область',
   }),
   block: screenKind({
     label: 'Панель блока',
-    params: { block: blockCode },
+    params: { block: blockCode, alarmSound },
     title: ({ block }, names) => names.blocks[block] ?? block,
   }),
   federal: screenKind({
