@@ -29,7 +29,7 @@ function ProblemLine({ p, weekStart }: { p: BriefingProblem; weekStart: string }
       data-count={count}
       className="grid grid-cols-[1fr_auto] items-baseline gap-x-[16px] text-[24px] leading-[1.2]"
     >
-      <span className="line-clamp-2 font-semibold">
+      <span className="line-clamp-3 font-semibold">
         {p.incident && (
           <span className="mr-[10px] inline-block h-[18px] w-[18px] rounded-full bg-red-600 align-middle" />
         )}
