@@ -1,0 +1,93 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { bearer, signedInAs } from './support/identity';
+
+test.use(signedInAs('operator'));
+
+/** Коломна's centre: a burst of open manholes there is nobody's routine, history or not. */
+const KOLOMNA = { lat: 55.0794, lon: 38.7783 };
+const CATEGORY = 'safety.open-manhole';
+const ARTIFACTS = 'tests/artifacts/incidents';
+
+interface IncidentReply {
+  id: number;
+  place: string;
+  category: string;
+  status: string;
+  acknowledgedBy: string | null;
+}
+
+async function postBurst(request: APIRequestContext, runId: string): Promise<void> {
+  const now = Date.now();
+  const complaints = Array.from({ length: 18 }, (_, i) => ({
+    source: 'dobrodel',
+    externalId: `e2e-incident-${runId}-${i}`,
+    receivedAt: new Date(now - (18 - i) * 20_000).toISOString(),
+    text: 'Открыт канализационный люк во дворе, дети рядом',
+    lat: KOLOMNA.lat + i * 2e-5,
+    lon: KOLOMNA.lon,
+    category: CATEGORY,
+  }));
+  const res = await request.post('/api/v1/complaints', { headers: bearer('operator'), data: { complaints } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+async function liveIncident(request: APIRequestContext): Promise<IncidentReply | undefined> {
+  const res = await request.get('/api/v1/incidents?block=safety', { headers: bearer('operator') });
+  const body = (await res.json()) as { incidents: IncidentReply[] };
+  return body.incidents.find((i) => i.category === CATEGORY && i.status !== 'closed');
+}
+
+test('a burst raises the alarm and a ring on the wall within 5 s; an answer on the desk reaches it within 2 s', async ({
+  page,
+  context,
+  request,
+}) => {
+  await page.goto('/wall');
+  await expect(page.getByTestId('wall-map')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+
+  const started = Date.now();
+  await postBurst(request, String(started));
+  const alarm = page.getByTestId('incident-alarm');
+  await expect(alarm).toContainText('Коломна', { timeout: 5_000 });
+  await expect
+    .poll(() => page.evaluate(() => window.__curIncidentProbe?.rings().map((r) => r.place) ?? []), {
+      timeout: 5_000,
+    })
+    .toContain('Коломна');
+  expect(Date.now() - started).toBeLessThan(6_000);
+  await expect(page.getByTestId('attention-list')).toContainText('Коломна');
+  const ring = await page.evaluate(() =>
+    window.__curIncidentProbe?.rings().find((r) => r.place === 'Коломна'),
+  );
+  // On screen, inside the map.
+  expect(ring?.x).toBeGreaterThan(0);
+  expect(ring?.x).toBeLessThan(1920);
+  expect(ring?.y).toBeGreaterThan(0);
+  expect(ring?.y).toBeLessThan(1080);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${ARTIFACTS}/wall-alarm.png` });
+
+  // The duty desk answers it.
+  const desk = await context.newPage();
+  await desk.goto('/shift');
+  const row = desk.getByTestId('shift-call').filter({ hasText: 'Коломна' }).first();
+  await expect(row).toBeVisible();
+  await desk.screenshot({ path: `${ARTIFACTS}/shift.png`, fullPage: true });
+  const answered = Date.now();
+  await row.getByRole('button', { name: 'Принять' }).click();
+
+  await expect(page.getByTestId('attention-list')).toContainText('принят', { timeout: 2_000 });
+  expect(Date.now() - answered).toBeLessThan(2_500);
+  const incident = await liveIncident(request);
+  expect(incident).toMatchObject({ status: 'acknowledged', acknowledgedBy: expect.any(String) });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${ARTIFACTS}/wall-acknowledged.png` });
+
+  // Leave the room quiet for the specs after this one.
+  const closed = await request.post(`/api/v1/incidents/${incident!.id}/answer`, {
+    headers: bearer('operator'),
+    data: { status: 'closed' },
+  });
+  expect(closed.status()).toBe(200);
+});
