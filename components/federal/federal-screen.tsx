@@ -47,20 +47,25 @@ export function FederalScreen({ initialOverview, map, capitals, initialRegion }:
 
   return (
     <main data-testid="federal-screen" data-stale={stale} className="wall-root" style={{ cursor: 'default' }}>
-      <header className="absolute inset-x-[2vw] top-[2.5vh] flex items-start justify-between gap-[2vw]">
+      {/* Three columns that never overlap: the totals get what the title and the clock leave, and their
+          numbers shrink to fit it (network-totals.tsx) however large the day's counts grow. */}
+      <header
+        data-testid="federal-header"
+        className="absolute inset-x-[2vw] top-[2.5vh] grid grid-cols-[auto_minmax(0,1fr)_auto] items-start gap-[2vw]"
+      >
         <div>
-          <h1 className="wall-title">Сеть ЦУР России</h1>
-          <div className="wall-small mt-[0.5vh] flex gap-[1.2vw] text-slate-400">
+          <h1 className="wall-title whitespace-nowrap text-[length:var(--t-l,3.6vh)]">Сеть ЦУР России</h1>
+          <div className="wall-small mt-[0.5vh] flex flex-col gap-[0.3vh] text-slate-400">
             <ConnectionBadge state={connection} />
             <DataAge updatedAt={updatedAt} ageMs={ageMs} stale={stale} />
           </div>
         </div>
-        <div className="min-w-0 flex-1 px-[1vw]">
-          <NetworkTotals totals={overview.totals} />
+        <NetworkTotals totals={overview.totals} />
+        <div data-testid="federal-clock">
+          <MoscowClock />
         </div>
-        <MoscowClock />
       </header>
-      <section className="absolute bottom-[5vh] left-[1vw] top-[15vh] w-[56vw]">
+      <section className="absolute bottom-[5vh] left-[1vw] top-[17vh] w-[51vw]">
         <RussiaMapView
           map={map}
           regions={overview.regions}
@@ -78,8 +83,8 @@ export function FederalScreen({ initialOverview, map, capitals, initialRegion }:
           </div>
         ) : null}
       </section>
-      <section className="absolute bottom-[5vh] right-[1.5vw] top-[15vh] flex w-[40vw] flex-col">
-        <RegionTable regions={overview.regions} now={now} selected={selected} onSelect={select} />
+      <section className="absolute bottom-[5vh] right-[1.5vw] top-[17vh] flex w-[45vw] flex-col">
+        <RegionTable regions={overview.regions} selected={selected} onSelect={select} />
       </section>
       <StaleBanner stale={stale} connection={connection} updatedAt={updatedAt} ageMs={ageMs} />
       <AttributionLine />

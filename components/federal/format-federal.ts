@@ -1,23 +1,23 @@
 import { formatDurationRu } from '../../lib/i18n/format-ru';
 import type { FederalRegionRow } from '../../lib/federal/types';
 
-const SHORT_TIME = new Intl.DateTimeFormat('ru-RU', {
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const SHORT_DATE = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: 'numeric',
-  month: 'short',
-});
 
-/** When the center last sent data: «14:05» today, «21 нояб.» before, «нет» if never. */
-export function formatLastData(at: string | null, now: number): string {
+/**
+ * When the center last sent data, always with its date: «06.12 23:33» (Moscow time), «нет» if never. A bare
+ * «23:33» read after midnight would pass yesterday's data for today's.
+ */
+export function formatLastData(at: string | null): string {
   if (!at) return 'нет';
-  const t = new Date(at).getTime();
-  return now - t < 20 * 3600_000 ? SHORT_TIME.format(t) : SHORT_DATE.format(t);
+  const parts = Object.fromEntries(DATE_TIME.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return `${parts.day}.${parts.month} ${parts.hour}:${parts.minute}`;
 }
 
 /** «молчит 35 мин» for a silent center, «на связи» for a live one. */

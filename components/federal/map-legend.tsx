@@ -8,13 +8,13 @@ export function FederalMapLegend({ liveMinutes }: { liveMinutes: number }) {
       <div className="flex flex-wrap gap-x-[1vw] gap-y-[0.4vh]">
         {OVERDUE_BINS.map((bin) => (
           <span key={bin.label} className="flex items-center gap-[0.4vw] whitespace-nowrap">
-            <span className="inline-block h-[1.6vh] w-[1.6vh] rounded-sm" style={{ background: bin.color }} />
+            <span className="inline-block h-[2.2vh] w-[2.2vh] rounded-sm" style={{ background: bin.color }} />
             {bin.label}
           </span>
         ))}
         <span className="flex items-center gap-[0.4vw] whitespace-nowrap">
           <span
-            className="inline-block h-[1.6vh] w-[1.6vh] rounded-sm"
+            className="inline-block h-[2.2vh] w-[2.2vh] rounded-sm"
             style={{ background: NO_DATA_COLOR }}
           />
           нет открытых
@@ -22,10 +22,10 @@ export function FederalMapLegend({ liveMinutes }: { liveMinutes: number }) {
       </div>
       <div className="mt-[0.8vh] flex gap-[1.5vw] text-slate-300">
         <span className="whitespace-nowrap">
-          <span className="text-emerald-400">●</span> центр на связи
+          <span className="text-slate-200">●</span> центр на связи
         </span>
         <span className="whitespace-nowrap">
-          <span className="text-red-400">◯</span> нет данных {liveMinutes}+ мин
+          <span className="text-breach">◯</span> нет данных {liveMinutes}+ мин
         </span>
       </div>
     </div>

@@ -2,22 +2,19 @@
 
 import Link from 'next/link';
 import { formatShortTime } from '@/components/ui/format';
-import { formatCountRu } from '@/lib/i18n/format-ru';
+import { formatCountRu, formatShare } from '@/lib/i18n/format-ru';
 import { liveText } from '@/components/federal/format-federal';
-import { formatShare } from '@/lib/i18n/format-ru';
-import { isAlarmShare } from '@/components/federal/rate-scale';
+import { overdueTone, TONE_TEXT, type ShareTone } from '@/components/federal/rate-scale';
 import type { FederalRegionDetail, FederalRegionRow } from '@/lib/federal/types';
 
 const BLOCK_ROWS = 5;
 const LATEST_ROWS = 3;
 
-function Stat({ label, value, alarm }: { label: string; value: string; alarm?: boolean }) {
+function Stat({ label, value, tone = 'neutral' }: { label: string; value: string; tone?: ShareTone }) {
   return (
-    <div>
-      <div className="text-slate-400">{label}</div>
-      <div
-        className={`text-[clamp(1.1rem,3.4vh,6rem)] font-bold tabular-nums ${alarm ? 'text-amber-300' : ''}`}
-      >
+    <div className="min-w-0">
+      <div className="truncate text-slate-400">{label}</div>
+      <div className={`whitespace-nowrap text-[3.4vh] font-bold tabular-nums ${TONE_TEXT[tone]}`}>
         {value}
       </div>
     </div>
@@ -46,7 +43,7 @@ export function RegionCard(props: {
           <h2 className="wall-title">{row.name}</h2>
           <div className="mt-[0.4vh] text-slate-300">
             {row.federalDistrict} · центр: {row.capital.name} ·{' '}
-            <span data-testid="card-live" className={row.live ? 'text-emerald-300' : 'text-red-300'}>
+            <span data-testid="card-live" className={row.live ? 'text-slate-200' : 'text-breach'}>
               {liveText(row, now)}
             </span>
           </div>
@@ -60,14 +57,10 @@ export function RegionCard(props: {
           ✕
         </button>
       </div>
-      <div className="mt-[1.2vh] grid grid-cols-4 gap-[1vw]">
+      <div className="mt-[1.2vh] grid grid-cols-2 gap-x-[1.5vw] gap-y-[0.8vh]">
         <Stat label="Сегодня" value={formatCountRu(row.today)} />
         <Stat label="Открыто" value={formatCountRu(row.open)} />
-        <Stat
-          label="Просрочено"
-          value={formatShare(row.overdueShare)}
-          alarm={isAlarmShare(row.overdueShare)}
-        />
+        <Stat label="Просрочено" value={formatShare(row.overdueShare)} tone={overdueTone(row.overdueShare)} />
         <Stat label="В срок" value={formatShare(row.onTimeShare)} />
       </div>
       {detail && detail.blocks.length > 0 ? (

@@ -1,11 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { Sparkline } from '@/components/panel/sparkline';
-import { formatCountRu } from '@/lib/i18n/format-ru';
+import { formatCountRu, formatShare } from '@/lib/i18n/format-ru';
 import { displayName, formatLastData, rankRegions } from '@/components/federal/format-federal';
-import { formatShare } from '@/lib/i18n/format-ru';
-import { isAlarmShare } from '@/components/federal/rate-scale';
+import { overdueTone, TONE_TEXT } from '@/components/federal/rate-scale';
 import type { FederalRegionRow } from '@/lib/federal/types';
 
 /** Rows on one page at any resolution (the rows are viewport-relative), and how long a page stays up. */
@@ -14,7 +12,6 @@ const PAGE_MS = 12_000;
 
 interface Props {
   regions: FederalRegionRow[];
-  now: number;
   selected: string | null;
   onSelect: (code: string) => void;
 }
@@ -22,8 +19,10 @@ interface Props {
 /**
  * All regions ranked by the overdue share of their backlog, a page at a time: an unattended wall turns the
  * pages itself, the page number shows where it is. The selected region's page is kept while it is open.
+ * Six columns, so a region's whole name fits at the 24 px floor; the week's trend and the on-time share are
+ * on the region's card.
  */
-export function RegionTable({ regions, now, selected, onSelect }: Props) {
+export function RegionTable({ regions, selected, onSelect }: Props) {
   const ranked = rankRegions(regions);
   const pages = Math.max(1, Math.ceil(ranked.length / ROWS_PER_PAGE));
   const [page, setPage] = useState(0);
@@ -50,61 +49,62 @@ export function RegionTable({ regions, now, selected, onSelect }: Props) {
         <colgroup>
           <col className="w-[2.2vw]" />
           <col />
-          <col className="w-[4.9vw]" />
-          <col className="w-[4.6vw]" />
-          <col className="w-[4.4vw]" />
-          <col className="w-[4.6vw]" />
-          <col className="w-[4vw]" />
-          <col className="w-[4.2vw]" />
+          <col className="w-[5.6vw]" />
+          <col className="w-[5.8vw]" />
+          <col className="w-[5.2vw]" />
+          <col className="w-[8.2vw]" />
         </colgroup>
         <thead className="text-left text-slate-400">
           <tr>
             <th className="pb-[0.6vh] font-normal">#</th>
             <th className="pb-[0.6vh] font-normal">Регион</th>
             <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Сегодня</th>
-            <th className="pb-[0.6vh] pl-[0.6vw] font-normal">7 дней</th>
-            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Откр.</th>
-            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Просроч.</th>
-            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">В срок</th>
-            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Данные</th>
+            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Открыто</th>
+            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Проср.</th>
+            <th className="pb-[0.6vh] pl-[0.4vw] text-right font-normal">Данные на</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
-            <tr
-              key={r.code}
-              data-testid="region-row"
-              data-region={r.code}
-              data-today={r.today}
-              onClick={() => onSelect(r.code)}
-              className={`cursor-pointer border-t border-slate-800 ${r.code === selected ? 'bg-slate-700/60' : ''}`}
-            >
-              <td className="py-[0.55vh] text-slate-500">{shown * ROWS_PER_PAGE + i + 1}</td>
-              <td className="truncate py-[0.55vh] pr-[0.5vw] font-semibold">
-                <span
-                  className={r.live ? 'text-emerald-400' : 'text-red-400'}
-                  aria-label={r.live ? 'на связи' : 'нет данных'}
-                >
-                  {r.live ? '●' : '◯'}
-                </span>{' '}
-                {displayName(r.shortName)}
-              </td>
-              <td className="py-[0.55vh] text-right">{formatCountRu(r.today)}</td>
-              <td className="py-[0.55vh] pl-[0.6vw]">
-                <Sparkline values={r.trend} className="h-[2.4vh] w-full text-cyan-300" />
-              </td>
-              <td className="py-[0.55vh] text-right">{formatCountRu(r.open)}</td>
-              <td
-                className={`py-[0.55vh] text-right font-semibold ${isAlarmShare(r.overdueShare) ? 'text-amber-300' : ''}`}
+          {rows.map((r, i) => {
+            const tone = overdueTone(r.overdueShare);
+            return (
+              <tr
+                key={r.code}
+                data-testid="region-row"
+                data-region={r.code}
+                data-today={r.today}
+                onClick={() => onSelect(r.code)}
+                className={`cursor-pointer border-t border-slate-800 ${r.code === selected ? 'bg-slate-700/60' : ''}`}
               >
-                {formatShare(r.overdueShare)}
-              </td>
-              <td className="py-[0.55vh] text-right">{formatShare(r.onTimeShare)}</td>
-              <td className={`py-[0.55vh] text-right ${r.live ? 'text-slate-300' : 'text-red-300'}`}>
-                {formatLastData(r.lastDataAt, now)}
-              </td>
-            </tr>
-          ))}
+                <td className="py-[0.45vh] text-slate-500">{shown * ROWS_PER_PAGE + i + 1}</td>
+                <td data-testid="region-name" className="py-[0.45vh] pr-[0.5vw] font-semibold leading-tight">
+                  {/* A silent center is a breach: red ring; a live one is neutral, nothing to look at. */}
+                  <span
+                    className={r.live ? 'text-slate-400' : 'text-breach'}
+                    aria-label={r.live ? 'на связи' : 'нет данных'}
+                  >
+                    {r.live ? '●' : '◯'}
+                  </span>{' '}
+                  {displayName(r.shortName)}
+                </td>
+                <td className="py-[0.45vh] text-right">{formatCountRu(r.today)}</td>
+                <td className="py-[0.45vh] text-right">{formatCountRu(r.open)}</td>
+                <td
+                  data-testid="region-overdue"
+                  data-tone={tone}
+                  className={`py-[0.45vh] text-right font-semibold ${TONE_TEXT[tone]}`}
+                >
+                  {formatShare(r.overdueShare)}
+                </td>
+                <td
+                  data-testid="region-last-data"
+                  className={`whitespace-nowrap py-[0.45vh] text-right ${r.live ? 'text-slate-300' : 'text-breach'}`}
+                >
+                  {formatLastData(r.lastDataAt)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

@@ -1,12 +1,53 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { RussiaMap } from '@/lib/federal/russia-map';
 import { displayName } from '@/components/federal/format-federal';
 import { overdueColor } from '@/components/federal/rate-scale';
 import type { FederalRegionRow } from '@/lib/federal/types';
 
 const MAX_NAMED_SILENT = 10;
+/** Map names at 1080p, in screen pixels: over the 24 px floor of the wall's text. */
+const LABEL_PX = 26;
+const CHOSEN_LABEL_PX = 30;
+/** The breach red of app/globals.css (--breach): a silent center. */
+const BREACH = '#f87171';
+const LIVE = '#e2e8f0';
+/** Rough width of a bold Cyrillic letter as a share of the size: enough to keep a name off the frame's edge. */
+const GLYPH_EM = 0.62;
+
+/**
+ * How many viewBox units one screen pixel is, times the screen's 1080p scale: the SVG scales with its box, so
+ * sizes meant in pixels are converted through the drawn width.
+ */
+function useUnitsPerPixel(width: number, height: number) {
+  const ref = useRef<SVGSVGElement>(null);
+  const [units, setUnits] = useState(1);
+  useEffect(() => {
+    const svg = ref.current;
+    if (!svg) return;
+    const measure = () => {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return;
+      // preserveAspectRatio "meet": the tighter side sets the scale.
+      const scale = Math.min(box.width / width, box.height / height);
+      setUnits(window.innerHeight / 1080 / scale);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [width, height]);
+  return { ref, units };
+}
+
+/** Where a centred name goes so it stays inside the frame: it grows inwards near either edge. */
+function anchorAt(x: number, text: string, size: number, frame: number) {
+  const half = (text.length * size * GLYPH_EM) / 2;
+  if (x - half < 0) return { x: 0, anchor: 'start' as const };
+  if (x + half > frame) return { x: frame, anchor: 'end' as const };
+  return { x, anchor: 'middle' as const };
+}
 
 interface Props {
   map: RussiaMap;
@@ -17,8 +58,9 @@ interface Props {
 }
 
 /**
- * Russia's 85 regions coloured by the overdue share of their open backlog, and each regional center at its
- * capital: a filled green dot while data arrives, a red ring with its name when the center has gone silent.
+ * Russia's 85 regions coloured by the overdue share of their open backlog (a blue ramp: red and amber are the
+ * wall's status colours), and each regional center at its capital: a light dot while data arrives, a red ring
+ * with its name when the center has gone silent (a breach).
  */
 export const RussiaMapView = memo(function RussiaMapView({
   map,
@@ -32,8 +74,14 @@ export const RussiaMapView = memo(function RussiaMapView({
   const silent = regions.filter((r) => !r.live);
   const named = silent.length <= MAX_NAMED_SILENT ? silent : [];
   const chosen = selected ? map.regions.find((s) => s.code === selected) : undefined;
+  const { ref, units } = useUnitsPerPixel(map.width, map.height);
+  const labelSize = LABEL_PX * units;
+  const chosenSize = CHOSEN_LABEL_PX * units;
+  const chosenName = chosen ? displayName(byCode.get(chosen.code)?.shortName ?? '') : '';
+  const chosenAt = chosen ? anchorAt(chosen.label[0], chosenName, chosenSize, map.width) : null;
   return (
     <svg
+      ref={ref}
       data-testid="russia-map"
       viewBox={`0 0 ${map.width} ${map.height}`}
       preserveAspectRatio="xMidYMid meet"
@@ -74,7 +122,7 @@ export const RussiaMapView = memo(function RussiaMapView({
                 cx={xy[0]}
                 cy={xy[1]}
                 r={r.home ? 5 : 3.4}
-                fill="#34d399"
+                fill={LIVE}
                 stroke="#05070c"
                 strokeWidth={1}
               />
@@ -83,14 +131,14 @@ export const RussiaMapView = memo(function RussiaMapView({
                 cy={xy[1]}
                 r={r.home ? 9 : 6.5}
                 fill="none"
-                stroke="#34d399"
+                stroke={LIVE}
                 strokeWidth={0.8}
                 opacity={0.55}
               />
             </g>
           ) : (
             <g key={r.code} data-testid="center-point" data-state="silent" data-region={r.code}>
-              <circle cx={xy[0]} cy={xy[1]} r={5.5} fill="#05070c" stroke="#f87171" strokeWidth={2.2} />
+              <circle cx={xy[0]} cy={xy[1]} r={5.5} fill="#05070c" stroke={BREACH} strokeWidth={2.2} />
             </g>
           );
         })}
@@ -99,36 +147,39 @@ export const RussiaMapView = memo(function RussiaMapView({
         {named.map((r) => {
           const xy = capitals[r.code];
           if (!xy) return null;
+          const name = displayName(r.shortName);
+          // Beside the ring, growing away from the nearer edge of the frame.
+          const right = xy[0] + name.length * labelSize * GLYPH_EM + 10 * units < map.width;
           return (
             <text
               key={r.code}
-              x={xy[0] + 8}
-              y={xy[1] + 4}
-              fontSize={19}
+              data-testid="silent-label"
+              x={right ? xy[0] + 8 * units : xy[0] - 8 * units}
+              y={xy[1] + labelSize * 0.35}
+              textAnchor={right ? 'start' : 'end'}
+              fontSize={labelSize}
               fill="#fecaca"
               stroke="#05070c"
-              strokeWidth={3}
+              strokeWidth={3 * units}
               paintOrder="stroke"
             >
-              {displayName(r.shortName)}
+              {name}
             </text>
           );
         })}
-        {chosen ? (
+        {chosen && chosenAt ? (
           <text
-            x={chosen.label[0]}
+            data-testid="chosen-label"
+            x={chosenAt.x}
             y={chosen.label[1]}
-            fontSize={22}
-            // A label near the frame's edge (Kaliningrad, Chukotka) grows inwards instead of being cut off.
-            textAnchor={
-              chosen.label[0] < 150 ? 'start' : chosen.label[0] > map.width - 150 ? 'end' : 'middle'
-            }
+            fontSize={chosenSize}
+            textAnchor={chosenAt.anchor}
             fill="#f8fafc"
             stroke="#05070c"
-            strokeWidth={4}
+            strokeWidth={4 * units}
             paintOrder="stroke"
           >
-            {displayName(byCode.get(chosen.code)?.shortName ?? '')}
+            {chosenName}
           </text>
         ) : null}
       </g>

@@ -95,3 +95,66 @@ test.describe('at 4K', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'russia-2160.png') });
   });
 });
+
+/** Boxes of two elements overlap (page pixels). */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+for (const size of [
+  { label: '1080', width: 1920, height: 1080 },
+  { label: '2160', width: 3840, height: 2160 },
+]) {
+  test.describe(`readable at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('a long day: the header numbers stay clear of the clock, names whole, data times dated, text ≥ 24 px', async ({
+      page,
+    }) => {
+      // The network at the end of a very busy day: seven-digit counts in every total.
+      await page.route('**/api/v1/regions', async (route) => {
+        const real = (await (await route.fetch()).json()) as { totals: Record<string, number> };
+        real.totals = { ...real.totals, today: 9_876_543, open: 12_345_678 };
+        await route.fulfill({ json: real });
+      });
+      await openRussia(page);
+      await expect(page.getByTestId('total-open-value')).toHaveText(/12\s345\s678/, { timeout: 20_000 });
+      const clock = (await page.getByTestId('federal-clock').boundingBox())!;
+      for (const id of ['total-live', 'total-today', 'total-open', 'total-overdue', 'total-on-time']) {
+        const value = page.getByTestId(`${id}-value`);
+        const box = (await value.boundingBox())!;
+        expect(overlap(box, clock), `${id} over the clock`).toBe(false);
+        // The digits fit their tile: nothing cut by its overflow.
+        const cut = await value.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+        expect(cut, `${id} cut`).toBe(false);
+      }
+      // Region names whole: no cell cuts its text.
+      const cutNames = await page
+        .getByTestId('region-name')
+        .evaluateAll((cells) =>
+          cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+        );
+      expect(cutNames).toEqual([]);
+      // Data times carry their date: «06.12 23:33».
+      for (const text of await page.getByTestId('region-last-data').allTextContents())
+        expect(text).toMatch(/^(\d\d\.\d\d \d\d:\d\d|нет)$/);
+      // No text under 24 px at 1080p (48 px at 4K), the licences' attribution excepted.
+      const floor = (24 * size.height) / 1080 - 0.5;
+      const small = await page.evaluate((min) => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll<Element>('main *')) {
+          if (el.closest('[data-testid="attribution"]')) continue;
+          const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          if (!own || el.getClientRects().length === 0) continue;
+          // SVG text is sized in the map's units: its screen size goes through the drawing's scale.
+          const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+          const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+          if (px < min) out.push(`${el.tagName} ${px.toFixed(1)}px «${el.textContent!.trim().slice(0, 30)}»`);
+        }
+        return out;
+      }, floor);
+      expect(small).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, `russia-long-day-${size.label}.png`) });
+    });
+  });
+}
