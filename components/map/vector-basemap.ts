@@ -7,6 +7,7 @@
 import maplibregl, { type LayerSpecification, type SourceSpecification } from 'maplibre-gl';
 import { Protocol } from 'pmtiles';
 import { layers, namedFlavor } from '@protomaps/basemaps';
+import { BASEMAP_COLORS } from './basemap-layers';
 
 /** Where the server serves the archive; 404 when the deployment has none. */
 export const BASEMAP_URL = '/api/v1/basemap';
@@ -55,8 +56,18 @@ export function vectorBasemapSource(url: string): Record<string, SourceSpecifica
 }
 
 export function vectorBasemapLayers(): LayerSpecification[] {
-  // Protomaps' dark railway is black on a near-black ground: a light grey keeps the lines visible.
-  const flavor = { ...namedFlavor('dark'), railway: '#6b7688' };
+  // Protomaps' dark theme, brought to the wall's palette: its black railways and near-black roads would vanish
+  // on the wall's darker ground, and water takes the GeoJSON base map's dark blue.
+  const flavor = {
+    ...namedFlavor('dark'),
+    earth: '#0d1220',
+    water: BASEMAP_COLORS.water,
+    highway: BASEMAP_COLORS.motorway,
+    major: BASEMAP_COLORS.trunk,
+    minor_a: '#3b4350',
+    minor_b: '#323945',
+    railway: '#6b7688',
+  };
   return layers(VECTOR_SOURCE_ID, flavor, { lang: 'ru' }).filter(
     (l) => !DROPPED_LAYERS.has(l.id),
   ) as LayerSpecification[];

@@ -14,7 +14,7 @@ import type { FeatureCollection } from 'geojson';
 const HEADER_BYTES = 127;
 const BOX = { west: 35.15, south: 54.26, east: 40.21, north: 56.96 };
 /** OpenMapTiles class → Protomaps `kind` (roads layer). */
-const KIND: Record<string, string> = { motorway: 'highway', trunk: 'major', primary: 'major' };
+const KIND: Record<string, string> = { motorway: 'highway', trunk: 'major_road', primary: 'major_road' };
 
 function geo(file: string): FeatureCollection {
   return JSON.parse(
@@ -76,7 +76,10 @@ export function buildPmtiles(file: string, minZoom = 5, maxZoom = 8): BuiltArchi
     type: 'FeatureCollection',
     features: roadsGeo.features.map((f) => ({
       ...f,
-      properties: { kind: KIND[String(f.properties?.class)] ?? 'major', kind_detail: f.properties?.class },
+      properties: {
+        kind: KIND[String(f.properties?.class)] ?? 'major_road',
+        kind_detail: f.properties?.class,
+      },
     })),
   };
   const water: FeatureCollection = {
