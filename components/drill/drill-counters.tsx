@@ -55,10 +55,10 @@ function tilesOf(summary: SummaryNumbers, onTime: OnTimeShare): Tile[] {
     },
     {
       testId: 'counter-on-time',
-      label: 'В срок',
+      label: `В срок, ${onTime.windowDays} дней`,
       value: onTime.rate,
       text: percent(onTime.rate),
-      note: `${onTime.windowDays} дн. · область ${percent(onTime.regionRate)}`,
+      note: `область ${percent(onTime.regionRate)}`,
       alarm: onTime.rate !== null && onTime.rate < ON_TIME_ALARM,
     },
   ];
@@ -84,7 +84,7 @@ export function DrillCounters({ summary, onTime }: { summary: SummaryNumbers; on
           <dd className="panel-numeral m-0" style={{ fontSize: '6.4vh' }}>
             {t.text}
           </dd>
-          <dd className="panel-small m-0 mt-[0.4vh] whitespace-nowrap text-slate-400">{t.note}</dd>
+          <dd className="panel-small panel-cond m-0 mt-[0.4vh] whitespace-nowrap text-slate-400">{t.note}</dd>
         </div>
       ))}
     </dl>

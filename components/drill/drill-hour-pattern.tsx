@@ -48,8 +48,11 @@ export function DrillHourPattern({ pattern }: { pattern: HourOfWeek }) {
         ])}
         <span />
         {Array.from({ length: 24 }, (_, h) => (
-          <span key={`h${h}`} className="text-center text-slate-400">
-            {HOUR_MARKS.has(h) ? h : ''}
+          // The mark sits centred on its one-hour column and may be wider than it: nothing clips it.
+          <span key={`h${h}`} className="relative h-[1.3em] text-slate-400">
+            <span className="absolute left-1/2 -translate-x-1/2 whitespace-nowrap">
+              {HOUR_MARKS.has(h) ? h : ''}
+            </span>
           </span>
         ))}
       </div>

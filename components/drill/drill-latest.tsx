@@ -1,5 +1,6 @@
 import type { RecentComplaint } from '@/lib/realtime/contract';
 import { formatShortTime } from '@/components/ui/format';
+import { shortened } from '@/components/panel/panel-ticker';
 
 interface DrillLatestProps {
   recent: RecentComplaint[];
@@ -33,11 +34,11 @@ export function DrillLatest({ recent, categoryName, limit }: DrillLatestProps) {
               data-id={r.id}
               className="wall-ticker-item min-w-0"
             >
-              <div className="panel-text flex gap-[0.6vw] font-semibold">
-                <span className="shrink-0 tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>
-                <span className="panel-cond truncate">{categoryName(r.category)}</span>
+              <div className="panel-text panel-cond font-semibold">
+                <span className="tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>{' '}
+                {categoryName(r.category)}
               </div>
-              <p className="panel-small panel-cond mt-[0.2vh] line-clamp-1 text-slate-300">{r.excerpt}</p>
+              <p className="panel-small panel-cond mt-[0.2vh] text-slate-300">{shortened(r.excerpt, 70)}</p>
             </li>
           ))}
         </ol>

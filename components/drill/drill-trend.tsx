@@ -84,7 +84,7 @@ export function DrillTrend({ trend }: { trend: MunicipalityTrend }) {
                   textAnchor="end"
                   dominantBaseline="middle"
                   fill="#94a3b8"
-                  fontSize={vh * 1.6}
+                  fontSize={vh * 2.25}
                 >
                   {formatPer10k(t)}
                 </text>
@@ -98,7 +98,7 @@ export function DrillTrend({ trend }: { trend: MunicipalityTrend }) {
                   y={height - vh * 0.4}
                   textAnchor={i === n - 1 ? 'end' : 'middle'}
                   fill="#94a3b8"
-                  fontSize={vh * 1.6}
+                  fontSize={vh * 2.25}
                 >
                   {i === n - 1 ? 'сегодня' : dayOfMonth(d.date)}
                 </text>

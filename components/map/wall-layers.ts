@@ -43,8 +43,10 @@ export function heatPointsOf(cells: CellCount[]): HeatPoint[] {
 }
 
 /**
- * The lettering of every map label, on the wall and on the panels: DejaVu Sans is the font label-placement's
- * glyph widths are measured for, and the SDF atlas with a dark outline keeps names readable over any colour.
+ * The lettering of every map label, on the wall and on the panels: the app's bundled Inter (app/layout.tsx), so
+ * no label depends on the wall PC's fonts; it is narrower than the DejaVu Sans label-placement's glyph widths
+ * are measured for, so the decluttering errs on the safe side. The SDF atlas with a dark outline keeps names
+ * readable over any colour.
  */
 export const LABEL_LETTERING: Pick<
   TextLayerProps,
@@ -52,7 +54,7 @@ export const LABEL_LETTERING: Pick<
 > = {
   sizeUnits: 'pixels',
   characterSet: 'auto',
-  fontFamily: 'DejaVu Sans, Arial, sans-serif',
+  fontFamily: 'Inter Variable, DejaVu Sans, sans-serif',
   fontSettings: { sdf: true, fontSize: 64, buffer: 8 },
   outlineColor: [5, 7, 12, 255],
 };

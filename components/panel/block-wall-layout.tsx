@@ -33,7 +33,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
   return (
     <>
       <header className="block-header" data-testid="panel-heading">
-        <h1 className="wall-title min-w-0 truncate" data-testid="panel-title">
+        <h1 className="wall-title min-w-0 truncate py-[0.3vh] leading-[1.25]" data-testid="panel-title">
           {title}
         </h1>
         <div className="flex shrink-0 items-center gap-[1.2vw] whitespace-nowrap" data-testid="panel-status">

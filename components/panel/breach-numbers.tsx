@@ -7,6 +7,8 @@ import type { StatusTone } from '@/components/ui/status-colors';
 interface Tile {
   testId: string;
   label: string;
+  /** What the label means, under the number. */
+  caption: string;
   /** Null: not known at this moment (a replay has no record of it). */
   value: number | null;
   tone: Exclude<StatusTone, 'neutral'>;
@@ -29,11 +31,18 @@ export function BreachNumbers({ overdue }: { overdue: OverduePart }) {
       : null
     : overdue.late;
   const tiles: Tile[] = [
-    { testId: 'breach-very-late', label: 'Очень поздно: больше 3 сроков', value: veryLate, tone: 'breach' },
-    { testId: 'breach-late', label: 'Просрочено: до 3 сроков', value: late, tone: 'warning' },
+    {
+      testId: 'breach-very-late',
+      label: 'Очень поздно',
+      caption: 'больше 3 сроков',
+      value: veryLate,
+      tone: 'breach',
+    },
+    { testId: 'breach-late', label: 'Поздно', caption: 'до 3 сроков', value: late, tone: 'warning' },
     {
       testId: 'breach-due-24h',
-      label: 'Срок истекает за 24 часа',
+      label: 'Срок за 24 ч',
+      caption: 'истекает за сутки',
       value: overdue.breachNext24h,
       tone: 'warning',
     },
@@ -70,6 +79,7 @@ export function BreachNumbers({ overdue }: { overdue: OverduePart }) {
             ) : (
               <div className="block-breach__value">{t.value === null ? '—' : formatCountRu(t.value)}</div>
             )}
+            <div className="wall-small text-slate-400">{t.caption}</div>
           </div>
         );
       })}

@@ -32,7 +32,7 @@ export function OverdueItem({
       className={`panel-overdue-item ${very ? 'panel-overdue-item--very' : ''}`}
     >
       <div className="flex items-baseline justify-between gap-[0.8vw]">
-        <span className="panel-text panel-cond truncate font-semibold">{categoryName}</span>
+        <span className="panel-text panel-cond min-w-0 leading-[1.1] font-semibold">{categoryName}</span>
         <span
           className={`panel-text shrink-0 font-bold tabular-nums ${very ? 'text-breach' : 'text-warning'}`}
         >
@@ -40,7 +40,7 @@ export function OverdueItem({
           {formatDurationRu(now - Date.parse(dueAt))}
         </span>
       </div>
-      <div className={`panel-small panel-cond truncate ${detailClassName}`}>{detail}</div>
+      <div className={`panel-small panel-cond ${detailClassName}`}>{detail}</div>
     </li>
   );
 }

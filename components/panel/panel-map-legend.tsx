@@ -11,7 +11,7 @@ export function PanelMapLegend({ per10k }: { per10k: Per10kScale }) {
   return (
     <section className="panel-small text-slate-300" aria-label="Легенда карты" data-testid="map-legend">
       <div className="flex gap-[0.6vw]">
-        <div className="w-[6vw] shrink-0">
+        <div className="w-[8vw] shrink-0">
           <div className="h-[1.5vh] rounded-sm" style={{ background: NO_DATA_CSS }} />
           <div className="panel-cond h-[2.2vh] whitespace-nowrap">мало данных</div>
         </div>

@@ -13,6 +13,14 @@ interface PanelTickerProps {
   excerpt?: boolean;
 }
 
+/** An excerpt cut at a word with «…»: read whole at the desk, never clipped mid-line by its box. */
+const EXCERPT_CHARS = 90;
+export function shortened(text: string, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
+}
+
 export function PanelTicker(props: PanelTickerProps) {
   const { recent, categoryName, municipalityName, excerpt = true } = props;
   const items = recent.slice(0, props.items ?? TICKER_ITEMS);
@@ -30,16 +38,15 @@ export function PanelTicker(props: PanelTickerProps) {
         items.map((r) => (
           // Keyed by id: a new arrival mounts a new node, which plays the arrival highlight once.
           <article key={r.id} data-testid="ticker-item" data-id={r.id} className="wall-ticker-item min-w-0">
-            <div className="panel-text flex gap-[0.6vw] font-semibold">
-              <span className="shrink-0 tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>
-              <span className="panel-cond truncate">{categoryName(r.category)}</span>
+            {/* The category whole (it is what happened), wrapping if long; time and place under it. */}
+            <div className="panel-text panel-cond leading-[1.1] font-semibold">
+              {categoryName(r.category)}
             </div>
-            <p
-              className={`panel-small panel-cond mt-[0.2vh] text-slate-300 ${excerpt ? 'line-clamp-2' : 'truncate'}`}
-            >
+            <p className="panel-small panel-cond mt-[0.2vh] text-slate-300">
+              <span className="tabular-nums text-cyan-200">{formatShortTime(r.receivedAt)}</span>{' '}
               <span className="font-semibold text-slate-100">{municipalityName(r.municipality)}</span>
-              {/* Masked on the server; rendered as a text node only, never as markup. */}
-              {excerpt ? ` · ${r.excerpt}` : null}
+              {/* Masked on the server; rendered as a text node only, never as markup. Shortened, not clipped. */}
+              {excerpt ? ` · ${shortened(r.excerpt)}` : null}
             </p>
           </article>
         ))

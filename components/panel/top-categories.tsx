@@ -44,7 +44,7 @@ export function TopCategories({ categories, categoryName, limit }: TopCategories
               className="panel-text grid grid-cols-[1.6em_minmax(0,1fr)_auto_auto] items-baseline gap-x-[0.6vw]"
             >
               <span className="text-right tabular-nums text-slate-400">{i + 1}</span>
-              <span className="panel-cond truncate">{categoryName(c.category)}</span>
+              <span className="panel-cond min-w-0 leading-[1.1]">{categoryName(c.category)}</span>
               <span className="text-right font-bold tabular-nums">{formatCountRu(c.thisWeek)}</span>
               <span className="text-right tabular-nums">
                 <ChangePct pct={c.changePct} />

@@ -99,7 +99,7 @@ export function WeekChart({ week, todayKey }: WeekChartProps) {
                       y={Math.min(barTop, ghostTop) - vh * 0.5}
                       textAnchor="middle"
                       className="fill-slate-50 font-bold tabular-nums"
-                      style={{ fontSize: '1.75vh' }}
+                      style={{ fontSize: 'var(--t-xs)' }}
                     >
                       {formatCompactRu(d.thisWeek ?? 0)}
                     </text>
@@ -111,7 +111,7 @@ export function WeekChart({ week, todayKey }: WeekChartProps) {
                     className={
                       isToday ? 'fill-sky-200 font-bold' : future ? 'fill-slate-500' : 'fill-slate-300'
                     }
-                    style={{ fontSize: '1.75vh' }}
+                    style={{ fontSize: 'var(--t-xs)' }}
                   >
                     {`${weekdayShort(d.date)} ${dayOfMonth(d.date)}`}
                   </text>

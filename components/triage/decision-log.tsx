@@ -13,7 +13,8 @@ export const CONFIRMATION_VISIBLE_MS = 6_000;
 
 const TONE = {
   classified: 'border-emerald-500 bg-emerald-950/60 text-emerald-50',
-  rejected: 'border-amber-500 bg-amber-950/50 text-amber-50',
+  // Neutral: a rejection is an operator's decision, not a breach or a warning (one colour code, status-colors.ts).
+  rejected: 'border-slate-400 bg-slate-900/80 text-slate-50',
   taken: 'border-slate-500 bg-slate-800/80 text-slate-100',
 } as const;
 

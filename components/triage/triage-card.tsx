@@ -22,7 +22,8 @@ const LONG_WAIT_MS = 60 * 60_000;
 
 const PLACE_CLASS = {
   found: 'text-slate-100',
-  ambiguous: 'text-amber-300',
+  // Neutral: an unsure place is work for the operator, not a warning (amber is late / due within 24 h).
+  ambiguous: 'text-slate-200 underline decoration-dotted',
   unknown: 'text-slate-400',
 } as const;
 
@@ -120,7 +121,7 @@ export function TriageCard(props: Props) {
                 e.stopPropagation();
                 props.onReject(reason);
               }}
-              className="flex items-center gap-2 rounded-lg border border-red-900 bg-red-950/40 px-4 py-2 text-lg text-red-100 hover:border-red-400"
+              className="flex items-center gap-2 rounded-lg border border-slate-600 bg-slate-900 px-4 py-2 text-lg text-slate-100 hover:border-slate-300"
             >
               <Hotkey label={TRIAGE_HOTKEYS.reject[reason]} active={selected} />
               {REJECT_LABELS[reason]}
