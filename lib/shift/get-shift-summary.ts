@@ -25,9 +25,12 @@ export interface ShiftSummary {
   arrivals: number;
   /** Incidents opened since the shift began, any status. */
   newIncidents: Incident[];
-  /** What needs a call now: unanswered or worked incidents and very late problems, by residents affected. */
+  /** What needs a call now: unanswered incidents first, then incidents and very late problems by residents affected. */
   calls: ShiftCall[];
 }
+
+/** An incident nobody answered goes first: its alarm is sounding on the wall. */
+const unanswered = (call: ShiftCall) => (call.incident?.status === 'new' ? 1 : 0);
 
 /** The duty officer's desk: what is new since the shift began, and whom to call now. */
 export async function getShiftSummary(ctx: AppContext): Promise<ShiftSummary> {
@@ -53,7 +56,7 @@ export async function getShiftSummary(ctx: AppContext): Promise<ShiftSummary> {
         executorName: p.executor ? executorName(p.executor, { short: true, directory: executors }) : null,
       },
     })),
-  ].sort((a, b) => b.affected - a.affected);
+  ].sort((a, b) => unanswered(b) - unanswered(a) || b.affected - a.affected);
   return {
     shiftStart: start.toISOString(),
     shiftEnd: end.toISOString(),
