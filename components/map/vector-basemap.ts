@@ -37,8 +37,9 @@ function ensureProtocol(): void {
 /** The archive's URL when this deployment serves one, else null (the GeoJSON base map is drawn instead). */
 export async function findVectorBasemap(): Promise<string | null> {
   try {
-    const res = await fetch(BASEMAP_URL, { method: 'HEAD', cache: 'no-store' });
-    return res.ok ? new URL(BASEMAP_URL, window.location.href).href : null;
+    const res = await fetch(`${BASEMAP_URL}?available`, { cache: 'no-store' });
+    const body = res.ok ? ((await res.json()) as { available?: boolean }) : null;
+    return body?.available ? new URL(BASEMAP_URL, window.location.href).href : null;
   } catch {
     return null;
   }

@@ -8,6 +8,14 @@ export const BASEMAP_OPENAPI_PATHS = {
         "The deployment's street-level vector base map (BASEMAP_PMTILES, a PMTiles v3 archive), for the wall maps; read in byte ranges",
       parameters: [
         {
+          name: 'available',
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+          description:
+            'Present: answers 200 JSON `{available, bytes}` (whether this deployment has an archive) instead of the archive',
+        },
+        {
           name: 'Range',
           in: 'header',
           required: false,
@@ -17,7 +25,7 @@ export const BASEMAP_OPENAPI_PATHS = {
       ],
       responses: {
         200: {
-          description: 'The whole archive',
+          description: 'The whole archive; with `?available`, `{available: boolean, bytes: integer|null}`',
           content: { 'application/vnd.pmtiles': { schema: { type: 'string', format: 'binary' } } },
         },
         206: {

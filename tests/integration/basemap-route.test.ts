@@ -92,6 +92,20 @@ describe('GET /api/v1/basemap', () => {
     expect((await get({ range: 'bytes=0-6' }, 'executor')).status).toBe(403);
   });
 
+  it('says whether there is an archive, as the maps ask before choosing their base map', async () => {
+    const yes = await GET(await authedRequest(`${URL_}?available`));
+    expect(yes.status).toBe(200);
+    expect(await yes.json()).toEqual({ available: true, bytes: expect.any(Number) });
+    const kept = process.env.BASEMAP_PMTILES;
+    try {
+      delete process.env.BASEMAP_PMTILES;
+      const no = await GET(await authedRequest(`${URL_}?available`));
+      expect(await no.json()).toEqual({ available: false, bytes: null });
+    } finally {
+      process.env.BASEMAP_PMTILES = kept;
+    }
+  });
+
   it('answers 404 JSON when the deployment has no archive', async () => {
     const kept = process.env.BASEMAP_PMTILES;
     try {

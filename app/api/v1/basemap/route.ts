@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { route } from '@/lib/http/handle-route';
-import { errorResponse } from '@/lib/http/responses';
+import { errorResponse, json } from '@/lib/http/responses';
 import { configuredPmtiles } from '@/lib/basemap/pmtiles-file';
 import { parseByteRange } from '@/lib/basemap/byte-range';
 
@@ -14,6 +14,9 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route({ action: 'wall:read' }, async (request: Request): Promise<Response> => {
   const file = configuredPmtiles();
+  // What every map asks first: a plain answer, so a deployment without an archive logs no 404 on each page.
+  if (new URL(request.url).searchParams.has('available'))
+    return json({ available: file !== null, bytes: file?.size ?? null });
   if (!file)
     return errorResponse(404, 'not_found', 'this deployment has no vector base map (BASEMAP_PMTILES)', []);
   const common = {
