@@ -186,7 +186,7 @@ export function PlaybackBar({ playback, variant }: { playback: Playback; variant
       className={`fixed z-40 flex cursor-default rounded-[0.8vh] border-[0.3vh] border-replay bg-slate-950 ${
         wall
           ? 'right-[25.6vw] bottom-[4.5vh] left-[26.6vw] h-[15vh] flex-col gap-[1vh] px-[0.9vw] py-[1vh]'
-          : 'right-[1.4vw] bottom-[3.4vh] left-[1.4vw] h-[8.4vh] items-center gap-[0.9vw] px-[0.8vw]'
+          : 'right-[1.4vw] bottom-[2.6vh] left-[1.4vw] h-[9.6vh] items-center gap-[0.9vw] px-[0.8vw]'
       }`}
     >
       {wall ? (

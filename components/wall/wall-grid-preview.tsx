@@ -6,8 +6,8 @@ import { useEffect, useState } from 'react';
 const SCREEN_W = 1920;
 const SCREEN_H = 1080;
 const GAP_PX = 12;
-/** Caption strip per row: its 0.62 share is the 24-pixel floor of every wall text. */
-const LABEL_PX = 40;
+/** Caption strip per row at 1080 px of window height: its 0.62 share is the 24-pixel floor of wall text. */
+const LABEL_PX_AT_1080 = 40;
 
 export interface GridScreen {
   id: string;
@@ -31,10 +31,14 @@ export function WallGridPreview({
   screens: GridScreen[];
 }) {
   const [scale, setScale] = useState(0);
+  // The captions grow with the window like every wall text (48 px at 2160 px).
+  const [labelPx, setLabelPx] = useState(LABEL_PX_AT_1080);
   useEffect(() => {
     const fit = () => {
       const w = (window.innerWidth - GAP_PX * (cols + 1)) / (cols * SCREEN_W);
-      const h = (window.innerHeight - (GAP_PX + LABEL_PX) * rows - GAP_PX) / (rows * SCREEN_H);
+      const label = Math.max(LABEL_PX_AT_1080, (LABEL_PX_AT_1080 * window.innerHeight) / 1080);
+      setLabelPx(label);
+      const h = (window.innerHeight - (GAP_PX + label) * rows - GAP_PX) / (rows * SCREEN_H);
       setScale(Math.max(0.05, Math.min(w, h)));
     };
     fit();
@@ -49,7 +53,7 @@ export function WallGridPreview({
       style={{
         gap: GAP_PX,
         gridTemplateColumns: `repeat(${cols}, ${SCREEN_W * scale}px)`,
-        gridTemplateRows: `repeat(${rows}, ${SCREEN_H * scale + LABEL_PX}px)`,
+        gridTemplateRows: `repeat(${rows}, ${SCREEN_H * scale + labelPx}px)`,
       }}
     >
       {scale === 0
@@ -60,7 +64,7 @@ export function WallGridPreview({
             const width = SCREEN_W * s.colSpan;
             const height = SCREEN_H * s.rowSpan;
             const boxW = SCREEN_W * scale * s.colSpan + GAP_PX * (s.colSpan - 1);
-            const boxH = (SCREEN_H * scale + LABEL_PX) * s.rowSpan + GAP_PX * (s.rowSpan - 1) - LABEL_PX;
+            const boxH = (SCREEN_H * scale + labelPx) * s.rowSpan + GAP_PX * (s.rowSpan - 1) - labelPx;
             const inner = Math.min(boxW / width, boxH / height);
             return (
               <figure
@@ -77,7 +81,7 @@ export function WallGridPreview({
               >
                 <figcaption
                   className="truncate font-semibold text-slate-300"
-                  style={{ height: LABEL_PX, fontSize: LABEL_PX * 0.62, lineHeight: `${LABEL_PX}px` }}
+                  style={{ height: labelPx, fontSize: labelPx * 0.62, lineHeight: `${labelPx}px` }}
                 >
                   {s.id} · {s.title}
                 </figcaption>

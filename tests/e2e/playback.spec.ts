@@ -29,6 +29,7 @@ interface CountersAt {
   resolvedToday: number;
   open: number | null;
   overdue: number | null;
+  veryLate: number | null;
 }
 
 test.beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
@@ -61,6 +62,55 @@ async function expectCountersMatchApi(
     expect(shown, `${key} at ${at}`).toBe(expected === null ? 'NaN' : String(expected));
   }
   return api;
+}
+
+/**
+ * Replay everything or nothing: every visible number on the screen belongs to the replay (its bar, banner and
+ * counters, or a part marked `data-replay` that follows its clock), so no live number sits inside the frame;
+ * the parts without a recorded history are replaced by their «недоступно в повторе» note.
+ */
+async function expectNoLiveNumbers(page: Page) {
+  const live = await page.evaluate(() => {
+    const replayParts = [
+      '[data-testid="playback-bar"]',
+      '[data-testid="playback-banner"]',
+      '[data-testid="playback-counters"]',
+      '[data-replay]',
+      '[data-testid="attribution"]',
+    ].join(', ');
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (!/\d/.test(own) || el.closest(replayParts)) continue;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || style.display === 'none')
+        continue;
+      found.push(
+        `${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: «${own.slice(0, 60)}»`,
+      );
+    }
+    return found;
+  });
+  expect(live, `live numbers inside the replay:\n${live.join('\n')}`).toEqual([]);
+}
+
+/** A block screen's breach numbers in a replay: very late and late from the API's backlog at the minute. */
+async function expectBreachMatchesApi(page: Page, api: CountersAt) {
+  if ((await page.getByTestId('breach-numbers').count()) === 0) return;
+  const late = api.overdue === null || api.veryLate === null ? '' : String(api.overdue - api.veryLate);
+  await expect(page.getByTestId('breach-very-late')).toHaveAttribute(
+    'data-value',
+    String(api.veryLate ?? ''),
+  );
+  await expect(page.getByTestId('breach-late')).toHaveAttribute('data-value', late);
+  // Never recorded, so hidden with a note rather than shown live.
+  await expect(page.getByTestId('breach-due-24h')).toHaveAttribute('data-replay', 'hidden');
+  await expect(page.getByTestId('breach-due-24h')).toContainText('недоступно в повторе');
 }
 
 /** Click the timeline at a fraction of its width and wait for the clock to land there. */
@@ -128,10 +178,13 @@ async function playbackRun(
   expect(second - first).toBeGreaterThanOrEqual(5 * 60_000);
   expect(page.url()).toContain('replay=24h');
 
-  // Paused with the space bar, the numbers are the API's at the moment shown.
+  // Paused with the space bar, the numbers are the API's at the moment shown, and no live one is left.
   await page.keyboard.press('Space');
   await expect(bar).toHaveAttribute('data-playing', 'false');
-  await expectCountersMatchApi(page, request, `span=24h${scopeQuery}`, wall);
+  const paused = await expectCountersMatchApi(page, request, `span=24h${scopeQuery}`, wall);
+  await expectBreachMatchesApi(page, paused);
+  await expectNoLiveNumbers(page);
+  await expect(page.getByTestId('replay-hidden').first()).toContainText('недоступно в повторе');
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-24h-1080.png`) });
 
   // Scrub: a click early in the day, then a drag late into it; the numbers follow the clock.
@@ -146,6 +199,7 @@ async function playbackRun(
   const late = await clockOf(bar);
   expect(late - early).toBeGreaterThan(10 * 3_600_000);
   const atLate = await expectCountersMatchApi(page, request, `span=24h${scopeQuery}`, wall);
+  await expectBreachMatchesApi(page, atLate);
   expect([atLate.today, atLate.lastHour, atLate.resolvedToday]).not.toEqual([
     atEarly.today,
     atEarly.lastHour,
@@ -166,7 +220,11 @@ async function playbackRun(
   await page.keyboard.press('Space');
   await expect(bar).toHaveAttribute('data-playing', 'false');
   expect((await clockOf(bar)) - weekStart).toBeGreaterThanOrEqual(3_600_000);
-  await expectCountersMatchApi(page, request, `span=7d${scopeQuery}`, wall);
+  await expectBreachMatchesApi(
+    page,
+    await expectCountersMatchApi(page, request, `span=7d${scopeQuery}`, wall),
+  );
+  await expectNoLiveNumbers(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-7d-1080.png`) });
   await expectFits(page, ['playback-bar', 'playback-counters']);
 
@@ -178,13 +236,15 @@ async function playbackRun(
   await expect(page.getByTestId(mapId)).toHaveAttribute('data-replay', '0');
   expect(page.url()).not.toContain('replay=');
 
-  // A shared link opens the same replay, paused at its moment.
-  const t = new Date(late).toISOString();
+  // A shared link opens the same replay and plays it from its moment (a link is sent to show something move).
+  const t = new Date(early).toISOString();
   await page.goto(`${url}?replay=24h&speed=300&t=${encodeURIComponent(t)}`);
   await expect(bar).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-  await expect(bar).toHaveAttribute('data-playing', 'false');
+  await expect(bar).toHaveAttribute('data-playing', 'true');
   await expect(bar).toHaveAttribute('data-speed', '300');
-  expect(await clockOf(bar)).toBe(Math.floor(late / 60_000) * 60_000);
+  const opened = await clockOf(bar);
+  expect(opened).toBeGreaterThanOrEqual(Math.floor(early / 60_000) * 60_000);
+  await expect.poll(() => clockOf(bar)).toBeGreaterThan(opened);
 }
 
 test('the region wall replays 24 hours and 7 days with the counters following the clock', async ({
@@ -210,7 +270,7 @@ test('a block panel replays its block', async ({ page, request }) => {
     name: 'housing',
     wall: false,
   });
-  await expectFits(page, ['playback-bar', 'panel-counters', 'block-map', 'territory-ranking']);
+  await expectFits(page, ['playback-bar', 'panel-counters', 'block-map', 'breach-numbers']);
 });
 
 test('a municipality drill-down replays its municipality', async ({ page, request }) => {
@@ -230,7 +290,7 @@ test.describe('at 3840×2160', () => {
   test.use({ viewport: { width: 3840, height: 2160 } });
   for (const [url, name, parts] of [
     ['/wall', 'wall', ['playback-bar', 'playback-counters', 'playback-banner']],
-    ['/wall/housing', 'housing', ['playback-bar', 'panel-counters', 'territory-ranking', 'overdue-part']],
+    ['/wall/housing', 'housing', ['playback-bar', 'panel-counters', 'breach-numbers']],
   ] as const) {
     test(`${name}: the replay fits the screen`, async ({ page }) => {
       test.setTimeout(240_000);
