@@ -69,7 +69,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
             />
           </div>
           <PanelMapLegend per10k={per10k} />
-          <div className="h-[12vh] shrink-0">
+          <div className="h-[13.5vh] shrink-0">
             <PanelCounters summary={state.summary} />
           </div>
         </div>
