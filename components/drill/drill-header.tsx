@@ -41,7 +41,7 @@ export function DrillTitle({ municipality, block, blockName }: DrillTitleProps) 
         className="panel-title mt-[0.6vh] whitespace-nowrap"
         data-testid="drill-title"
         style={{
-          fontSize: `clamp(1rem, min(4.2vh, calc(16.5vw / (${municipality.shortName.length} * 0.72))), 9rem)`,
+          fontSize: `max(var(--t-xs), min(4.2vh, calc(17vw / (${municipality.shortName.length} * 0.66))))`,
         }}
       >
         {municipality.shortName}

@@ -71,7 +71,7 @@ export function DrillScreen(props: DrillScreenProps) {
 
   return (
     <main
-      className="wall-root grid cursor-auto grid-rows-[12.8vh_minmax(0,1fr)] gap-y-[1.4vh] px-[1.4vw] pb-[3.4vh] pt-[1.6vh]"
+      className="wall-root grid cursor-auto grid-rows-[15vh_minmax(0,1fr)] gap-y-[1.4vh] px-[1.4vw] pb-[3.4vh] pt-[1.6vh]"
       data-testid="drill-screen"
       data-drill-block={block ?? ''}
       data-oktmo={oktmo}
