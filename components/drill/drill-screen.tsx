@@ -95,6 +95,7 @@ export function DrillScreen(props: DrillScreenProps) {
             overlay={props.overlay}
             incidents={incidents}
           />
+          <AlarmBanner incidents={incidents} now={now} hidden={replaying} placement="map" />
         </div>
         {/* Counted from the live state: in a replay they give way to a note (replay everything or nothing). */}
         <div className="flex min-h-0 min-w-0 flex-col gap-[1.6vh]">
@@ -118,7 +119,6 @@ export function DrillScreen(props: DrillScreenProps) {
         </div>
       </div>
 
-      <AlarmBanner incidents={incidents} now={now} hidden={replaying} />
       <StaleBanner
         stale={stale}
         connection={connection}

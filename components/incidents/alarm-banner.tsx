@@ -15,6 +15,11 @@ interface AlarmBannerProps {
   sound?: boolean;
   /** In a replay the live alarm is not shown over the past minute. */
   hidden?: boolean;
+  /**
+   * Where the band sits: across the top of a screen without a header (`screen`), over the region overview's map
+   * between its side columns (`region`), or across the top of a map box (`map`), so no title or clock is covered.
+   */
+  placement?: 'screen' | 'region' | 'map';
 }
 
 /**
@@ -22,7 +27,13 @@ interface AlarmBannerProps {
  * (and how many more), blinking its edge, with an optional chime. It goes the moment an operator
  * acknowledges it, on every screen at once, because it is drawn from the list the server sends.
  */
-export function AlarmBanner({ incidents, now, sound = false, hidden = false }: AlarmBannerProps) {
+export function AlarmBanner({
+  incidents,
+  now,
+  sound = false,
+  hidden = false,
+  placement = 'screen',
+}: AlarmBannerProps) {
   // The newest alarm first: the one the room has not heard of yet.
   const unanswered = (incidents ?? [])
     .filter(isAlarming)
@@ -31,7 +42,12 @@ export function AlarmBanner({ incidents, now, sound = false, hidden = false }: A
   if (hidden || unanswered.length === 0) return null;
   const [first] = unanswered;
   return (
-    <div className="incident-alarm" role="alert" data-testid="incident-alarm" data-count={unanswered.length}>
+    <div
+      className={`incident-alarm incident-alarm--${placement}`}
+      role="alert"
+      data-testid="incident-alarm"
+      data-count={unanswered.length}
+    >
       <span className="incident-alarm__tag">ТРЕВОГА</span>
       <span className="incident-alarm__text">
         {incidentHeadline(first!)}

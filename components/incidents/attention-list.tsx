@@ -1,5 +1,5 @@
 import type { Incident } from '@/lib/incidents/types';
-import { incidentAnswer, incidentHeadline, incidentVolume } from './format-incident';
+import { INCIDENT_STATUS_RU, incidentAnswer, incidentHeadline, incidentVolume } from './format-incident';
 import './incidents.css';
 
 interface AttentionListProps {
@@ -10,17 +10,32 @@ interface AttentionListProps {
   now: number;
   /** A replay shows a past minute: the live list would lie in it. */
   hidden?: boolean;
+  /** Two lines a row (what and where; how many and whether answered), for a narrow column; no executor. */
+  compact?: boolean;
+}
+
+/** The unanswered first, the newest alarm on top (as the band names it); the answered after, as the server ranks. */
+function byUrgency(incidents: readonly Incident[]): Incident[] {
+  const unanswered = incidents.filter((i) => i.status === 'new');
+  unanswered.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+  return [...unanswered, ...incidents.filter((i) => i.status !== 'new')];
 }
 
 /**
  * «Внимание»: the incidents open now, the unanswered first, each with its place, what is wrong, how many wrote
  * against the usual, who must fix it and who answered the alarm. Red marks an unanswered one (a breach).
  */
-export function AttentionList({ incidents, limit, now, hidden = false }: AttentionListProps) {
-  const shown = (incidents ?? []).slice(0, limit);
+export function AttentionList({
+  incidents,
+  limit,
+  now,
+  hidden = false,
+  compact = false,
+}: AttentionListProps) {
+  const shown = byUrgency(incidents ?? []).slice(0, limit);
   const more = (incidents?.length ?? 0) - shown.length;
   return (
-    <section className="flex min-h-0 flex-col" data-testid="attention-list" aria-live="polite">
+    <section className="flex shrink-0 flex-col" data-testid="attention-list" aria-live="polite">
       <h2 className="wall-label mb-[1vh] text-slate-200">Внимание</h2>
       {hidden ? (
         <p className="wall-small text-slate-400">Инциденты не показываются в повторе</p>
@@ -37,14 +52,28 @@ export function AttentionList({ incidents, limit, now, hidden = false }: Attenti
               data-status={incident.status}
               data-testid="attention-item"
             >
-              <div className="wall-body font-semibold text-slate-50">{incidentHeadline(incident)}</div>
-              <div className="wall-small tabular-nums text-slate-300">{incidentVolume(incident, now)}</div>
-              <div className="wall-small text-slate-400">
-                {incident.executor ? `${incident.executor} · ` : ''}
-                <span className={incident.status === 'new' ? 'text-breach font-semibold' : ''}>
-                  {incidentAnswer(incident)}
-                </span>
+              <div className="wall-body line-clamp-3 font-semibold text-slate-50">
+                {incidentHeadline(incident)}
               </div>
+              <div className="wall-small tabular-nums text-slate-300">
+                {incidentVolume(incident, now)}
+                {compact ? (
+                  <>
+                    {' · '}
+                    <span className={incident.status === 'new' ? 'text-breach font-semibold' : ''}>
+                      {INCIDENT_STATUS_RU[incident.status]}
+                    </span>
+                  </>
+                ) : null}
+              </div>
+              {compact ? null : (
+                <div className="wall-small text-slate-400">
+                  {incident.executor ? `${incident.executor} · ` : ''}
+                  <span className={incident.status === 'new' ? 'text-breach font-semibold' : ''}>
+                    {incidentAnswer(incident)}
+                  </span>
+                </div>
+              )}
             </li>
           ))}
           {more > 0 && <li className="wall-small text-slate-400">и ещё {more}</li>}

@@ -38,13 +38,13 @@ export function incidentVolume(
 }
 
 export const INCIDENT_STATUS_RU: Record<Incident['status'], string> = {
-  new: 'новый, не принят',
+  new: 'не принят',
   acknowledged: 'принят',
   in_work: 'в работе',
   closed: 'закрыт',
 };
 
-/** «принят · Иванов И. И., 03:12» — who answered the alarm and when; «новый, не принят» before. */
+/** «принят · Иванов И. И., 03:12» — who answered the alarm and when; «не принят» before. */
 export function incidentAnswer(
   incident: Pick<Incident, 'status' | 'acknowledgedBy' | 'acknowledgedAt'>,
 ): string {

@@ -53,3 +53,14 @@ export function groupArrivals(
   }
   return [...rows.values()];
 }
+
+/** The arrivals that belong to no live incident: a ticker beside the «Внимание» list need not repeat them. */
+export function outsideIncidents<T extends Pick<RecentComplaint, 'municipality' | 'category'>>(
+  recent: readonly T[],
+  incidents: readonly Incident[] | null,
+): T[] {
+  const live = new Set(
+    (incidents ?? []).filter((i) => i.status !== 'closed').map((i) => keyOf(i.municipality, i.category)),
+  );
+  return recent.filter((r) => !live.has(keyOf(r.municipality, r.category)));
+}

@@ -21,15 +21,20 @@ interface IncidentTickerProps {
 export function IncidentTicker({ recent, incidents, names, rows, now }: IncidentTickerProps) {
   const items = groupArrivals(recent, incidents ?? [], rows);
   return (
-    <section className="flex min-h-0 flex-col" data-testid="arrivals-ticker">
+    <section className="flex h-full min-h-0 flex-col" data-testid="arrivals-ticker">
       <h2 className="wall-label mb-[1.2vh] text-slate-300">Новые обращения</h2>
       {items.length === 0 ? (
         <p className="wall-body text-slate-500">Пока не поступало</p>
       ) : (
-        <ol className="flex flex-col gap-[1.1vh]">
+        // Rows that do not fit whole wrap into a second column pushed out of the box: none shows cut in half.
+        <ol className="flex min-h-0 flex-1 flex-col flex-wrap content-start gap-x-[100vw] gap-y-[1.1vh] overflow-hidden">
           {items.map((row) =>
             row.kind === 'incident' ? (
-              <li key={row.key} className="wall-ticker-item incident-row" data-status={row.incident.status}>
+              <li
+                key={row.key}
+                className="wall-ticker-item incident-row w-full"
+                data-status={row.incident.status}
+              >
                 <div className="wall-body font-semibold text-slate-50">{incidentHeadline(row.incident)}</div>
                 <div className="wall-small mt-[0.3vh] flex justify-between gap-[1vw] text-slate-300">
                   <span className="tabular-nums">{incidentVolume(row.incident, now)}</span>
@@ -38,7 +43,7 @@ export function IncidentTicker({ recent, incidents, names, rows, now }: Incident
               </li>
             ) : (
               // Keyed by the first arrival's id: a new arrival mounts a new node, which plays the highlight once.
-              <li key={row.key} className="wall-ticker-item">
+              <li key={row.key} className="wall-ticker-item w-full">
                 <div className="wall-body line-clamp-2 font-semibold text-slate-50">
                   {categoryName(names, row.category)}
                   {row.count > 1 ? <span className="font-normal text-slate-300"> × {row.count}</span> : null}

@@ -73,6 +73,7 @@ export function BlockScreen(props: BlockScreenProps) {
     categoryOf,
     municipalityOf,
     incidents: feed.incidents,
+    alarmSound: alarmSound ?? false,
   };
 
   return (
@@ -84,7 +85,8 @@ export function BlockScreen(props: BlockScreenProps) {
         data-stale={stale || faultOf(connection, database) !== null}
       >
         {density === 'desk' ? <BlockDeskLayout view={view} /> : <BlockWallLayout view={view} />}
-        <BlockAlarm incidents={feed.incidents} now={now} sound={alarmSound} />
+        {/* The room's layout puts the band over its map; the desk's goes across the top. */}
+        {density === 'desk' ? <BlockAlarm incidents={feed.incidents} now={now} sound={alarmSound} /> : null}
         <StaleBanner
           stale={stale}
           connection={connection}

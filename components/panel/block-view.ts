@@ -29,4 +29,6 @@ export interface BlockView {
   municipalityOf: (oktmo: string | null) => string;
   /** The block's live incidents (`incident:list`); null until the first list. */
   incidents: Incident[] | null;
+  /** The layout's `alarmSound`: this screen chimes while an incident of the block is unanswered. */
+  alarmSound: boolean;
 }

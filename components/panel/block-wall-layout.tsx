@@ -11,6 +11,8 @@ import { PanelCounters } from './panel-counters';
 import { PanelMapLegend } from './panel-map-legend';
 import { PanelTicker } from './panel-ticker';
 import { AttentionList } from '@/components/incidents/attention-list';
+import { AlarmBanner } from '@/components/incidents/alarm-banner';
+import { outsideIncidents } from '@/components/incidents/group-arrivals';
 
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
@@ -67,6 +69,13 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
               nameOf={municipalityOf}
               incidents={replaying ? null : view.incidents}
             />
+            <AlarmBanner
+              incidents={view.incidents}
+              now={now}
+              sound={view.alarmSound}
+              hidden={replaying}
+              placement="map"
+            />
           </div>
           <PanelMapLegend per10k={per10k} />
           <div className="h-[13.5vh] shrink-0">
@@ -90,7 +99,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
       <div className="panel-bottom">
         <LiveOnly what="Новые обращения" className="h-full">
           <PanelTicker
-            recent={state.recent}
+            recent={outsideIncidents(state.recent, view.incidents)}
             categoryName={categoryOf}
             municipalityName={municipalityOf}
             items={WALL_TICKER_ITEMS}

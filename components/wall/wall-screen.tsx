@@ -39,8 +39,9 @@ interface WallScreenProps {
 }
 
 /** What fits the right column at 24 px and more: the incidents first, then the arrivals not in them. */
-const ATTENTION_ROWS = 3;
-const TICKER_ROWS = 3;
+const ATTENTION_ROWS = 2;
+/** Grouped rows asked for; those that do not fit the column whole are not shown. */
+const TICKER_ROWS = 4;
 
 export function WallScreen(props: WallScreenProps) {
   const { title, subtitle, scope, initialSnapshot, names, buildId, staleAfterSeconds, alarmSound } = props;
@@ -58,7 +59,7 @@ export function WallScreen(props: WallScreenProps) {
         arrivals={state.arrivals}
         incidents={replaying ? null : incidents}
       />
-      <AlarmBanner incidents={incidents} now={now} sound={alarmSound} hidden={replaying} />
+      <AlarmBanner incidents={incidents} now={now} sound={alarmSound} hidden={replaying} placement="region" />
 
       <aside className="wall-panel wall-panel--left">
         <header className="mb-[4vh]">
@@ -77,9 +78,9 @@ export function WallScreen(props: WallScreenProps) {
         </div>
         {/* Live lists have no place in a replay's minute: hidden with a note rather than mixed in. */}
         <LiveOnly what="Инциденты">
-          <AttentionList incidents={incidents} limit={ATTENTION_ROWS} now={now} />
+          <AttentionList incidents={incidents} limit={ATTENTION_ROWS} now={now} compact />
         </LiveOnly>
-        <div className="mt-[2.5vh]">
+        <div className="mt-[2.5vh] flex min-h-0 flex-1 flex-col">
           <LiveOnly what="Новые обращения">
             <IncidentTicker
               recent={state.recent}
@@ -90,7 +91,7 @@ export function WallScreen(props: WallScreenProps) {
             />
           </LiveOnly>
         </div>
-        <div className="wall-small mt-auto pt-[2vh] text-slate-300">
+        <div className="wall-small shrink-0 pt-[2vh] text-slate-300">
           <MapLegend maxOpen={maxOpen} />
           {replaying ? null : <IncidentLegend />}
         </div>
