@@ -31,7 +31,7 @@ const DrillMap = dynamic(() => import('./drill-map'), { ssr: false });
 
 /** List lengths that fit their boxes at every size (all sizes are in vh). */
 const OVERDUE_ROWS = 3;
-const TOP_ROWS = 4;
+const TOP_ROWS = 3;
 const LATEST_ROWS = 5;
 
 export interface DrillScreenProps {

@@ -64,7 +64,8 @@ export function DrillTrend({ trend }: { trend: MunicipalityTrend }) {
           <svg
             width={width}
             height={height}
-            className="absolute inset-0"
+            // Axis labels at the 24 px floor may reach a little past the plot's edge: never clipped there.
+            className="absolute inset-0 overflow-visible"
             role="img"
             aria-label="Динамика обращений на 10 тыс. жителей"
           >

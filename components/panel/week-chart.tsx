@@ -54,7 +54,8 @@ export function WeekChart({ week, todayKey }: WeekChartProps) {
           <svg
             width={width}
             height={height}
-            className="absolute inset-0"
+            // Axis labels at the 24 px floor may reach a little past the plot's edge: never clipped there.
+            className="absolute inset-0 overflow-visible"
             role="img"
             aria-label="Обращения по дням недели"
           >
