@@ -7,7 +7,9 @@ import { bearer, signedInAs } from './support/identity';
 test.use(signedInAs('operator'));
 
 /**
- * Every block's full-screen panel at both wall resolutions: all eight parts present with real numbers, nothing
+ * Every block's full-screen panel at both wall resolutions: the wall density's parts (the three breach numbers,
+ * the five worst municipalities, the incidents' region, the map, the counters, the arrivals) with real numbers,
+ * and at desk density (`?density=desk`) the full ranking, overdue list, week, categories and executors; nothing
  * scrolled or cut off, and a screenshot of each kept for a human to look at (tests/artifacts/panels/).
  */
 
@@ -36,6 +38,17 @@ const BURST_TOWNS = [
   'Луховицы',
 ];
 const BURST_SIZE = 18;
+/** The wall density: what the room reads from 5 m. */
+const WALL_PARTS = [
+  'block-map',
+  'panel-counters',
+  'breach-numbers',
+  'worst-municipalities',
+  'block-incidents',
+  'map-legend',
+  'panel-ticker',
+] as const;
+/** The desk density: everything. */
 const PARTS = [
   'block-map',
   'panel-counters',
@@ -121,7 +134,12 @@ async function numberAttr(page: Page, selector: string, name: string): Promise<n
   return value === null || value === '' ? Number.NaN : Number(value);
 }
 
-async function expectFitsScreen(page: Page, width: number, height: number): Promise<void> {
+async function expectFitsScreen(
+  page: Page,
+  width: number,
+  height: number,
+  parts: readonly string[] = PARTS,
+): Promise<void> {
   const layout = await page.evaluate(
     (parts) => {
       const se = document.scrollingElement!;
@@ -142,7 +160,7 @@ async function expectFitsScreen(page: Page, width: number, height: number): Prom
         }),
       };
     },
-    [...PARTS, 'panel-heading', 'panel-status', 'attribution', 'data-age'],
+    [...parts, 'panel-heading', 'panel-status', 'attribution', 'data-age'],
   );
   expect(layout.scroll.sw, 'horizontal scrollbar').toBeLessThanOrEqual(layout.scroll.cw);
   expect(layout.scroll.sh, 'vertical scrollbar').toBeLessThanOrEqual(layout.scroll.ch);
@@ -172,10 +190,49 @@ for (const size of SIZES) {
       'public-services',
       'media',
     ]) {
-      test(`${code}: eight parts with live numbers, fitting the screen`, async ({ page }) => {
-        test.setTimeout(size.label === '2160' ? 180_000 : 120_000);
+      test(`${code}: the wall's parts and the desk's, with live numbers, fitting the screen`, async ({
+        page,
+      }) => {
+        test.setTimeout(size.label === '2160' ? 240_000 : 180_000);
         const block = reference.blocks.find((b) => b.code === code)!;
         await page.goto(`/wall/${code}`);
+        await expect(page.getByTestId('block-map')).toHaveAttribute('data-ready', 'true', {
+          timeout: 60_000,
+        });
+        await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'live');
+        await expect(page.getByTestId('panel-title')).toHaveText(block.name);
+        for (const part of WALL_PARTS) await expect(page.getByTestId(part)).toBeVisible();
+        // The three breach numbers are the panel's; the five worst are its top five ranked, worst first.
+        const api = (await (
+          await page.request.get(`/api/v1/blocks/${code}/panel`, { headers: bearer('operator') })
+        ).json()) as {
+          overdue: { late: number; veryLate: number; breachNext24h: number };
+          territories: { oktmo: string; rank: number | null }[];
+        };
+        for (const [id, key] of [
+          ['breach-very-late', 'veryLate'],
+          ['breach-late', 'late'],
+          ['breach-due-24h', 'breachNext24h'],
+        ] as const) {
+          // The panel is recounted every few seconds: the screen's number is one of two consecutive counts.
+          const shown = await numberAttr(page, `[data-testid="${id}"]`, 'data-value');
+          expect(shown, id).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(shown - api.overdue[key]), id).toBeLessThanOrEqual(
+            Math.max(3, api.overdue[key] * 0.05),
+          );
+        }
+        const ranked = api.territories.filter((t) => t.rank !== null).sort((a, b) => a.rank! - b.rank!);
+        await expect(page.getByTestId('worst-row')).toHaveCount(Math.min(5, ranked.length));
+        const shownWorst = await page
+          .getByTestId('worst-row')
+          .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-per10k'))));
+        expect([...shownWorst].sort((a, b) => b - a)).toEqual(shownWorst);
+        await expect(page.getByTestId('territory-ranking')).toHaveCount(0);
+        await expectFitsScreen(page, size.width, size.height, WALL_PARTS);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(ARTIFACTS, `${code}-wall-${size.label}.png`) });
+
+        await page.goto(`/wall/${code}?density=desk`);
 
         await expect(page.getByTestId('block-map')).toHaveAttribute('data-ready', 'true', {
           timeout: 60_000,
