@@ -10,18 +10,18 @@ import { getApp } from '@/lib/server/app-registry';
 type IdentityContext = Pick<AppContext, 'db' | 'reference'>;
 
 /**
- * A paired display's credential secret: `screen` is a wall layout screen id (default layout: r1c1 the region,
- * r1c2 health, r1c3 education, …) or 'grid'. Send it as `Authorization: Bearer`, a `cur_display` cookie, or
+ * A paired display's credential secret: `screen` is a wall layout screen id (default layout: r1c2 the region over
+ * the 2×2 centre, r1c1 housing, r1c4 health, r3c3 education, …) or 'grid'. Send it as `Authorization: Bearer`, a `cur_display` cookie, or
  * Socket.IO's `auth: { token }`.
  */
-export async function grantDisplay(ctx: IdentityContext, screen = 'r1c1'): Promise<string> {
+export async function grantDisplay(ctx: IdentityContext, screen = 'r1c2'): Promise<string> {
   return (await pairedDisplay(ctx, screen)).secret;
 }
 
 /** Like grantDisplay, with the display's id (to revoke it). */
 export async function pairedDisplay(
   ctx: IdentityContext,
-  screen = 'r1c1',
+  screen = 'r1c2',
 ): Promise<{ displayId: number; credentialId: number; secret: string }> {
   const now = new Date();
   const [row] = await ctx.db

@@ -112,7 +112,7 @@ export const FIXTURES: Record<string, Fixture> = {
   }),
   'PATCH /api/v1/displays/[id]': async () => ({
     params: { id: String((await pairedDisplay(app.ctx, 'r1c2')).displayId) },
-    body: { name: 'Зал, правый', screen: 'r1c3' },
+    body: { name: 'Зал, правый', screen: 'r3c3' },
   }),
   'GET /api/v1/displays': async () => ({}),
   'POST /api/v1/displays/reload': async () => ({}),

@@ -138,7 +138,7 @@ describe('a complaint’s history by role', () => {
   });
 
   it('a display reads no history, and its wall views show masked excerpts only', async () => {
-    const display = await grantDisplay(app.ctx, 'r1c1');
+    const display = await grantDisplay(app.ctx, 'r1c2');
     const res = await historyAs(display);
     expect(res.status).toBe(403);
     expect(JSON.stringify(res.body)).not.toMatch(LEAKS);

@@ -199,7 +199,7 @@ describe('pairing a display by its code', () => {
 describe('a ready display link', () => {
   it('pairs one screen once', async () => {
     const { token } = await createOneTimeLink(app.ctx.db, 'display', 60_000, clock, {
-      screen: 'r1c3',
+      screen: 'r3c3',
       name: 'Ситуационный зал',
     });
     const open = () =>
@@ -212,10 +212,10 @@ describe('a ready display link', () => {
       );
     const first = await open();
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ path: '/wall/s/r1c3' });
+    expect(await first.json()).toEqual({ path: '/wall/s/r3c3' });
     const secret = cookiesOf(first).get('cur_display')!.value;
     const auth = await authenticateSecret(app.ctx.db, { authorization: `Bearer ${secret}` }, clock);
-    expect(auth.actor).toMatchObject({ kind: 'display', screen: 'r1c3', name: 'Ситуационный зал' });
+    expect(auth.actor).toMatchObject({ kind: 'display', screen: 'r3c3', name: 'Ситуационный зал' });
     expect((await open()).status).toBe(404);
   });
 });

@@ -76,8 +76,8 @@ describe('scoped roles reach only their scope', () => {
   });
 
   it('a block display: its block’s panel, summary and problems only', async () => {
-    // r1c2 of the default layout shows the health block.
-    const display = await grantDisplay(app.ctx, 'r1c2');
+    // r1c4 of the default layout shows the health block.
+    const display = await grantDisplay(app.ctx, 'r1c4');
     const panel = 'GET /api/v1/blocks/[block]/panel';
     expect(await statusOf(panel, { bearer: display, params: { block: 'health' } })).toBe(200);
     expect(await statusOf(panel, { bearer: display, params: { block: 'education' } })).toBe(403);

@@ -42,8 +42,8 @@ describe('who may open the live feed', () => {
   });
 
   it('lets a display read its own screen’s scope only', async () => {
-    // r1c2 of the default layout shows the health block.
-    const { secret } = await pairedDisplay(app.ctx, 'r1c2');
+    // r1c4 of the default layout shows the health block.
+    const { secret } = await pairedDisplay(app.ctx, 'r1c4');
     const { socket, error } = await open({ auth: { token: secret } });
     expect(error).toBeUndefined();
     expect(await subscribe(socket, { block: 'health' })).toMatchObject({ ok: true });
@@ -55,7 +55,7 @@ describe('who may open the live feed', () => {
   });
 
   it('accepts the display cookie a browser sends, and scopes people by their role', async () => {
-    const { secret } = await pairedDisplay(app.ctx, 'r1c1');
+    const { secret } = await pairedDisplay(app.ctx, 'r1c2');
     const withCookie = await open({ extraHeaders: { cookie: `cur_display=${secret}` } });
     expect(withCookie.error).toBeUndefined();
     expect(await subscribe(withCookie.socket, { block: 'education' })).toMatchObject({ ok: true });
@@ -75,7 +75,7 @@ describe('who may open the live feed', () => {
   });
 
   it('drops a revoked display’s live socket within 2 s, telling it first', async () => {
-    const display = await pairedDisplay(app.ctx, 'r1c1');
+    const display = await pairedDisplay(app.ctx, 'r1c2');
     const { socket } = await open({ auth: { token: display.secret } });
     expect(await subscribe(socket, {})).toMatchObject({ ok: true });
     const told = new Promise<void>((resolve) => socket.once('session:revoked', () => resolve()));
@@ -92,7 +92,7 @@ describe('who may open the live feed', () => {
   });
 
   it('drops a socket whose credential was revoked without an announcement (the admin CLI, another node)', async () => {
-    const display = await pairedDisplay(app.ctx, 'r1c1');
+    const display = await pairedDisplay(app.ctx, 'r1c2');
     const { socket } = await open({ auth: { token: display.secret } });
     expect(await subscribe(socket, {})).toMatchObject({ ok: true });
     const told = new Promise<void>((resolve) => socket.once('session:revoked', () => resolve()));
@@ -104,13 +104,13 @@ describe('who may open the live feed', () => {
   });
 
   it('moves a display to another screen: its page is told to reload, and it reads the new screen only', async () => {
-    const display = await pairedDisplay(app.ctx, 'r1c2'); // health
+    const display = await pairedDisplay(app.ctx, 'r1c4'); // health
     const { socket } = await open({ auth: { token: display.secret } });
     expect(await subscribe(socket, { block: 'health' })).toMatchObject({ ok: true });
     const told = new Promise<void>((resolve) => socket.once('session:changed', () => resolve()));
     const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    const moved = await changeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, { screen: 'r1c3' });
-    expect(moved).toMatchObject({ ok: true, screen: 'r1c3', moved: true });
+    const moved = await changeDisplay(app.ctx.db, app.ctx.revocations, display.displayId, { screen: 'r3c3' });
+    expect(moved).toMatchObject({ ok: true, screen: 'r3c3', moved: true });
     await told;
     // The old socket's grant goes with it; the same credential reconnects with the education block's.
     expect(await dropped).toBe('io server disconnect');

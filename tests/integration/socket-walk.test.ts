@@ -121,8 +121,8 @@ describe('connecting', () => {
 
 describe('wall:subscribe is decided by can() on the asked scope', () => {
   it('a display for a block may read that block only, not another, not the region', async () => {
-    // r1c2 of the default layout shows the health block.
-    const socket = await opened(await grantDisplay(app.ctx, 'r1c2'));
+    // r1c4 of the default layout shows the health block.
+    const socket = await opened(await grantDisplay(app.ctx, 'r1c4'));
     await expectAllowed(socket, { block: 'health' }, 'own block');
     await expectAllowed(socket, { block: 'health', municipality: home }, 'own block in a town');
     await expectRefused(socket, { block: 'education' }, 'another block');
@@ -132,7 +132,7 @@ describe('wall:subscribe is decided by can() on the asked scope', () => {
   });
 
   it('a region display may read any scope', async () => {
-    const socket = await opened(await grantDisplay(app.ctx, 'r1c1'));
+    const socket = await opened(await grantDisplay(app.ctx, 'r1c2'));
     await expectAllowed(socket, {}, 'region');
     await expectAllowed(socket, { block: 'education' }, 'a block');
     await expectAllowed(socket, { municipality: home }, 'a town');
@@ -179,7 +179,7 @@ describe('wall:subscribe is decided by can() on the asked scope', () => {
   });
 
   it('a refused subscription delivers no snapshot', async () => {
-    const socket = await opened(await grantDisplay(app.ctx, 'r1c2'));
+    const socket = await opened(await grantDisplay(app.ctx, 'r1c4'));
     let snapshots = 0;
     socket.on('wall:snapshot', () => (snapshots += 1));
     socket.on('panel:update', () => (snapshots += 1));
@@ -193,7 +193,7 @@ describe('wall:subscribe is decided by can() on the asked scope', () => {
 
 describe('wall:unsubscribe', () => {
   it('leaves a scope, ignores junk, and never opens one the actor may not read', async () => {
-    const socket = await opened(await grantDisplay(app.ctx, 'r1c2'));
+    const socket = await opened(await grantDisplay(app.ctx, 'r1c4'));
     const ack = await subscribe(socket, { block: 'health' });
     expect(ack).toMatchObject({ ok: true });
     socket.emit('wall:unsubscribe', (ack as { scopeKey: string }).scopeKey);
