@@ -12,6 +12,8 @@ interface AttentionListProps {
   hidden?: boolean;
   /** Two lines a row (what and where; how many and whether answered), for a narrow column; no executor. */
   compact?: boolean;
+  /** Fill the box it is given and show only the rows that fit it whole (a block screen's incidents region). */
+  fill?: boolean;
 }
 
 /** The unanswered first, the newest alarm on top (as the band names it); the answered after, as the server ranks. */
@@ -31,11 +33,16 @@ export function AttentionList({
   now,
   hidden = false,
   compact = false,
+  fill = false,
 }: AttentionListProps) {
   const shown = byUrgency(incidents ?? []).slice(0, limit);
   const more = (incidents?.length ?? 0) - shown.length;
   return (
-    <section className="flex shrink-0 flex-col" data-testid="attention-list" aria-live="polite">
+    <section
+      className={`flex flex-col ${fill ? 'min-h-0 flex-1' : 'shrink-0'}`}
+      data-testid="attention-list"
+      aria-live="polite"
+    >
       <h2 className="wall-label mb-[1vh] text-slate-200">Внимание</h2>
       {hidden ? (
         <p className="wall-small text-slate-400">Инциденты не показываются в повторе</p>
@@ -44,7 +51,8 @@ export function AttentionList({
       ) : shown.length === 0 ? (
         <p className="wall-small text-slate-400">Инцидентов нет</p>
       ) : (
-        <ol className="flex flex-col gap-[1vh]">
+        // Filling a box, rows that do not fit whole wrap out of it (.whole-rows): none shows cut in half.
+        <ol className={fill ? 'whole-rows min-h-0 flex-1 gap-y-[1vh]' : 'flex flex-col gap-[1vh]'}>
           {shown.map((incident) => (
             <li
               key={incident.id}
@@ -76,7 +84,7 @@ export function AttentionList({
               )}
             </li>
           ))}
-          {more > 0 && <li className="wall-small text-slate-400">и ещё {more}</li>}
+          {more > 0 && !fill && <li className="wall-small text-slate-400">и ещё {more}</li>}
         </ol>
       )}
     </section>

@@ -90,7 +90,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
           </LiveOnly>
           <LiveOnly what="Открытые инциденты" className="flex-1">
             <div className="block-incidents" data-testid="block-incidents" data-block={block}>
-              <AttentionList incidents={view.incidents} limit={BLOCK_ATTENTION_ROWS} now={now} />
+              <AttentionList incidents={view.incidents} limit={BLOCK_ATTENTION_ROWS} now={now} fill />
             </div>
           </LiveOnly>
         </div>
