@@ -60,7 +60,7 @@ export function AttentionList({
               data-status={incident.status}
               data-testid="attention-item"
             >
-              <div className="wall-body line-clamp-3 font-semibold text-slate-50">
+              <div className="wall-body font-semibold text-slate-50">
                 {incidentHeadline(incident)}
               </div>
               <div className="wall-small tabular-nums text-slate-300">

@@ -44,7 +44,7 @@ export function IncidentTicker({ recent, incidents, names, rows, now }: Incident
             ) : (
               // Keyed by the first arrival's id: a new arrival mounts a new node, which plays the highlight once.
               <li key={row.key} className="wall-ticker-item w-full">
-                <div className="wall-body line-clamp-2 font-semibold text-slate-50">
+                <div className="wall-body font-semibold text-slate-50">
                   {categoryName(names, row.category)}
                   {row.count > 1 ? <span className="font-normal text-slate-300"> × {row.count}</span> : null}
                 </div>

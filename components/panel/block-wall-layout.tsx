@@ -47,7 +47,7 @@ export function BlockWallLayout({ view }: { view: BlockView }) {
           {replaying ? null : (
             <>
               <span className="wall-small text-slate-400">{formatDate(now)} · МСК</span>
-              <span className="text-[5.4vh] leading-none font-bold tabular-nums" data-testid="moscow-clock">
+              <span className="text-[5.4vh] leading-[1.2] font-bold tabular-nums" data-testid="moscow-clock">
                 {formatTime(now)}
               </span>
             </>

@@ -63,7 +63,7 @@ describe('the embedded default also gets a display link', () => {
     expect(links.displayUrl).toMatch(/^http:\/\/wall\.test:3000\/pair\/link\/cur_lnk_/);
     const token = tokenOf(links.displayUrl!);
     const claim = await claimDisplayLink(ctx.db, token, ctx.now());
-    expect(claim).toMatchObject({ ok: true, screen: 'r1c1', name: 'Экран этого компьютера' });
+    expect(claim).toMatchObject({ ok: true, screen: 'r1c2', name: 'Экран этого компьютера' });
     expect((await claimDisplayLink(ctx.db, token, ctx.now())).ok).toBe(false);
 
     const auth = await authenticateSecret(
@@ -71,11 +71,11 @@ describe('the embedded default also gets a display link', () => {
       { authorization: `Bearer ${claim.ok && claim.secret}` },
       ctx.now(),
     );
-    expect(auth.actor).toMatchObject({ kind: 'display', screen: 'r1c1' });
+    expect(auth.actor).toMatchObject({ kind: 'display', screen: 'r1c2' });
     const audit = await ctx.db.select().from(auditLog);
     expect(audit.find((a) => a.action === 'display_link_issued')).toMatchObject({
       actor: 'system:bootstrap',
-      target: 'screen:r1c1',
+      target: 'screen:r1c2',
     });
   });
 });

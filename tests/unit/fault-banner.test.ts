@@ -18,7 +18,7 @@ describe('the screen fault banner', () => {
     });
     expect(html).toContain('data-fault="database"');
     expect(html).toContain('Нет связи с базой');
-    expect(html).toContain('данные на 12:04, 2\u00a0мин назад');
+    expect(html).toContain('данные на 12:04, 2\u00a0минуты назад');
     expect(html).not.toContain('ДАННЫЕ УСТАРЕЛИ');
   });
 

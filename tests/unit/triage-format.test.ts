@@ -41,7 +41,7 @@ describe('triage wording', () => {
   });
 
   it('shows the wait and times in Moscow time whatever the zone', () => {
-    expect(waitingFor('2026-11-23T06:18:00Z', NOW)).toBe('ждёт 12\u00a0мин');
+    expect(waitingFor('2026-11-23T06:18:00Z', NOW)).toBe('ждёт 12\u00a0минут');
     expect(formatMoment('2026-11-23T06:18:00Z', NOW)).toBe('09:18');
     // 22:30 UTC on the 22nd is already the 23rd in Moscow: still «today».
     expect(formatMoment('2026-11-22T22:30:00Z', NOW)).toBe('01:30');
