@@ -60,9 +60,7 @@ export function AttentionList({
               data-status={incident.status}
               data-testid="attention-item"
             >
-              <div className="wall-body font-semibold text-slate-50">
-                {incidentHeadline(incident)}
-              </div>
+              <div className="wall-body font-semibold text-slate-50">{incidentHeadline(incident)}</div>
               <div className="wall-small tabular-nums text-slate-300">
                 {incidentVolume(incident, now)}
                 {compact ? (
