@@ -18,8 +18,10 @@ import { PanelTicker } from './panel-ticker';
 const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
 
 /** List lengths that fit their boxes; every size is in vh, so they hold on 1080p and 4K alike. */
-const TENSION_ROWS = 2;
-const OVERDUE_ROWS = 2;
+/** One surge row: the left column also holds the map, its legend, the problems and the top topics. */
+const TENSION_ROWS = 1;
+/** One overdue row leaves the week chart its height beside the executors. */
+const OVERDUE_ROWS = 1;
 const TOP_ROWS = 3;
 const EXECUTOR_ROWS = 3;
 
@@ -79,7 +81,9 @@ export function BlockDeskLayout({ view }: { view: BlockView }) {
               municipalityName={municipalityOf}
               limit={OVERDUE_ROWS}
             />
-            <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
+            <div className="flex min-h-[18vh] flex-1 flex-col">
+              <WeekChart week={panel.week} todayKey={moscowDateKey(now)} />
+            </div>
             <ExecutorQuality
               quality={panel.quality}
               municipalityName={municipalityOf}

@@ -14,7 +14,6 @@ import { PlaybackProvider } from '@/components/playback/playback-context';
 import type { BlockDensity, BlockView } from './block-view';
 import { BlockDeskLayout } from './block-desk-layout';
 import { BlockWallLayout } from './block-wall-layout';
-import { BlockAlarm } from './block-alarm';
 
 interface BlockScreenProps {
   block: string;
@@ -85,8 +84,6 @@ export function BlockScreen(props: BlockScreenProps) {
         data-stale={stale || faultOf(connection, database) !== null}
       >
         {density === 'desk' ? <BlockDeskLayout view={view} /> : <BlockWallLayout view={view} />}
-        {/* The room's layout puts the band over its map; the desk's goes across the top. */}
-        {density === 'desk' ? <BlockAlarm incidents={feed.incidents} now={now} sound={alarmSound} /> : null}
         <StaleBanner
           stale={stale}
           connection={connection}

@@ -24,7 +24,7 @@ export function TensionList({ tension, municipalityName, limit }: TensionListPro
   const items = tension.slice(0, limit);
   const more = tension.length - items.length;
   return (
-    <section data-testid="tension-list" data-count={tension.length} className="flex min-h-0 flex-col">
+    <section data-testid="tension-list" data-count={tension.length} className="flex shrink-0 flex-col">
       {/* The detection window is the current and the previous clock hour. */}
       <h2 className="panel-heading">
         Точки напряжённости{' '}
