@@ -22,7 +22,7 @@ const BlockMap = dynamic(() => import('./block-map'), { ssr: false });
 const TENSION_ROWS = 1;
 /** One overdue row leaves the week chart its height beside the executors. */
 const OVERDUE_ROWS = 1;
-const TOP_ROWS = 3;
+const TOP_ROWS = 2;
 const EXECUTOR_ROWS = 3;
 
 /**

@@ -78,7 +78,7 @@ export function WallScreen(props: WallScreenProps) {
         </div>
         {/* Live lists have no place in a replay's minute: hidden with a note rather than mixed in. */}
         <LiveOnly what="Инциденты">
-          <AttentionList incidents={incidents} limit={ATTENTION_ROWS} now={now} compact fill />
+          <AttentionList incidents={incidents} limit={ATTENTION_ROWS} now={now} compact />
         </LiveOnly>
         <div className="mt-[2.5vh] flex min-h-0 flex-1 flex-col">
           <LiveOnly what="Новые обращения">
