@@ -2,7 +2,7 @@ import type { MunicipalityLocator } from '../geo/municipality-locator';
 import { MAX_ADDRESS_CHARS, MAX_TEXT_CHARS } from '../domain/limits';
 import type { ComplaintInput } from '../ingest/types';
 import type { ReferenceCache } from '../reference/types';
-import { decodeHtmlText } from './decode-html-text';
+import { decodeHtmlText } from '../text/decode-html-text';
 import type { ImportWarnings } from './import-types';
 import type { FeedRecord } from './parse-feed';
 import { parseSloppyDate } from './parse-sloppy-date';
