@@ -31,3 +31,5 @@ export * from './change-feed';
 export * from './leadership';
 export * from './socket-io-attachments';
 export * from './incidents';
+export * from './classifier-examples';
+export * from './classifier-versions';
