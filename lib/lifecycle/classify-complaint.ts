@@ -7,6 +7,7 @@ import type { FieldError } from '../domain/field-errors';
 import { joinProblems } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { commitChange } from '../commit/commit-change';
+import { recordDecisionExamples } from '../classifier-learning/record-decision-examples';
 import { foreignRefusal } from './foreign-refusal';
 import { placeInCategory, routedAnswer } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
@@ -148,6 +149,17 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
         ])
         .returning({ id: complaintEvents.id });
       unit.answers.push(routedAnswer(ctx, current, routed!.id, route.executorCode, now));
+      // The operator's choice is the classifier's lesson, committed with the decision itself.
+      await recordDecisionExamples(tx, [
+        {
+          complaintId: current.id,
+          receivedAt: current.receivedAt,
+          label: category.code,
+          blockCode: category.blockCode,
+          actor,
+          at: now,
+        },
+      ]);
       unit.change.transitions.push({
         complaintId: current.id,
         blockCode: category.blockCode,

@@ -6,6 +6,7 @@ import type { FieldError } from '../domain/field-errors';
 import { joinProblems, leaveProblem } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { commitChange } from '../commit/commit-change';
+import { recordDecisionExamples } from '../classifier-learning/record-decision-examples';
 import { placeInCategory, routedAnswer } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
 import { isOpenStatus } from '../domain/statuses';
@@ -127,6 +128,17 @@ export async function reclassifyComplaint(
         .returning({ id: complaintEvents.id });
       const routed = events[1];
       if (routed) unit.answers.push(routedAnswer(ctx, current, routed.id, route.executorCode, now));
+      // The corrected category is the classifier's lesson, committed with the correction.
+      await recordDecisionExamples(tx, [
+        {
+          complaintId: current.id,
+          receivedAt: current.receivedAt,
+          label: category.code,
+          blockCode: category.blockCode,
+          actor,
+          at: now,
+        },
+      ]);
       // The status stays, but both blocks' panels must recount: the complaint left one and joined the other.
       unit.change.transitions.push(
         ...[current.blockCode, category.blockCode].map((blockCode) => ({

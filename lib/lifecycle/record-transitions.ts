@@ -4,6 +4,11 @@ import type { AppContext } from '../context';
 import { HOME_REGION } from '../domain/home-region';
 import { adjustOpenProblems } from '../problems/join-problems';
 import { commitChange } from '../commit/commit-change';
+import {
+  labelOfRejection,
+  recordDecisionExamples,
+  type DecisionExample,
+} from '../classifier-learning/record-decision-examples';
 import type { AnswerEvent } from '../webhooks/enqueue-deliveries';
 import { applyTransition, type LockedComplaint } from './apply-transition';
 import { lockComplaints, notFound } from './lock-complaints';
@@ -39,6 +44,7 @@ export async function recordTransitions(
     const events: EventRow[] = [];
     const eventOf: LockedComplaint[] = [];
     const problemDeltas = new Map<number, number>();
+    const lessons: DecisionExample[] = [];
 
     for (const index of checked) {
       const input = inputs[index]!;
@@ -72,6 +78,17 @@ export async function recordTransitions(
         photoUrls: input.photoUrls ?? null,
       });
       eventOf.push(current);
+      const lesson = step.to === 'rejected' ? labelOfRejection(input.reason) : null;
+      if (lesson !== null) {
+        lessons.push({
+          complaintId: current.id,
+          receivedAt: current.receivedAt,
+          label: lesson,
+          blockCode: null,
+          actor: input.actor ?? 'operator',
+          at,
+        });
+      }
       if (current.problemId !== null && step.problemDelta !== 0) {
         problemDeltas.set(current.problemId, (problemDeltas.get(current.problemId) ?? 0) + step.problemDelta);
       }
@@ -113,6 +130,8 @@ export async function recordTransitions(
     // RETURNING follows the VALUES order: each id pairs with the event built at the same index.
     const stored = await tx.insert(complaintEvents).values(events).returning({ id: complaintEvents.id });
     if (problemDeltas.size > 0) await adjustOpenProblems(tx, problemDeltas);
+    // A rejection as spam teaches the classifier «no complaint», in the rejection's own transaction.
+    await recordDecisionExamples(tx, lessons);
     unit.answers.push(
       ...events.map((e, i): AnswerEvent => {
         const c = eventOf[i]!;
