@@ -33,3 +33,4 @@ export * from './socket-io-attachments';
 export * from './incidents';
 export * from './classifier-examples';
 export * from './classifier-versions';
+export * from './open311-service-mappings';
