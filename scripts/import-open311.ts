@@ -2,8 +2,10 @@
  * Imports requests from another GeoReport v2 server into intake and prints the report (JSON). Opens the
  * database the way server.ts does; on PGlite stop the server first (one process per data folder), or use
  * `POST /api/v1/imports/open311` against the running server instead.
- * Usage: npx tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--assume-zone Europe/Moscow]
- *        [--service-map map.json]   (a JSON object: their service_code → our category code)
+ * Usage: npx tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--time-zone Europe/Berlin]
+ *        [--service-map map.json]   (a JSON object: their service_code → our category code, over the
+ *        mapping an admin confirmed for this server)
+ * --time-zone is needed only when the server writes times without an offset: without it such a feed is refused.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import { loadConfig } from '../lib/config';
 import { importOpen311 } from '../lib/open311/import-requests';
 
 const USAGE =
-  'usage: tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--assume-zone ZONE] [--service-map FILE]';
+  'usage: tsx scripts/import-open311.ts --url <base> [--since ISO] [--until ISO] [--time-zone ZONE] [--service-map FILE]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -20,7 +22,7 @@ async function main(): Promise<number> {
       url: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
-      'assume-zone': { type: 'string' },
+      'time-zone': { type: 'string' },
       'service-map': { type: 'string' },
     },
   });
@@ -42,7 +44,7 @@ async function main(): Promise<number> {
       baseUrl: values.url,
       since: values.since,
       until: values.until,
-      assumeZone: values['assume-zone'],
+      timeZone: values['time-zone'],
       serviceMap,
     });
     console.log(JSON.stringify(report, null, 2));

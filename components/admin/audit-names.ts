@@ -26,6 +26,8 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   webhook_deleted: 'Вебхук удалён',
   webhook_retried: 'Вебхук повторён',
   import_run: 'Импорт Open311',
+  open311_services_read: 'Чтение услуг Open311',
+  open311_mapping_confirmed: 'Подтверждение услуг Open311',
   export_pdf: 'Выгрузка PDF',
   incident_acknowledged: 'Инцидент принят',
   incident_in_work: 'Инцидент взят в работу',

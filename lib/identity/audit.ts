@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'webhook_deleted',
   'webhook_retried',
   'import_run',
+  'open311_services_read',
+  'open311_mapping_confirmed',
   'export_pdf',
   'incident_acknowledged',
   'incident_in_work',

@@ -10,17 +10,21 @@ import { intakeItems } from '../metrics/registry';
  * The one write path for intake (API, simulator, importers). Validates every item, then hands the valid new
  * ones to the intake's group commit (which also tells the wall); answers per item in input order only after
  * the commit. Idempotent on (source, externalId): a replay stores nothing and reports `duplicate` with the
- * stored id.
+ * stored id. `anyAge(index)` lifts the five-year limit for items that are closed history (see validateComplaint).
  * Throws OverloadedError when the writer's backlog is full (nothing of the batch is stored then).
  */
-export async function recordComplaints(ctx: AppContext, items: unknown[]): Promise<IngestItemResult[]> {
+export async function recordComplaints(
+  ctx: AppContext,
+  items: unknown[],
+  anyAge: (index: number) => boolean = () => false,
+): Promise<IngestItemResult[]> {
   const now = ctx.now();
   const results: IngestItemResult[] = [];
   const fresh = new Map<string, { index: number; row: ComplaintRow }>();
   const repeats: { index: number; key: string }[] = [];
 
   items.forEach((raw, index) => {
-    const check = validateComplaint(ctx, raw, now);
+    const check = validateComplaint(ctx, raw, now, anyAge(index));
     if (!check.ok) {
       results[index] = { externalId: externalIdOf(raw), status: 'rejected', errors: check.errors };
       return;

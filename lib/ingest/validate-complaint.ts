@@ -72,7 +72,11 @@ export function externalIdOf(raw: unknown): string | null {
   return null;
 }
 
-export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Validation {
+/**
+ * `anyAge`: a record of history already ended elsewhere (an Open311 import's closed request) may be of any
+ * age; the five-year limit is for live intake, where an old date is a client's mistake.
+ */
+export function validateComplaint(ctx: AppContext, raw: unknown, now: Date, anyAge = false): Validation {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: '', message: 'must be a JSON object' }] };
   }
@@ -93,7 +97,7 @@ export function validateComplaint(ctx: AppContext, raw: unknown, now: Date): Val
       field: 'receivedAt',
       message: 'is in the future (more than 5 minutes ahead of the server clock)',
     });
-  } else if (receivedAt.getTime() < now.getTime() - MAX_PAST_MS) {
+  } else if (!anyAge && receivedAt.getTime() < now.getTime() - MAX_PAST_MS) {
     errors.push({ field: 'receivedAt', message: 'is more than 5 years in the past' });
   }
 

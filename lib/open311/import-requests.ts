@@ -3,13 +3,21 @@ import { MAX_BATCH_ITEMS } from '../domain/limits';
 import { recordComplaints } from '../ingest/record-complaints';
 import type { ComplaintInput, IngestItemResult } from '../ingest/types';
 import { isOverloaded } from '../commit/write-queue';
-import { MOSCOW_TZ } from '../domain/moscow-time';
 import { egressRefusal } from '../egress/check-egress';
 import { egressFetch } from '../egress/egress-fetch';
 import { statusReason } from '../egress/status-reason';
 import { fetchFeed } from './fetch-feed';
 import type { ImportOptions, ImportReport } from './import-types';
-import { normalizeRequest, requestIdOf, type NormalizeContext } from './normalize-request';
+import {
+  areaOf,
+  normalizeRequest,
+  requestIdOf,
+  type FeedRecordState,
+  type NormalizeContext,
+} from './normalize-request';
+import { applyFeedStates, type FeedStateInput } from './apply-feed-states';
+import { feedStatusOf } from './feed-state';
+import { confirmedServiceMap } from './confirmed-service-map';
 import { prepareImport, type Endpoint } from './prepare-import';
 import { FeedError, parseFeed, type FeedRecord, type ParsedFeed } from './parse-feed';
 
@@ -52,6 +60,9 @@ function emptyReport(options: ImportOptions): ImportReport {
       assumedZone: 0,
       droppedPoint: 0,
       commaDecimal: 0,
+      unknownStatus: 0,
+      unreadableTime: 0,
+      expectedBeforeRequested: 0,
       missingDescription: 0,
       unmappedService: 0,
       htmlText: 0,
@@ -62,6 +73,12 @@ function emptyReport(options: ImportOptions): ImportReport {
       fullWindow: 0,
     },
     unmappedServiceCodes: [],
+    unknownStatuses: [],
+    feedStates: { open: 0, inProgress: 0, closed: 0 },
+    lifecycle: { closed: 0, reopened: 0, inProgress: 0, dueFromFeed: 0 },
+    outsideRegion: 0,
+    heldForRegions: {},
+    serviceMapping: { confirmed: 0, fromOptions: 0 },
     error: null,
   };
 }
@@ -122,14 +139,29 @@ function parseWithoutEcho(body: string, contentType: string): ParsedFeed {
 }
 
 /** Intake of one batch, waiting out a full writer a few times before giving up. */
-async function recordPatiently(ctx: AppContext, items: ComplaintInput[]): Promise<IngestItemResult[]> {
+async function recordPatiently(
+  ctx: AppContext,
+  items: ComplaintInput[],
+  anyAge: (index: number) => boolean,
+): Promise<IngestItemResult[]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await recordComplaints(ctx, items);
+      return await recordComplaints(ctx, items, anyAge);
     } catch (error) {
       if (!isOverloaded(error) || attempt >= MAX_OVERLOAD_RETRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterSeconds, 30) * 1000));
     }
+  }
+}
+
+/** The feed's points of this response, tallied before its records are taken (see normalizeRequest). */
+function tally(records: FeedRecord[], normalize: NormalizeContext, report: ImportReport): void {
+  for (const record of records) {
+    const area = areaOf(record, normalize.locator);
+    if (area) normalize.area[area] += 1;
+    const status = typeof record.status === 'string' ? feedStatusOf(record.status) : null;
+    const key = status === 'in_progress' ? 'inProgress' : (status ?? 'open');
+    report.feedStates[key] += 1;
   }
 }
 
@@ -141,7 +173,7 @@ async function ingestRecords(
   report: ImportReport,
 ): Promise<void> {
   const inResponse = new Set<string>();
-  const ready: { id: string; item: ComplaintInput }[] = [];
+  const fresh: FeedRecord[] = [];
   for (const record of records) {
     report.fetched += 1;
     const id = requestIdOf(record);
@@ -157,24 +189,41 @@ async function ingestRecords(
       inResponse.add(id);
       seen.add(id);
     }
+    fresh.push(record);
+  }
+  tally(fresh, normalize, report);
+  const ready: { id: string; item: ComplaintInput; state: FeedRecordState }[] = [];
+  for (const record of fresh) {
     const result = normalizeRequest(record, normalize);
     if (result.ok) ready.push(result);
-    else report.skipped.push({ id: result.id, reason: result.reason });
+    else {
+      report.skipped.push({ id: result.id, reason: result.reason });
+      if (result.outsideRegion) report.outsideRegion += 1;
+    }
   }
   for (let start = 0; start < ready.length; start += MAX_BATCH_ITEMS) {
     const batch = ready.slice(start, start + MAX_BATCH_ITEMS);
+    // Closed history may be of any age; an open request older than five years is refused as on live intake.
     const results = await recordPatiently(
       ctx,
       batch.map((r) => r.item),
+      (i) => batch[i]!.state.status === 'closed',
     );
+    const states: FeedStateInput[] = [];
     results.forEach((r, i) => {
-      if (r.status === 'created') report.created += 1;
-      else if (r.status === 'duplicate') report.duplicates += 1;
+      const { id, item, state } = batch[i]!;
+      if (r.status === 'created') {
+        report.created += 1;
+        if (item.region) report.heldForRegions[item.region] = (report.heldForRegions[item.region] ?? 0) + 1;
+      } else if (r.status === 'duplicate') report.duplicates += 1;
       else {
         const why = (r.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
-        report.skipped.push({ id: batch[i]!.id, reason: `refused by intake: ${why}` });
+        report.skipped.push({ id, reason: `refused by intake: ${why}` });
       }
+      if (r.id !== undefined && r.status !== 'rejected') states.push({ complaintId: r.id, state });
     });
+    const changes = await applyFeedStates(ctx, `open311:${normalize.host}`, states);
+    for (const key of Object.keys(changes) as (keyof typeof changes)[]) report.lifecycle[key] += changes[key];
   }
 }
 
@@ -202,14 +251,21 @@ export async function importOpen311(ctx: AppContext, options: ImportOptions): Pr
   report.since = since.toISOString();
   report.until = until.toISOString();
   report.endpoint = endpoint.url.toString();
+  const confirmed = await confirmedServiceMap(ctx.db, endpoint.host);
+  report.serviceMapping = {
+    confirmed: Object.keys(confirmed).length,
+    fromOptions: Object.keys(options.serviceMap ?? {}).length,
+  };
   const normalize: NormalizeContext = {
     host: endpoint.host,
-    assumeZone: options.assumeZone ?? MOSCOW_TZ,
-    serviceMap: options.serviceMap ?? {},
+    timeZone: options.timeZone,
+    serviceMap: { ...confirmed, ...options.serviceMap },
     reference: ctx.reference,
     locator: ctx.locator,
     warnings: report.warnings,
     unmappedCodes: new Set(),
+    unknownStatuses: new Set(),
+    area: { home: 0, region: 0, abroad: 0 },
   };
   const fullAt = options.fullAt ?? 1000;
   const maxRequests = options.maxRequests ?? 500;
@@ -240,5 +296,6 @@ export async function importOpen311(ctx: AppContext, options: ImportOptions): Pr
     else throw error;
   }
   report.unmappedServiceCodes = [...normalize.unmappedCodes].sort();
+  report.unknownStatuses = [...normalize.unknownStatuses].sort();
   return report;
 }

@@ -1,4 +1,5 @@
 /** Options and report of importing requests from another GeoReport v2 server (lib/open311/import-requests.ts). */
+import type { StateChanges } from './apply-feed-states';
 
 export interface ImportOptions {
   /** The server's GeoReport root (`https://host/open311/v2`) or its `requests.json` / `requests.xml`. */
@@ -7,10 +8,16 @@ export interface ImportOptions {
   since?: string | Date;
   /** Defaults to now. */
   until?: string | Date;
-  /** Their service_code → our category code; unmapped codes leave the category to our classifier. */
+  /**
+   * Their service_code → our category code; it overrides the mapping an admin confirmed for this server
+   * (open311_service_mappings). Codes mapped by neither leave the category to our classifier.
+   */
   serviceMap?: Record<string, string>;
-  /** Zone for timestamps without an offset (IANA name); default Europe/Moscow. */
-  assumeZone?: string;
+  /**
+   * IANA zone the server's times without an offset are in. Without it a feed with such a time is refused:
+   * no zone is assumed.
+   */
+  timeZone?: string;
   fetch?: typeof fetch;
   /** Per HTTP request, body included; default 30 s. */
   timeoutMs?: number;
@@ -23,10 +30,16 @@ export interface ImportOptions {
 }
 
 export interface ImportWarnings {
-  /** Timestamps without an offset, read in `assumeZone`. */
+  /** Timestamps without an offset, read in the configured `timeZone`. */
   assumedZone: number;
-  /** Points dropped: 0,0, outside Moscow Oblast, half a pair or unreadable (the request is kept). */
+  /** Points dropped: 0,0, half a pair, unreadable or on the oblast's edge outside any municipality (the request is kept). */
   droppedPoint: number;
+  /** Status words we do not know (listed in `unknownStatuses`): the request is taken as open. */
+  unknownStatus: number;
+  /** updated_datetime or expected_datetime unreadable: left out. */
+  unreadableTime: number;
+  /** expected_datetime not after requested_datetime: our own due time is kept. */
+  expectedBeforeRequested: number;
   /** Coordinates written with a decimal comma (`55,75`). */
   commaDecimal: number;
   /** No description: the text was made of service_name and address. */
@@ -71,6 +84,18 @@ export interface ImportReport {
   warnings: ImportWarnings;
   /** Their service codes that matched nothing, for extending `serviceMap`. */
   unmappedServiceCodes: string[];
+  /** Status words the feed used that we do not know. */
+  unknownStatuses: string[];
+  /** What the feed says of its requests (each counted once): open, taken into work, closed. */
+  feedStates: { open: number; inProgress: number; closed: number };
+  /** What the feed's states changed in our lifecycle, new and earlier-imported complaints alike. */
+  lifecycle: StateChanges;
+  /** Requests refused as outside the region (abroad, or without a point in a feed abroad); in `skipped`. */
+  outsideRegion: number;
+  /** Requests created for another Russian region's federal view (their point lies there), per region code. */
+  heldForRegions: Record<string, number>;
+  /** Whose service → category mapping applied: confirmed by an admin, given in the options, both, or none. */
+  serviceMapping: { confirmed: number; fromOptions: number };
   /** Why the import stopped early (HTTP error, timeout, unreadable body); null when it ran to the end. */
   error: string | null;
 }

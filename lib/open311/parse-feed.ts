@@ -17,6 +17,8 @@ export class FeedError extends Error {
 
 const xml = new XMLParser({
   ignoreAttributes: true,
+  // SOAP-ish feeds prefix their tags (`<ns2:request>`): the local names are GeoReport's.
+  removeNSPrefix: true,
   // Values stay strings: ids like 00123 and coordinates like 55,75 must reach the normaliser as written.
   parseTagValue: false,
   trimValues: true,

@@ -1,8 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 
 export type SloppyDate =
-  | { ok: true; at: Date; /** No offset was given: the server's zone was assumed. */ assumedZone: boolean }
-  | { ok: false };
+  | { ok: true; at: Date; /** No offset was given: the configured zone was used. */ assumedZone: boolean }
+  | {
+      ok: false;
+      /** A readable local time without an offset, and no zone to read it in. */ noOffset: boolean;
+    };
 
 // ISO 8601 as servers really write it: `T` or a space, optional seconds and fraction, `Z`, `+03`, `+0300`,
 // `+03:00` or nothing; a bare date means its midnight.
@@ -29,14 +32,17 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   );
 }
 
+const UNREADABLE: SloppyDate = { ok: false, noOffset: false };
+
 /**
- * A date-time from another server's feed. Without an offset it is read in `assumeZone` (an IANA zone) and
- * flagged, so the import can say how many it had to guess; anything else unreadable is refused.
+ * A date-time from another server's feed. Without an offset it is read in `zone` (an IANA zone the import was
+ * configured with) and flagged; with no zone configured such a time is refused (`noOffset`): a guessed zone
+ * would shift every time of the feed by hours without anyone noticing. Anything else unreadable is refused.
  */
-export function parseSloppyDate(value: unknown, assumeZone: string): SloppyDate {
-  if (typeof value !== 'string') return { ok: false };
+export function parseSloppyDate(value: unknown, zone: string | undefined): SloppyDate {
+  if (typeof value !== 'string') return UNREADABLE;
   const m = DATE_RE.exec(value.trim());
-  if (!m) return { ok: false };
+  if (!m) return UNREADABLE;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((v) => Number(v ?? '0')) as [
     number,
     number,
@@ -46,19 +52,20 @@ export function parseSloppyDate(value: unknown, assumeZone: string): SloppyDate 
     number,
   ];
   const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
-  if (!valid(y, mo, d, h, mi, s)) return { ok: false };
-  const zone = m[8];
-  if (zone) {
-    const minutes = offsetMinutes(zone);
-    if (Math.abs(minutes) > 14 * 60) return { ok: false };
+  if (!valid(y, mo, d, h, mi, s)) return UNREADABLE;
+  const offset = m[8];
+  if (offset) {
+    const minutes = offsetMinutes(offset);
+    if (Math.abs(minutes) > 14 * 60) return UNREADABLE;
     return {
       ok: true,
       at: new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - minutes * 60_000),
       assumedZone: false,
     };
   }
-  const at = new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, assumeZone).getTime());
-  return Number.isNaN(at.getTime()) ? { ok: false } : { ok: true, at, assumedZone: true };
+  if (zone === undefined) return { ok: false, noOffset: true };
+  const at = new Date(new TZDate(y, mo - 1, d, h, mi, s, ms, zone).getTime());
+  return Number.isNaN(at.getTime()) ? UNREADABLE : { ok: true, at, assumedZone: true };
 }
 
 /** True for an IANA zone name this runtime knows (`Europe/Moscow`). */

@@ -55,8 +55,8 @@ export function prepareImport(ctx: AppContext, options: ImportOptions): ImportPl
   const until = untilOpt ?? ctx.now();
   const since = sinceOpt ?? new Date(until.getTime() - DEFAULT_SPAN_MS);
   if (since.getTime() >= until.getTime()) return { ok: false, error: 'since: must be before until' };
-  if (options.assumeZone !== undefined && !isKnownZone(options.assumeZone))
-    return { ok: false, error: `assumeZone: unknown time zone "${options.assumeZone}"` };
+  if (options.timeZone !== undefined && !isKnownZone(options.timeZone))
+    return { ok: false, error: `timeZone: unknown time zone "${options.timeZone}"` };
   const unknown = Object.entries(options.serviceMap ?? {}).filter(
     ([, code]) => !ctx.reference.categories.has(code),
   );
