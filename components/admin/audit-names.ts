@@ -32,4 +32,7 @@ export const AUDIT_ACTION_NAMES_RU: Record<AuditAction, string> = {
   incident_acknowledged: 'Инцидент принят',
   incident_in_work: 'Инцидент взят в работу',
   incident_closed: 'Инцидент закрыт',
+  classifier_retrained: 'Переобучение классификатора',
+  classifier_rolled_back: 'Откат классификатора',
+  classifier_examples_imported: 'Импорт размеченных обращений',
 };

@@ -12,6 +12,8 @@ export interface FeedPayload {
   slaMoved: number;
   /** Incidents changed (absent when none). */
   incidents?: number;
+  /** The classifier version that went live (absent when none). */
+  classifier?: number;
 }
 
 /**

@@ -45,11 +45,18 @@ function fromFeedPayload(payload: FeedPayload): CommittedChange {
     })),
     slaMoved: payload.slaMoved,
     ...(payload.incidents ? { incidents: payload.incidents } : {}),
+    ...(payload.classifier ? { classifier: payload.classifier } : {}),
   };
 }
 
 /** A resync: every scope recounted and every panel marked changed, as the SLA clock's moves do. */
-const EVERYTHING: CommittedChange = { created: [], transitions: [], slaMoved: 1, incidents: 1 };
+const EVERYTHING: CommittedChange = {
+  created: [],
+  transitions: [],
+  slaMoved: 1,
+  incidents: 1,
+  classifier: 1,
+};
 
 /**
  * Tails the change feed for this node's hubs. NOTIFY only wakes it; what it applies is read by sequence number,

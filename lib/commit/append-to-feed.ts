@@ -30,6 +30,7 @@ function toFeedPayload(change: CommittedChange): FeedPayload {
     }),
     slaMoved: change.slaMoved,
     ...(change.incidents ? { incidents: change.incidents } : {}),
+    ...(change.classifier ? { classifier: change.classifier } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export interface CommittedChange {
   slaMoved: number;
   /** Incidents opened, recounted, acknowledged or closed: screens get the new list. */
   incidents?: number;
+  /** A classifier version went live (retrained or rolled back): every node loads it. */
+  classifier?: number;
 }
 
 /** A transaction that created, moved and aged nothing: neither heard by the hubs nor written to the feed. */
@@ -51,7 +53,8 @@ export function isEmptyChange(change: CommittedChange): boolean {
     change.created.length === 0 &&
     change.transitions.length === 0 &&
     change.slaMoved === 0 &&
-    !change.incidents
+    !change.incidents &&
+    !change.classifier
   );
 }
 

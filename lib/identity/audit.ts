@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = [
   'incident_acknowledged',
   'incident_in_work',
   'incident_closed',
+  'classifier_retrained',
+  'classifier_rolled_back',
+  'classifier_examples_imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
