@@ -1,6 +1,7 @@
 import { CATEGORIES } from '../../db/seed/categories';
-import { extractFeatures } from './features';
-import { scoreVector, softmaxInPlace, type TextModel } from './model';
+import { letterProbabilities } from './letter-probabilities';
+import type { TextModel } from './model';
+import { prepareText } from './prepare/prepare-text';
 import { NONE_LABEL } from './training-data';
 
 export interface Classification {
@@ -16,10 +17,18 @@ export interface Classification {
 
 const SUGGESTIONS = 3;
 const BLOCK_OF: ReadonlyMap<string, string> = new Map(CATEGORIES.map((c) => [c.code, c.blockCode]));
+const nothing = (): Classification => ({
+  categoryCode: null,
+  blockCode: null,
+  confidence: 0,
+  suggestions: [],
+});
 
 /**
- * Scores a text with a trained model. With `blockCode`, categories of other blocks drop out of the softmax
- * altogether (the channel already told the block); «no category» always competes.
+ * Scores a text with a trained model. The text is read without markup and channel boilerplate (a letter
+ * of greetings and sign-offs alone is no complaint), and a long letter sentence by sentence. With
+ * `blockCode`, categories of other blocks drop out of the softmax altogether (the channel already told the
+ * block); «no category» always competes.
  */
 export function classifyWithModel(
   model: TextModel,
@@ -27,14 +36,12 @@ export function classifyWithModel(
   threshold: number,
   blockCode?: string,
 ): Classification {
-  const probs = scoreVector(model, extractFeatures(text));
-  for (let c = 0; c < model.labels.length; c++) {
-    const label = model.labels[c]!;
-    if (blockCode !== undefined && label !== NONE_LABEL && BLOCK_OF.get(label) !== blockCode) {
-      probs[c] = -Infinity;
-    }
-  }
-  softmaxInPlace(probs);
+  const prepared = prepareText(text);
+  if (prepared.sentences.length === 0) return nothing();
+  const allowed = model.labels.map(
+    (label) => blockCode === undefined || label === NONE_LABEL || BLOCK_OF.get(label) === blockCode,
+  );
+  const probs = letterProbabilities(model, prepared, allowed, model.labels.indexOf(NONE_LABEL));
   const ranked: { categoryCode: string; score: number }[] = [];
   for (let c = 0; c < model.labels.length; c++) {
     const label = model.labels[c]!;
@@ -43,7 +50,7 @@ export function classifyWithModel(
   // Ties broken by code so that the answer never depends on the order of the label list.
   ranked.sort((a, b) => b.score - a.score || a.categoryCode.localeCompare(b.categoryCode));
   const best = ranked[0];
-  if (best === undefined) return { categoryCode: null, blockCode: null, confidence: 0, suggestions: [] };
+  if (best === undefined) return nothing();
   return {
     categoryCode: best.score >= threshold ? best.categoryCode : null,
     blockCode: BLOCK_OF.get(best.categoryCode) ?? null,

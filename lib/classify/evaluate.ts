@@ -2,7 +2,10 @@ import { BLOCKS } from '../../db/seed/blocks';
 import { classifyText } from './classify-text';
 import type { Classification } from './classify-with-model';
 
-/** One labelled message; `category` and `block` are null for texts that are no complaint or too vague. */
+/**
+ * One labelled message; `category` and `block` are null for texts that are no complaint or too vague. A set
+ * labelled by block only (a center's past years often are) has a block and a null category.
+ */
 export interface EvalSample {
   text: string;
   block: string | null;
@@ -23,10 +26,15 @@ export interface ConfusionPair {
   count: number;
 }
 
+/** What is measured: any model version, as long as it answers like classifyText. */
+export type ClassifyFn = (text: string) => Classification;
+
 export interface EvalReport {
   threshold: number;
   samples: number;
   complaints: number;
+  /** Complaints labelled down to the category; category figures are over these alone. */
+  categoryLabelled: number;
   vague: number;
   /** Share of complaints at or above the threshold. */
   coverage: number;
@@ -38,7 +46,7 @@ export interface EvalReport {
   confidentCategoryAccuracy: number;
   /** Share of vague texts that stay below the threshold. */
   vagueRejected: number;
-  /** Share of everything accepted (complaints and vague alike) whose category is right. */
+  /** Share of everything accepted (complaints and vague alike) whose category (block, if unlabelled) is right. */
   acceptedPrecision: number;
   perBlock: BlockScore[];
   worstBlockPairs: ConfusionPair[];
@@ -72,7 +80,7 @@ function topPairs(counts: Map<string, number>, limit: number): ConfusionPair[] {
     .slice(0, limit);
 }
 
-function perBlockScores(rows: { sample: EvalSample; result: Classification }[]): BlockScore[] {
+function perBlockScores(rows: readonly ScoredSample[]): BlockScore[] {
   return BLOCKS.map(({ code }) => {
     let tp = 0;
     let fp = 0;
@@ -97,27 +105,57 @@ function perBlockScores(rows: { sample: EvalSample; result: Classification }[]):
   });
 }
 
-/** Classifies every sample at `threshold` and measures how the results compare with the labels. */
+/**
+ * Classifies every sample with `classify` and measures the results against the labels at `threshold` (the
+ * threshold is applied to the confidence here, so one pass of a model can be measured at several thresholds).
+ */
+export function evaluateSamples(
+  samples: readonly EvalSample[],
+  classify: ClassifyFn,
+  threshold: number,
+): EvalReport {
+  return reportOn(scoreSamples(samples, classify), threshold);
+}
+
+/** The scored samples of one pass, to measure at several thresholds without classifying again. */
+export function scoreSamples(samples: readonly EvalSample[], classify: ClassifyFn): ScoredSample[] {
+  return samples.map((sample) => ({ sample, result: classify(sample.text) }));
+}
+
+interface ScoredSample {
+  sample: EvalSample;
+  result: Classification;
+}
+
+/** The live classifier (classifyText) on `samples` at `threshold`. */
 export function evaluateClassifier(samples: readonly EvalSample[], threshold: number): EvalReport {
-  const rows = samples.map((sample) => ({ sample, result: classifyText(sample.text) }));
-  const complaints = rows.filter((r) => r.sample.category !== null);
-  const vague = rows.filter((r) => r.sample.category === null);
-  const confident = complaints.filter((r) => r.result.confidence >= threshold);
-  const blockHit = (r: (typeof rows)[number]): boolean => r.result.blockCode === r.sample.block;
-  const categoryHit = (r: (typeof rows)[number]): boolean =>
+  return evaluateSamples(samples, (text) => classifyText(text), threshold);
+}
+
+/** Measures scored samples at `threshold`. */
+export function reportOn(rows: readonly ScoredSample[], threshold: number): EvalReport {
+  const complaints = rows.filter((r) => r.sample.block !== null);
+  const withCategory = complaints.filter((r) => r.sample.category !== null);
+  const vague = rows.filter((r) => r.sample.block === null);
+  const isConfident = (r: ScoredSample): boolean => r.result.confidence >= threshold;
+  const confident = complaints.filter(isConfident);
+  const confidentWithCategory = withCategory.filter(isConfident);
+  const blockHit = (r: ScoredSample): boolean => r.result.blockCode === r.sample.block;
+  const categoryHit = (r: ScoredSample): boolean =>
     r.result.suggestions[0]?.categoryCode === r.sample.category;
-  const vagueAccepted = vague.filter((r) => r.result.confidence >= threshold).length;
+  const vagueAccepted = vague.filter(isConfident).length;
+  // With category labels, «accepted and right» is the category; with block labels only, the block.
+  const acceptedRight = confident.filter((r) => (r.sample.category === null ? blockHit(r) : categoryHit(r)));
 
   const blockPairs = new Map<string, number>();
   const categoryPairs = new Map<string, number>();
   for (const r of complaints) {
-    const predictedCategory = r.result.suggestions[0]?.categoryCode ?? 'none';
     if (!blockHit(r)) {
       const key = `${r.sample.block}→${r.result.blockCode ?? 'none'}`;
       blockPairs.set(key, (blockPairs.get(key) ?? 0) + 1);
     }
-    if (!categoryHit(r)) {
-      const key = `${r.sample.category}→${predictedCategory}`;
+    if (r.sample.category !== null && !categoryHit(r)) {
+      const key = `${r.sample.category}→${r.result.suggestions[0]?.categoryCode ?? 'none'}`;
       categoryPairs.set(key, (categoryPairs.get(key) ?? 0) + 1);
     }
   }
@@ -126,14 +164,17 @@ export function evaluateClassifier(samples: readonly EvalSample[], threshold: nu
     threshold,
     samples: rows.length,
     complaints: complaints.length,
+    categoryLabelled: withCategory.length,
     vague: vague.length,
     coverage: round(ratio(confident.length, complaints.length)),
     blockAccuracy: round(ratio(complaints.filter(blockHit).length, complaints.length)),
-    categoryAccuracy: round(ratio(complaints.filter(categoryHit).length, complaints.length)),
+    categoryAccuracy: round(ratio(withCategory.filter(categoryHit).length, withCategory.length)),
     confidentBlockAccuracy: round(ratio(confident.filter(blockHit).length, confident.length)),
-    confidentCategoryAccuracy: round(ratio(confident.filter(categoryHit).length, confident.length)),
+    confidentCategoryAccuracy: round(
+      ratio(confidentWithCategory.filter(categoryHit).length, confidentWithCategory.length),
+    ),
     vagueRejected: round(ratio(vague.length - vagueAccepted, vague.length)),
-    acceptedPrecision: round(ratio(confident.filter(categoryHit).length, confident.length + vagueAccepted)),
+    acceptedPrecision: round(ratio(acceptedRight.length, confident.length + vagueAccepted)),
     perBlock: perBlockScores(complaints),
     worstBlockPairs: topPairs(blockPairs, 8),
     worstCategoryPairs: topPairs(categoryPairs, 10),

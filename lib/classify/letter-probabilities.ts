@@ -1,0 +1,60 @@
+import { featuresOfTokens } from './features';
+import { scoreVector, softmaxInPlace, type TextModel } from './model';
+import type { PreparedText } from './prepare/prepare-text';
+import { tokenize, type Tokens } from './tokenize';
+
+/*
+ * How much a piece counts grows with the square of its best topic's probability: a sentence about one thing
+ * («лифт не работает третий месяц») outweighs ten sentences of life story, whose probability is spread thin
+ * over all 79 classes. The whole text counts twice: for a short message it is the best reading.
+ * Chosen on tests/fixtures/classifier-dev-letters.jsonl and the 572-message set (see scripts/eval-classifier.ts).
+ */
+const PEAK_POWER = 2;
+const WHOLE_WEIGHT = 2;
+
+/** Class probabilities of one piece of text; classes with `allowed[c]` false get none of the mass. */
+function pieceProbabilities(model: TextModel, tokens: Tokens, allowed: readonly boolean[]): Float64Array {
+  const scores = scoreVector(model, featuresOfTokens(tokens));
+  for (let c = 0; c < scores.length; c++) if (!allowed[c]) scores[c] = -Infinity;
+  softmaxInPlace(scores);
+  return scores;
+}
+
+function bestTopic(probs: Float64Array, noneIndex: number): number {
+  let peak = 0;
+  for (let c = 0; c < probs.length; c++) if (c !== noneIndex && probs[c]! > peak) peak = probs[c]!;
+  return peak;
+}
+
+/**
+ * Class probabilities of a letter. A one-sentence message is read whole. A longer one is a weighted mixture
+ * of the whole text and each sentence, each weighted by how sure it is of one topic: a single clear
+ * complaint sentence decides a long letter, several topics leave the dominant one on top and the others
+ * in the suggestions, and «no category» wins only when no sentence is about anything.
+ */
+export function letterProbabilities(
+  model: TextModel,
+  prepared: PreparedText,
+  allowed: readonly boolean[],
+  noneIndex: number,
+): Float64Array {
+  const pieces = prepared.sentences.map(tokenize);
+  const whole = pieceProbabilities(
+    model,
+    { words: pieces.flatMap((t) => t.words), stems: pieces.flatMap((t) => t.stems) },
+    allowed,
+  );
+  if (pieces.length <= 1) return whole;
+  const combined = new Float64Array(whole.length);
+  let total = 0;
+  const add = (probs: Float64Array, weight: number): void => {
+    const w = weight * bestTopic(probs, noneIndex) ** PEAK_POWER;
+    total += w;
+    for (let c = 0; c < probs.length; c++) combined[c] = combined[c]! + w * probs[c]!;
+  };
+  add(whole, WHOLE_WEIGHT);
+  for (const tokens of pieces) add(pieceProbabilities(model, tokens, allowed), 1);
+  if (total === 0) return whole;
+  for (let c = 0; c < combined.length; c++) combined[c] = combined[c]! / total;
+  return combined;
+}
