@@ -65,6 +65,14 @@ const DISTRICT_AFTER = phraseSet(`
   ао, административный, административного, административном
 `);
 
+/** District words that are a city's district as often as our okrug: «Ленинский район» (see DISTRICT_NAMESAKES). */
+const RAION_AFTER = phraseSet(`
+  район, района, районе, району, районом, рн, ао, административный, административного, административном
+`);
+
+/** After a declined name these make it a street address: «Володарского 14», «Жуковского, д. 3». */
+const HOUSE_AFTER = phraseSet('д, дом, дома, корп, стр, вл');
+
 /** Right before a name these say the okrug is meant: «г.о. Котельники», «городской округ Котельники». */
 const DISTRICT_BEFORE = new Set(['го', 'округ', 'округа', 'округе', 'округу', 'округом', 'зато']);
 
@@ -80,6 +88,10 @@ export interface MatchContext {
   streetBefore: boolean;
   streetAfter: boolean;
   objectAfter: boolean;
+  /** The district word after is «район»/«АО», not «округ»/«г.о.». */
+  raionAfter: boolean;
+  /** A house number or «д.» follows: «Володарского 14». */
+  houseAfter: boolean;
   /** The second half of a hyphenated word («Орехово-Борисово»): a Moscow district, not the village. */
   hyphenBefore: boolean;
 }
@@ -110,6 +122,12 @@ function cueBefore(tokens: TextToken[], start: number): string | null {
   return null;
 }
 
+function houseAfter(tokens: TextToken[], end: number): boolean {
+  const next = tokens[end];
+  if (!next || !/^[\s,]*$/.test(next.sepBefore)) return false;
+  return /^\d{1,4}$/.test(next.norm) || HOUSE_AFTER.has(next.norm);
+}
+
 export function matchContext(tokens: TextToken[], start: number, end: number): MatchContext {
   const first = tokens[start];
   const before = start > 0 && !breaksAfter(tokens, start - 1) ? tokens[start - 1] : undefined;
@@ -125,6 +143,8 @@ export function matchContext(tokens: TextToken[], start: number, end: number): M
     streetBefore: before !== undefined && STREET_BEFORE.has(before.norm),
     streetAfter: after !== undefined && STREET_AFTER.has(after.norm),
     objectAfter: after !== undefined && OBJECT_AFTER.has(after.norm),
+    raionAfter: after !== undefined && RAION_AFTER.has(after.norm),
+    houseAfter: houseAfter(tokens, end),
     hyphenBefore: start > 0 && first?.sepBefore === '-' && /\p{L}/u.test(tokens[start - 1]?.norm ?? ''),
   };
 }

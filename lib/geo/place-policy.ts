@@ -23,6 +23,10 @@ export interface FormRules {
   minorAdjective: boolean;
   /** The form is an adjective, so «… шоссе», «… проспект» after it make it a street name. */
   adjective: boolean;
+  /** A declined adjective or surname-like form: a house number after it makes it a street («Володарского 14»). */
+  streetLike: boolean;
+  /** The name is common all over Russia: alone it only suggests the place (see NAMESAKE_NAMES). */
+  namesake: boolean;
 }
 
 /**
@@ -61,6 +65,35 @@ export const STOP_FORMS = phraseSet(`
   дружбу, дружбы, зари, заре, зарю, зарей
 `);
 
+/**
+ * Names that villages, settlements and town districts carry all over Russia: Soviet names («Октябрьский»,
+ * «Первомайский», «Пролетарский»), church names («Никольское», «Троицкое», «Ильинское»), and everyday words
+ * («Северный», «Лесной», «Заречье»), plus the Moscow Oblast places named like a town of another region
+ * (Радужный, Лесной, Краснознаменск, Красноармейск, Каменка, Рыбное, Родники, Ермолино, Жуковка).
+ *
+ * The rule: such a name alone («пос. Северный, не ходит автобус») is a possibility, not a finding, and the
+ * finder answers `ambiguous` with it as the candidate for the operator to confirm. It counts as found only
+ * with support in the same text: the home region named («Московская обл.», «Подмосковье»), a postcode
+ * 140000–144999, coordinates inside the oblast, another place of the same okrug («пос. Северный, Талдомский
+ * г.о.»), or a second namesake of the same okrug. Next to a place named without doubt, a namesake of another
+ * okrug is dropped: it is most likely a street, a district or a shop of that town.
+ */
+const NAMESAKE_NAMES = phraseSet(`
+  северный, октябрьский, первомайский, пролетарский, юбилейный, лесной, радужный, молодежный, восход,
+  заря, дружба, заречье, удельная, луговая, петровская, столбовая, новое, красное, черное, новый быт,
+  новое село, андреевское, андреевка, богородское, троицкое, ильинское, ильинский, никольское,
+  ново-никольское, архангельское, рождествено, константиново, дмитровское, новопетровское,
+  новоивановское, марфино, малино, пески, родники, ложки, снегири, каменка, рыбное, ермолино, жуковка,
+  краснознаменск, красноармейск, володарский, чкаловский, свердловский, некрасовский, развилка, попово,
+  борисово, кузнецово, игнатово, пирогово, виноградово, юрово, малышево, костино, горки вторые, восход
+`);
+
+/**
+ * Okrugs named like a city district all over Russia: «Ленинский район» is Omsk's as much as ours, so with
+ * «район» (not «городской округ», «г.о.») they are namesakes too.
+ */
+export const DISTRICT_NAMESAKES = phraseSet('ленинский, дзержинский, пушкинский, красногорский');
+
 const NO_RULES: FormRules = {
   capital: false,
   titleCase: false,
@@ -69,6 +102,8 @@ const NO_RULES: FormRules = {
   districtOnly: false,
   minorAdjective: false,
   adjective: false,
+  streetLike: false,
+  namesake: false,
 };
 
 /** The rules for one surface form of one gazetteer row. */
@@ -82,10 +117,8 @@ export function formRules(row: PlaceRow, form: SurfaceForm): FormRules {
   const commonWord = CUE_NAMES.has(name) || STOP_FORMS.has(form.key);
   // Other one-word adjective villages («Некрасовский», «Ильинское») are adjectives of proper names.
   const properAdjective = single && adjective && minorPlace;
-  const surnameLike =
-    form.oblique &&
-    ((single && !adjective && (SURNAME_NEUTER.test(name) || SURNAME_MASCULINE.test(name))) ||
-      SURNAME_NAMES.has(name));
+  const surnameShaped = single && !adjective && (SURNAME_NEUTER.test(name) || SURNAME_MASCULINE.test(name));
+  const surnameLike = form.oblique && (surnameShaped || SURNAME_NAMES.has(name));
   // Municipality adjectives («Ленинский», «Пушкинский») are capitalised unless «… район/округ» follows.
   const municipalityAdjective = row.kind === 'municipality' && adjective;
   return {
@@ -96,6 +129,8 @@ export function formRules(row: PlaceRow, form: SurfaceForm): FormRules {
     microdistrictNoCue: commonWord && row.kind !== 'city_part',
     minorAdjective: adjective && row.kind !== 'municipality',
     adjective,
+    streetLike: form.oblique && (adjective || surnameShaped),
+    namesake: NAMESAKE_NAMES.has(name),
   };
 }
 

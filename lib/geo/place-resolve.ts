@@ -27,12 +27,34 @@ function unique<T>(items: T[]): T[] {
 }
 
 /**
+ * Drops the namesakes a text does not support (see place-policy): next to a certain place, a namesake of
+ * another okrug goes; with namesakes alone, the answer stays a candidate unless two of them agree.
+ */
+export function resolveMentions(mentions: readonly TextMention[], supported: boolean): PlaceMatch {
+  if (supported || mentions.every((m) => !m.weak)) return resolveAgreed(mentions);
+  const certain = mentions.filter((m) => !m.weak);
+  if (certain.length > 0) {
+    const okrugs = new Set(certain.flatMap((m) => m.rows.map((r) => r.oktmo)));
+    return resolveAgreed(mentions.filter((m) => !m.weak || m.rows.some((r) => okrugs.has(r.oktmo))));
+  }
+  const match = resolveAgreed(mentions);
+  const names = new Set(mentions.map((m) => m.rows.map((r) => r.name).join()));
+  if (match.kind !== 'found' || names.size > 1) return match;
+  return {
+    kind: 'ambiguous',
+    name: match.place.name,
+    matched: unique(mentions.map((m) => m.surface)).join(', '),
+    candidates: unique(mentions.flatMap((m) => m.rows)).map(toPlaceHit),
+  };
+}
+
+/**
  * Turns the mentions of a text into one answer. Each mention allows a set of okrugs; the text points at an
  * okrug when exactly one okrug is allowed by every mention («Жуковка, Пушкинский округ» → Пушкинский). Then the
  * narrowest place in it wins, the first mentioned on a tie. Otherwise the answer is ambiguous with every
  * candidate still allowed; a name found in several okrugs is never settled by population or order.
  */
-export function resolveMentions(mentions: readonly TextMention[]): PlaceMatch {
+function resolveAgreed(mentions: readonly TextMention[]): PlaceMatch {
   if (mentions.length === 0) return { kind: 'none' };
   const [first, ...rest] = mentions.map((m) => new Set(m.rows.map((r) => r.oktmo)));
   const agreed = new Set([...(first ?? [])].filter((oktmo) => rest.every((okrugs) => okrugs.has(oktmo))));
