@@ -84,6 +84,11 @@ export const complaints = pgTable(
     placeName: text('place_name'),
     /** An ambiguous place name: the comma-separated OKTMO codes it may mean (municipality left empty). */
     placeCandidates: text('place_candidates'),
+    /**
+     * The other region(s) the text names as the writer's place («Курская область»), for the operator: intake
+     * gave it no Moscow Oblast place. Several regions are joined with « или » (a town in two regions).
+     */
+    possiblyForeignRegion: text('possibly_foreign_region'),
     /** Why it was rejected (with status `rejected`). */
     rejectionReason: text('rejection_reason', { enum: REJECTION_REASONS }),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "possibly_foreign_region" text;
