@@ -7,6 +7,7 @@ const ITEMS = [
   { href: '/admin', label: 'Пользователи' },
   { href: '/admin/displays', label: 'Экраны' },
   { href: '/admin/keys', label: 'Ключи источников' },
+  { href: '/admin/imports', label: 'Импорт Open311' },
   { href: '/admin/audit', label: 'Журнал' },
   { href: '/account', label: 'Мой профиль' },
 ] as const;

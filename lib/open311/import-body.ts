@@ -59,3 +59,14 @@ export const OPEN311_SERVICES_CONFIRM_SCHEMA = z.object({
     .min(1, 'must hold at least one decision')
     .max(2000, 'must hold at most 2000 decisions'),
 });
+
+/** Query of `GET /api/v1/imports/open311/services`. */
+export const OPEN311_SERVICES_QUERY_SCHEMA = z.object({
+  host: z
+    .string({ message: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(300, 'must be at most 300 characters')
+    .optional()
+    .meta({ description: 'One server (host[:port]); all servers without it' }),
+});

@@ -12,6 +12,7 @@ import { issuePasswordLink } from '@/lib/identity/password-link';
 import { createOneTimeLink } from '@/lib/identity/one-time-links';
 import { requestPairing } from '@/lib/identity/request-pairing';
 import { getComplaintFacts } from '@/lib/lifecycle/get-complaint-facts';
+import { proposeServiceMappings } from '@/lib/open311/propose-service-mappings';
 import { aComplaint, TOWNS } from './complaint-factory';
 import { pairedDisplay } from './identities';
 import { PASSWORD } from './identity-client';
@@ -129,6 +130,22 @@ export const FIXTURES: Record<string, Fixture> = {
     },
     status: 200,
   }),
+  'GET /api/v1/imports/open311/services': async () => ({ query: '?host=127.0.0.1' }),
+  'POST /api/v1/imports/open311/services': async () => ({
+    body: { baseUrl: feed.url('/v2') },
+    status: 200,
+  }),
+  'PUT /api/v1/imports/open311/services': async () => {
+    // A decision needs the service read from that server first.
+    await proposeServiceMappings(app.ctx, { baseUrl: feed.url('/v2') });
+    return {
+      body: {
+        host: feed.host,
+        mappings: [{ serviceCode: 'walk-pothole', categoryCode: 'transport.pothole' }],
+      },
+      status: 200,
+    };
+  },
   'DELETE /api/v1/me/tokens/[id]': async (as) => {
     const issued = await call('POST /api/v1/me/tokens', { body: { label: 'to revoke' }, bearer: as.bearer });
     expect(issued.status).toBe(201);

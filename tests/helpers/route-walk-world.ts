@@ -195,6 +195,15 @@ export async function setUpWalk(): Promise<void> {
   feed.script('/v2/requests.json', [
     { status: 200, headers: { 'content-type': 'application/json' }, body: '[]' },
   ]);
+  feed.script('/v2/services.json', [
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { service_code: 'walk-pothole', service_name: 'Яма на дороге', description: 'Яма' },
+      ]),
+    },
+  ]);
   feed.script('/briefing', [
     {
       status: 200,

@@ -26,7 +26,12 @@ import {
   TOTP_DISABLE_BODY,
   USER_CHANGES_BODY,
 } from '@/lib/identity/request-bodies';
-import { OPEN311_IMPORT_BODY_SCHEMA } from '@/lib/open311/import-body';
+import {
+  OPEN311_IMPORT_BODY_SCHEMA,
+  OPEN311_SERVICES_CONFIRM_SCHEMA,
+  OPEN311_SERVICES_QUERY_SCHEMA,
+  OPEN311_SERVICES_READ_SCHEMA,
+} from '@/lib/open311/import-body';
 import { PLAYBACK_QUERY } from '@/lib/playback/playback-query';
 import { QUALITY_QUERY_SCHEMA } from '@/lib/queries/quality-query';
 import { TRIAGE_QUERY_SCHEMA } from '@/lib/triage/triage-query';
@@ -89,6 +94,8 @@ const BODIES: [string, string, z.ZodType][] = [
   ['/api/v1/complaints/{id}/reclassification', 'post', RECLASSIFICATION_BODY_SCHEMA],
   ['/api/v1/sources/{source}/webhook', 'put', WEBHOOK_BODY_SCHEMA],
   ['/api/v1/imports/open311', 'post', OPEN311_IMPORT_BODY_SCHEMA],
+  ['/api/v1/imports/open311/services', 'post', OPEN311_SERVICES_READ_SCHEMA],
+  ['/api/v1/imports/open311/services', 'put', OPEN311_SERVICES_CONFIRM_SCHEMA],
   ['/api/v1/session', 'post', SIGN_IN_BODY],
   ['/api/v1/setup', 'post', SETUP_BODY],
   ['/api/v1/password', 'post', PASSWORD_BODY],
@@ -113,6 +120,7 @@ const QUERIES: [string, string, z.ZodType][] = [
   ['/api/v1/municipalities/{oktmo}/complaints', 'get', COMPLAINTS_QUERY],
   ['/api/v1/briefing', 'get', briefingQuerySchema(new Date())],
   ['/api/v1/briefing/pdf', 'get', briefingQuerySchema(new Date())],
+  ['/api/v1/imports/open311/services', 'get', OPEN311_SERVICES_QUERY_SCHEMA],
 ];
 
 describe('OpenAPI request shapes', () => {

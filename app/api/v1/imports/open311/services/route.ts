@@ -7,7 +7,11 @@ import { readJsonBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { importHostRefusal } from '@/lib/open311/import-allowed';
 import { egressRefusal } from '@/lib/egress/check-egress';
-import { OPEN311_SERVICES_CONFIRM_SCHEMA, OPEN311_SERVICES_READ_SCHEMA } from '@/lib/open311/import-body';
+import {
+  OPEN311_SERVICES_CONFIRM_SCHEMA,
+  OPEN311_SERVICES_QUERY_SCHEMA,
+  OPEN311_SERVICES_READ_SCHEMA,
+} from '@/lib/open311/import-body';
 import { confirmServiceMappings } from '@/lib/open311/confirm-service-mappings';
 import { listServiceMappings } from '@/lib/open311/list-service-mappings';
 import { proposeServiceMappings } from '@/lib/open311/propose-service-mappings';
@@ -17,12 +21,11 @@ export const dynamic = 'force-dynamic';
 
 /** The services read from other GeoReport servers (`?host=` one server's) with proposed and confirmed categories. */
 export const GET = route({ action: 'import:run' }, async (request: Request): Promise<Response> => {
-  const host = new URL(request.url).searchParams.get('host')?.trim() || undefined;
-  if (host !== undefined && host.length > 300)
-    return errorResponse(400, 'invalid_query', 'the query is not valid', [
-      { field: 'host', message: 'must be at most 300 characters' },
-    ]);
-  return json({ services: await listServiceMappings(getApp().ctx.db, host) });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = OPEN311_SERVICES_QUERY_SCHEMA.safeParse(query);
+  if (!parsed.success)
+    return errorResponse(400, 'invalid_query', 'the query is not valid', zodFieldErrors(parsed.error, query));
+  return json({ services: await listServiceMappings(getApp().ctx.db, parsed.data.host) });
 });
 
 /** Reads a server's services list and proposes a category of ours for each service (stored as proposed). */
