@@ -24,6 +24,8 @@ const PLACE_CLASS = {
   found: 'text-slate-100',
   // Neutral: an unsure place is work for the operator, not a warning (amber is late / due within 24 h).
   ambiguous: 'text-slate-200 underline decoration-dotted',
+  // The operator's question is whether it is ours at all: marked, still not a lateness colour.
+  foreign: 'text-sky-200 underline decoration-wavy',
   unknown: 'text-slate-400',
 } as const;
 

@@ -73,16 +73,22 @@ export function formatScore(score: number | null): string {
 }
 
 export type PlaceLine =
-  { kind: 'found'; text: string } | { kind: 'ambiguous'; text: string } | { kind: 'unknown'; text: string };
+  | { kind: 'found'; text: string }
+  | { kind: 'ambiguous'; text: string }
+  | { kind: 'foreign'; text: string }
+  | { kind: 'unknown'; text: string };
 
 /**
  * Where the complaint is: the municipality and the town named in the text; a name shared by several
  * municipalities stays ambiguous and lists them; nothing found says so instead of guessing.
  */
 export function placeLine(
-  item: Pick<TriageItem, 'municipality' | 'placeName' | 'placeCandidates'>,
+  item: Pick<TriageItem, 'municipality' | 'placeName' | 'placeCandidates' | 'possiblyForeignRegion'>,
   lookup: TriageLookup,
 ): PlaceLine {
+  // Intake gave no place of ours: the text names another region, which the operator may reject as not ours.
+  if (item.possiblyForeignRegion)
+    return { kind: 'foreign', text: `возможно, другой регион: ${item.possiblyForeignRegion}` };
   if (item.municipality) {
     const municipality = lookup.municipality(item.municipality);
     const town = item.placeName && item.placeName !== municipality ? `, ${item.placeName}` : '';

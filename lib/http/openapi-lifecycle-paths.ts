@@ -121,6 +121,9 @@ export const LIFECYCLE_OPENAPI_PATHS = {
                       items: str,
                       description: 'OKTMO codes an ambiguous place name could mean',
                     },
+                    possiblyForeignRegion: nullable('string', {
+                      description: 'Another region the text names as the writer’s place («Курская область»)',
+                    }),
                     confidence: nullable('number'),
                     suggestions: {
                       type: 'array',

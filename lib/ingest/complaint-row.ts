@@ -21,7 +21,8 @@ type WrittenColumns =
   | 'classSource'
   | 'classConfidence'
   | 'placeName'
-  | 'placeCandidates';
+  | 'placeCandidates'
+  | 'possiblyForeignRegion';
 
 /**
  * A complaint ready to store: validated, located, classified, with its deadlines. Derived from the complaints

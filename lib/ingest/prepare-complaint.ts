@@ -2,7 +2,9 @@ import { cellToParent, latLngToCell } from 'h3-js';
 import type { AppContext } from '../context';
 import { FINE_H3_RESOLUTION, WALL_H3_RESOLUTION } from '../domain/h3-resolutions';
 import { routeComplaint } from '../routing/route-complaint';
-import { classifyOnIntake } from './classify-on-intake';
+import { DEFAULT_DEADLINE_HOURS } from '../domain/limits';
+import { computeDeadlines } from '../sla/deadline';
+import { classifyOnIntake, type IntakeClassification } from './classify-on-intake';
 import { HOME_REGION } from '../domain/home-region';
 import { prepareForeignComplaint } from './prepare-foreign-complaint';
 import type { ValidComplaint } from './validate-complaint';
@@ -28,6 +30,21 @@ export function prepareComplaint(ctx: AppContext, v: ValidComplaint): ComplaintR
   return prepareHomeComplaint(ctx, v);
 }
 
+/**
+ * A text that names another region waits for an operator, who decides whether it is ours: the classifier's
+ * guess is not applied (the queue shows it as a suggestion), so nothing is routed to an executor of ours on
+ * intake. A category the source gave stands.
+ */
+function holdForOperator(
+  classified: IntakeClassification,
+  v: ValidComplaint,
+  possiblyForeignRegion: string | null,
+): IntakeClassification {
+  if (possiblyForeignRegion === null || classified.classSource !== 'classifier') return classified;
+  const deadlines = computeDeadlines(v.receivedAt, { hours: DEFAULT_DEADLINE_HOURS, workingDays: null });
+  return { ...classified, ...deadlines, blockCode: v.blockCode, categoryCode: null, classSource: null };
+}
+
 function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow {
   const { input } = v;
   const { reference } = ctx;
@@ -37,6 +54,7 @@ function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow 
   let placeSource: ComplaintRow['placeSource'] = lat !== null ? 'coordinates' : null;
   let placeName: string | null = null;
   let placeCandidates: string | null = null;
+  let possiblyForeignRegion: string | null = null;
   if (lat === null) {
     const match = ctx.places.find(input.address ? `${input.address}. ${input.text}` : input.text);
     if (match.kind === 'found') {
@@ -47,10 +65,13 @@ function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow 
     } else if (match.kind === 'ambiguous') {
       placeName = match.name;
       placeCandidates = [...new Set(match.candidates.map((c) => c.oktmo))].join(',');
+    } else if (match.kind === 'foreign') {
+      // Kept home and waiting for an operator, who may reject it as not ours; no place of ours is guessed.
+      possiblyForeignRegion = match.region;
     }
   }
 
-  const classified = classifyOnIntake(reference, v);
+  const classified = holdForOperator(classifyOnIntake(reference, v), v, possiblyForeignRegion);
   const { blockCode, categoryCode } = classified;
   const route = categoryCode
     ? routeComplaint(
@@ -83,5 +104,6 @@ function prepareHomeComplaint(ctx: AppContext, v: ValidComplaint): ComplaintRow 
     placeSource,
     placeName,
     placeCandidates,
+    possiblyForeignRegion,
   };
 }

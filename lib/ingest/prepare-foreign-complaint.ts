@@ -39,5 +39,6 @@ export function prepareForeignComplaint(reference: AppContext['reference'], v: V
     placeSource: hasPoint ? 'coordinates' : null,
     placeName: null,
     placeCandidates: null,
+    possiblyForeignRegion: null,
   };
 }

@@ -92,8 +92,8 @@ export async function writeComplaints(
     insert into complaints (id, source_code, external_id, received_at, text, lat, lon, address, municipality_oktmo,
       block_code, category_code, status, status_at, sla_state, due_at, very_late_at, h3_fine, h3_coarse,
       executor_code, problem_id, class_source, class_confidence, place_source, place_name, place_candidates,
-      region_code)
-    select id, s, e, r, txt, lat, lon, addr, m, b, c, st, r, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg
+      region_code, possibly_foreign_region)
+    select id, s, e, r, txt, lat, lon, addr, m, b, c, st, r, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg, pf
     from unnest(${col((r) => r.id)}::int8[], ${col((r) => r.sourceCode)}::text[], ${col((r) => r.externalId)}::text[],
       ${col((r) => iso(r.receivedAt))}::timestamptz[], ${col((r) => r.text)}::text[], ${col((r) => r.lat)}::float8[],
       ${col((r) => r.lon)}::float8[], ${col((r) => r.address)}::text[], ${col((r) => r.municipalityOktmo)}::text[],
@@ -102,8 +102,9 @@ export async function writeComplaints(
       ${col((r) => iso(r.veryLateAt))}::timestamptz[], ${col((r) => r.h3Fine)}::text[], ${col((r) => r.h3Coarse)}::text[],
       ${col((r) => r.executorCode)}::text[], ${col((r) => r.problemId)}::int8[], ${col((r) => r.classSource)}::text[],
       ${col((r) => r.classConfidence)}::float4[], ${col((r) => r.placeSource)}::text[], ${col((r) => r.placeName)}::text[],
-      ${col((r) => r.placeCandidates)}::text[], ${col((r) => r.regionCode)}::text[])
-      as t(id, s, e, r, txt, lat, lon, addr, m, b, c, st, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg)`);
+      ${col((r) => r.placeCandidates)}::text[], ${col((r) => r.regionCode)}::text[],
+      ${col((r) => r.possiblyForeignRegion)}::text[])
+      as t(id, s, e, r, txt, lat, lon, addr, m, b, c, st, sla, due, vl, h3f, h3c, ex, pr, cs, cc, ps, pn, pc, rg, pf)`);
   await tx.execute(sql`
     insert into complaint_events (complaint_id, type, to_status, at, actor)
     select id, 'created', 'new', at, 'source:' || s

@@ -17,6 +17,8 @@ export interface TriageItem {
   municipality: string | null;
   placeName: string | null;
   placeCandidates: string[];
+  /** The other region the text names as the writer's place («Курская область»): perhaps not ours. */
+  possiblyForeignRegion: string | null;
   confidence: number | null;
   /** The classifier's best guesses for the operator to confirm. */
   suggestions: { categoryCode: string; score: number }[];
@@ -48,6 +50,7 @@ export async function getTriageQueue(
         municipality: complaints.municipalityOktmo,
         placeName: complaints.placeName,
         placeCandidates: complaints.placeCandidates,
+        possiblyForeignRegion: complaints.possiblyForeignRegion,
         confidence: complaints.classConfidence,
       })
       .from(complaints)
@@ -71,6 +74,7 @@ export async function getTriageQueue(
       municipality: r.municipality,
       placeName: r.placeName,
       placeCandidates: r.placeCandidates ? r.placeCandidates.split(',') : [],
+      possiblyForeignRegion: r.possiblyForeignRegion,
       confidence: r.confidence,
       suggestions: classifyText(r.text, r.block ? { blockCode: r.block } : undefined).suggestions,
     })),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaints } from '@/db/schema';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { getTriageQueue } from '@/lib/triage/get-triage-queue';
 import { aComplaint } from '../helpers/complaint-factory';
 import { createTestApp, type TestApp } from '../helpers/test-context';
 
@@ -67,6 +68,25 @@ describe('intake decides what a message does not say', () => {
     });
     expect(podolsk.placeName).toBe('Подольск');
     expect(podolsk.municipalityOktmo).not.toBe('46704000000');
+  });
+
+  it('holds a text of another region for the operator, marked, with no place of ours and unrouted', async () => {
+    const row = await store({
+      category: undefined,
+      lat: undefined,
+      lon: undefined,
+      text: 'Курская область, г. Курск, ул. Володарского, д. 5. Третий день нет горячей воды в доме, из крана только холодная',
+    });
+    expect(row).toMatchObject({
+      possiblyForeignRegion: 'Курская область',
+      municipalityOktmo: null,
+      placeName: null,
+      categoryCode: null,
+      status: 'new',
+      executorCode: null,
+    });
+    const queue = await getTriageQueue(app.ctx.db, { limit: 500 });
+    expect(queue.items.find((i) => i.id === row.id)?.possiblyForeignRegion).toBe('Курская область');
   });
 
   it('keeps an ambiguous place name ambiguous: no municipality, the candidates stored', async () => {

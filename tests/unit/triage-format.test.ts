@@ -58,21 +58,61 @@ describe('triage wording', () => {
 
   it('names the place, keeps an ambiguous name ambiguous and says when none was found', () => {
     expect(
-      placeLine({ municipality: '46704000000', placeName: 'Балашиха', placeCandidates: [] }, lookup),
+      placeLine(
+        {
+          municipality: '46704000000',
+          placeName: 'Балашиха',
+          placeCandidates: [],
+          possiblyForeignRegion: null,
+        },
+        lookup,
+      ),
     ).toEqual({ kind: 'found', text: 'г.\u00a0о. Балашиха' });
     expect(
-      placeLine({ municipality: '46758000000', placeName: 'Ивантеевка', placeCandidates: [] }, lookup).text,
+      placeLine(
+        {
+          municipality: '46758000000',
+          placeName: 'Ивантеевка',
+          placeCandidates: [],
+          possiblyForeignRegion: null,
+        },
+        lookup,
+      ).text,
     ).toBe('г.\u00a0о. Пушкинский, Ивантеевка');
     expect(
       placeLine(
-        { municipality: null, placeName: 'Жуковка', placeCandidates: ['46515000000', '46758000000'] },
+        {
+          municipality: null,
+          placeName: 'Жуковка',
+          placeCandidates: ['46515000000', '46758000000'],
+          possiblyForeignRegion: null,
+        },
         lookup,
       ),
     ).toEqual({ kind: 'ambiguous', text: 'место неоднозначно («Жуковка»): Дмитровский / Пушкинский' });
-    expect(placeLine({ municipality: null, placeName: null, placeCandidates: [] }, lookup)).toEqual({
+    expect(
+      placeLine(
+        { municipality: null, placeName: null, placeCandidates: [], possiblyForeignRegion: null },
+        lookup,
+      ),
+    ).toEqual({
       kind: 'unknown',
       text: 'место не определено',
     });
+  });
+
+  it('says the text may be of another region', () => {
+    expect(
+      placeLine(
+        {
+          municipality: null,
+          placeName: null,
+          placeCandidates: [],
+          possiblyForeignRegion: 'Курская область',
+        },
+        lookup,
+      ),
+    ).toEqual({ kind: 'foreign', text: 'возможно, другой регион: Курская область' });
   });
 
   it('confirms a decision with the executor, the category and the due time by name', () => {
