@@ -8,21 +8,13 @@ import type { LockedComplaint } from '../lifecycle/apply-transition';
 import { lockComplaints } from '../lifecycle/lock-complaints';
 import { adjustOpenProblems } from '../problems/join-problems';
 import type { RollupDelta } from '../rollups/rollup-delta';
-import type { FeedRecordState } from './normalize-request';
+import type { FeedRecordState } from './feed-state';
+import type { StateChanges } from './import-types';
 
 /** One stored complaint and what the feed says of it now. */
 export interface FeedStateInput {
   complaintId: number;
   state: FeedRecordState;
-}
-
-/** What the feed's states changed in our lifecycle. */
-export interface StateChanges {
-  closed: number;
-  reopened: number;
-  inProgress: number;
-  /** Complaints whose due time is now the feed's expected_datetime. */
-  dueFromFeed: number;
 }
 
 type EventRow = typeof complaintEvents.$inferInsert;

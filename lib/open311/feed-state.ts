@@ -11,6 +11,15 @@ const MAX_COMMENT_CHARS = 4000;
  */
 export type FeedStatus = 'open' | 'in_progress' | 'closed';
 
+/** The feed's word on a request's progress, applied to the stored complaint after intake. */
+export interface FeedRecordState {
+  status: FeedStatus;
+  updatedAt: Date | null;
+  /** expected_datetime: the server's promised time, our due time. */
+  expectedAt: Date | null;
+  notes: string | null;
+}
+
 const STATUS_WORDS: Readonly<Record<string, FeedStatus>> = {
   open: 'open',
   opened: 'open',
@@ -77,10 +86,10 @@ function textsOf(value: unknown, depth = 0): string[] {
  * add (strings, or objects with a summary and a description); repeated sentences are kept once.
  */
 export function notesOf(record: FeedRecord): string | null {
-  const all = [...textsOf(record.status_notes), ...textsOf(record.notes), ...textsOf(record.status_note)];
-  const unique = [...new Set(all)];
-  if (unique.length === 0) return null;
-  const text = decodeHtmlText(unique.join('\n')).text;
-  if (!text) return null;
+  const all = [...textsOf(record.status_notes), ...textsOf(record.notes), ...textsOf(record.status_note)]
+    .map((t) => decodeHtmlText(t).text.trim())
+    .filter(Boolean);
+  if (all.length === 0) return null;
+  const text = [...new Set(all)].join('\n');
   return text.length > MAX_COMMENT_CHARS ? `${text.slice(0, MAX_COMMENT_CHARS - 1)}…` : text;
 }

@@ -8,15 +8,9 @@ import { egressFetch } from '../egress/egress-fetch';
 import { statusReason } from '../egress/status-reason';
 import { fetchFeed } from './fetch-feed';
 import type { ImportOptions, ImportReport } from './import-types';
-import {
-  areaOf,
-  normalizeRequest,
-  requestIdOf,
-  type FeedRecordState,
-  type NormalizeContext,
-} from './normalize-request';
+import { areaOf, normalizeRequest, requestIdOf, type NormalizeContext } from './normalize-request';
 import { applyFeedStates, type FeedStateInput } from './apply-feed-states';
-import { feedStatusOf } from './feed-state';
+import { feedStatusOf, type FeedRecordState } from './feed-state';
 import { confirmedServiceMap } from './confirmed-service-map';
 import { prepareImport, type Endpoint } from './prepare-import';
 import { FeedError, parseFeed, type FeedRecord, type ParsedFeed } from './parse-feed';

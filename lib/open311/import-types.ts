@@ -1,5 +1,4 @@
 /** Options and report of importing requests from another GeoReport v2 server (lib/open311/import-requests.ts). */
-import type { StateChanges } from './apply-feed-states';
 
 export interface ImportOptions {
   /** The server's GeoReport root (`https://host/open311/v2`) or its `requests.json` / `requests.xml`. */
@@ -98,4 +97,13 @@ export interface ImportReport {
   serviceMapping: { confirmed: number; fromOptions: number };
   /** Why the import stopped early (HTTP error, timeout, unreadable body); null when it ran to the end. */
   error: string | null;
+}
+
+/** What the feed's states changed in our lifecycle (lib/open311/apply-feed-states.ts). */
+export interface StateChanges {
+  closed: number;
+  reopened: number;
+  inProgress: number;
+  /** Complaints whose due time is now the feed's expected_datetime. */
+  dueFromFeed: number;
 }

@@ -6,7 +6,7 @@ import { decodeHtmlText } from '../text/decode-html-text';
 import type { ImportWarnings } from './import-types';
 import { parseSloppyDate } from './parse-sloppy-date';
 import { FeedError, type FeedRecord } from './parse-feed';
-import { feedStatusOf, notesOf, type FeedStatus } from './feed-state';
+import { feedStatusOf, notesOf, type FeedRecordState, type FeedStatus } from './feed-state';
 import { regionDirectory } from '../federal/region-directory';
 import { HOME_REGION } from '../domain/home-region';
 
@@ -24,15 +24,6 @@ export interface NormalizeContext {
   unknownStatuses: Set<string>;
   /** Where the feed's points lie so far (this import): a request without one is judged by the rest. */
   area: Record<Exclude<Area, null>, number>;
-}
-
-/** The feed's word on a request's progress, applied to the stored complaint after intake. */
-export interface FeedRecordState {
-  status: FeedStatus;
-  updatedAt: Date | null;
-  /** expected_datetime: the server's promised time, our due time. */
-  expectedAt: Date | null;
-  notes: string | null;
 }
 
 export type Normalized =
