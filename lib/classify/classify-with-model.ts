@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../../db/seed/categories';
+import { blockHasEvidence } from './channel-evidence';
 import { letterProbabilities } from './letter-probabilities';
 import type { TextModel } from './model';
 import { prepareText } from './prepare/prepare-text';
@@ -26,7 +27,8 @@ const nothing = (): Classification => ({
 
 /**
  * Scores a text with a trained model. The text is read without markup and channel boilerplate (a letter
- * of greetings and sign-offs alone is no complaint), and a long letter sentence by sentence. With
+ * of greetings and sign-offs alone is no complaint), and a long letter sentence by sentence; the media block
+ * competes only when the text names a medium (channel-evidence.ts). With
  * `blockCode`, categories of other blocks drop out of the softmax altogether (the channel already told the
  * block); «no category» always competes.
  */
@@ -38,9 +40,18 @@ export function classifyWithModel(
 ): Classification {
   const prepared = prepareText(text);
   if (prepared.sentences.length === 0) return nothing();
-  const allowed = model.labels.map(
-    (label) => blockCode === undefined || label === NONE_LABEL || BLOCK_OF.get(label) === blockCode,
-  );
+  // A block the channel named needs no further evidence; otherwise media competes only when a medium is named.
+  const evidence = new Map<string | undefined, boolean>();
+  const hasEvidence = (block: string | undefined): boolean => {
+    let known = evidence.get(block);
+    if (known === undefined) evidence.set(block, (known = blockHasEvidence(block, prepared.text)));
+    return known;
+  };
+  const allowed = model.labels.map((label) => {
+    if (label === NONE_LABEL) return true;
+    const block = BLOCK_OF.get(label);
+    return blockCode === undefined ? hasEvidence(block) : block === blockCode;
+  });
   const probs = letterProbabilities(model, prepared, allowed, model.labels.indexOf(NONE_LABEL));
   const ranked: { categoryCode: string; score: number }[] = [];
   for (let c = 0; c < model.labels.length; c++) {

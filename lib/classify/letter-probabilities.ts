@@ -39,11 +39,11 @@ export function letterProbabilities(
   noneIndex: number,
 ): Float64Array {
   const pieces = prepared.sentences.map(tokenize);
-  const whole = pieceProbabilities(
-    model,
-    { words: pieces.flatMap((t) => t.words), stems: pieces.flatMap((t) => t.stems) },
-    allowed,
-  );
+  const wholeTokens =
+    pieces.length === 1
+      ? pieces[0]!
+      : { words: pieces.flatMap((t) => t.words), stems: pieces.flatMap((t) => t.stems) };
+  const whole = pieceProbabilities(model, wholeTokens, allowed);
   if (pieces.length <= 1) return whole;
   const combined = new Float64Array(whole.length);
   let total = 0;

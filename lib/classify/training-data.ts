@@ -2,6 +2,7 @@ import { BLOCKS } from '../../db/seed/blocks';
 import { CATEGORIES } from '../../db/seed/categories';
 import { SOURCES } from '../../db/seed/sources';
 import { CATEGORY_TEXTS, decorateForSource, fillTemplate, INCIDENT_TEXTS, type TextPlace } from './corpus';
+import { LETTER_FILLER } from './corpus/letter-filler';
 import { CIVIC_LEXICON } from './lexicon/civic';
 import { DEVELOPMENT_LEXICON } from './lexicon/development';
 import { ECOLOGY_LEXICON } from './lexicon/ecology';
@@ -37,6 +38,13 @@ const NO_PLACE: TextPlace = { town: '', street: '', house: '', okrug: '' };
 const SEED = 20_261_123;
 const NEUTRAL_WRAPPERS = ['incident', 'governor-hotline', 'call-112', 'municipal'] as const;
 
+/** A complaint as a letter tells it: some of the writer's story before it and sometimes after it. */
+function asLetter(body: string, rng: ReturnType<typeof createRng>): string {
+  const before = Array.from({ length: rng.int(1, 3) }, () => rng.pick(LETTER_FILLER));
+  const after = rng.chance(0.5) ? [rng.pick(LETTER_FILLER)] : [];
+  return [...before, body, ...after].join(' ');
+}
+
 /** Every training text of a category: corpus templates (plain and as a channel delivers them), the hand-written lexicon and the category's own name. */
 export function buildTrainingSet(): TrainingExample[] {
   const rng = createRng(SEED);
@@ -51,6 +59,7 @@ export function buildTrainingSet(): TrainingExample[] {
       // One wrapped copy each: the channel's header names the ministry of the block for some sources.
       const source = rng.pick(sources);
       examples.push({ text: decorateForSource(body, source, category.blockCode, NO_PLACE, rng), label });
+      examples.push({ text: asLetter(body, rng), label });
     }
     for (const lexicon of LEXICONS) {
       for (const phrase of lexicon[label] ?? []) examples.push({ text: phrase, label });
