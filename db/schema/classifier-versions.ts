@@ -16,13 +16,16 @@ const tz = { withTimezone: true, mode: 'date' } as const;
 export const CLASSIFIER_VERSION_STATUSES = ['candidate', 'live', 'refused', 'retired'] as const;
 export type ClassifierVersionStatus = (typeof CLASSIFIER_VERSION_STATUSES)[number];
 
-/** One model's scores on a held-out slice (lib/classifier-learning/measure-model.ts fills it). */
+/** One model's scores on a held-out slice (lib/classifier-learning/measure-model.ts fills it; jsonb, no migration). */
 export interface ClassifierScores {
   threshold: number;
   /** Share of the slice's complaints at or above the threshold. */
   coverage: number;
+  /** Blocks right among the confident answers, and of the top guess over every complaint. */
   confidentAccuracy: number;
   overallAccuracy: number;
+  /** Top guess's category right, over every complaint. */
+  categoryAccuracy: number;
   /** Share of the slice's non-complaints (spam) that stay below the threshold. */
   noneRejected: number;
   perBlock: { block: string; support: number; precision: number; recall: number; f1: number }[];

@@ -16,6 +16,11 @@ import { FeedTail } from '../cluster/feed-tail';
 import type { Leadership } from '../cluster/leadership';
 import { openContext } from './open-context';
 import { runLeaderWork } from './leader-work';
+import type { RetrainSchedule } from '../classifier-learning/retrain-schedule';
+import { registerClassifierLearning } from '../classifier-learning/learning-service';
+import { retrainClassifier } from '../classifier-learning/retrain-classifier';
+import { rollbackClassifier } from '../classifier-learning/rollback-classifier';
+import { startLiveClassifier } from '../classifier-learning/live-classifier';
 import { IncidentHub } from '../realtime/incident-hub';
 import { reconstructIncidents } from '../incidents/reconstruct-incidents';
 import { createClusterAdapter, type ClusterAdapter } from '../realtime/cluster-adapter';
@@ -41,6 +46,8 @@ interface CommonOptions {
   incidentScan?: boolean | { intervalMs: number };
   /** start() builds the classifier's model, which is otherwise built by the first complaint that needs it. */
   warmUpClassifier?: boolean;
+  /** start() retrains the classifier from the operators' decisions on the leader; an object sets when. */
+  classifierRetrain?: boolean | RetrainSchedule;
   /** This node's name in logs, metrics and the change feed (default `local`). */
   nodeId?: string;
   /**
@@ -185,6 +192,7 @@ export async function createApp(options: DatabaseAppOptions): Promise<DatabaseAp
 export async function createApp(options: WholeAppOptions): Promise<App>;
 export async function createApp(options: CreateAppOptions): Promise<DatabaseApp | App> {
   const { ctx, handle, leadership } = await openContext(options);
+  registerClassifierLearning({ retrain: retrainClassifier, rollback: rollbackClassifier });
   const clustered = options.cluster !== undefined && handle.driver === 'postgres';
   const whole = options.hubs === false ? null : options;
   let live: LiveHub | null = null;
@@ -219,6 +227,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
   let io: RealtimeServer | null = null;
   let url: string | null = null;
   let stopLeaderWork: (() => Promise<void>) | null = null;
+  let stopLiveClassifier: (() => void) | null = null;
   const reloadScreens = (): number => {
     if (!io) return 0;
     io.emit('app:reload');
@@ -264,6 +273,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
     if (panels && whole?.hubs?.timers?.panels !== false) panels.start();
     incidentHub?.start();
     if (options.warmUpClassifier) warmUpClassifier();
+    stopLiveClassifier = startLiveClassifier(ctx);
     ctx.health.start();
     if (clustered && (live || panels)) {
       tail = new FeedTail(ctx, handle.postgres!, { pollMs: options.cluster?.feedPollMs });
@@ -274,6 +284,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       webhooks: options.webhooks,
       pruneFeed: clustered,
       incidentScan: options.incidentScan,
+      classifierRetrain: options.classifierRetrain,
     });
     await leadership.start();
     const listen = whole?.realtime?.listen;
@@ -299,6 +310,7 @@ export async function createApp(options: CreateAppOptions): Promise<DatabaseApp 
       }
       // Handing the leadership back first lets another node take it at its next try, not after a timeout.
       await stopLeaderWork?.();
+      stopLiveClassifier?.();
       await leadership.stop();
       const server = io;
       // Socket.IO closes the HTTP server it is attached to; a connection it leaves open must not hold the exit.

@@ -4,6 +4,7 @@ import { startFeedPruner } from '../cluster/prune-feed';
 import { describeError } from '../log/describe-error';
 import { startSlaClock } from '../sla/advance-sla-clock';
 import { startIncidentScan } from '../incidents/start-incident-scan';
+import { startRetrainSchedule, type RetrainSchedule } from '../classifier-learning/retrain-schedule';
 import {
   startWebhookDispatcher,
   type WebhookDispatcher,
@@ -18,6 +19,8 @@ export interface LeaderWorkParts {
   pruneFeed?: boolean;
   /** Bursts become incidents (lib/incidents); an object sets the scan period. */
   incidentScan?: boolean | { intervalMs: number };
+  /** The classifier retrains from the operators' decisions (lib/classifier-learning); an object sets when. */
+  classifierRetrain?: boolean | RetrainSchedule;
 }
 
 /**
@@ -33,7 +36,7 @@ export function runLeaderWork(
   let chain: Promise<void> = Promise.resolve();
 
   const begin = () => {
-    const { slaClock, webhooks, pruneFeed, incidentScan } = parts;
+    const { slaClock, webhooks, pruneFeed, incidentScan, classifierRetrain } = parts;
     if (slaClock) stops.push(startSlaClock(ctx, slaClock === true ? undefined : slaClock.intervalMs));
     if (webhooks) {
       const dispatcher: WebhookDispatcher = startWebhookDispatcher(ctx, webhooks === true ? {} : webhooks);
@@ -42,6 +45,8 @@ export function runLeaderWork(
     if (pruneFeed) stops.push(startFeedPruner(ctx));
     if (incidentScan)
       stops.push(startIncidentScan(ctx, incidentScan === true ? undefined : incidentScan.intervalMs));
+    if (classifierRetrain)
+      stops.push(startRetrainSchedule(ctx, classifierRetrain === true ? undefined : classifierRetrain));
   };
   const end = async () => {
     const current = stops;

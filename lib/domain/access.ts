@@ -87,6 +87,8 @@ export type Action =
   | 'incident:answer'
   | 'webhook:manage'
   | 'import:run'
+  /** Retrain the classifier, import labelled history, roll a version back; see the versions. */
+  | 'classifier:manage'
   | 'identity:manage'
   | 'audit:read'
   /** A person's own tokens, second factor and session. */
@@ -131,6 +133,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     ...OPERATOR_ACTIONS,
     'webhook:manage',
     'import:run',
+    'classifier:manage',
     'identity:manage',
     'audit:read',
   ]),

@@ -29,6 +29,7 @@ const ACTIONS = [
   'incident:answer',
   'webhook:manage',
   'import:run',
+  'classifier:manage',
   'identity:manage',
   'audit:read',
   'self:manage',
@@ -41,13 +42,13 @@ const everyActionListed: [Unlisted] extends [never] ? true : false = true;
 type Row = Record<(typeof ACTIONS)[number], 0 | 1>;
 // prettier-ignore
 const MATRIX: Record<Role, Row> = {
-  //            wall fed  brief pdf triage list read pers create trans route class incid hook import ident audit self
-  admin:      row(1,  1,   1,    1,   1,     1,   1,   1,   1,     1,    1,    1,    1,    1,   1,     1,    1,    1),
-  operator:   row(1,  1,   1,    1,   1,     1,   1,   1,   1,     1,    1,    1,    1,    0,   0,     0,    0,    1),
-  block_lead: row(1,  0,   1,    0,   0,     1,   1,   0,   0,     0,    1,    0,    1,    0,   0,     0,    0,    1),
-  municipal:  row(1,  0,   0,    0,   0,     1,   1,   0,   0,     1,    0,    0,    1,    0,   0,     0,    0,    1),
-  executor:   row(0,  0,   0,    0,   0,     1,   1,   1,   0,     1,    0,    0,    0,    0,   0,     0,    0,    1),
-  analyst:    row(1,  1,   1,    1,   0,     1,   1,   0,   0,     0,    0,    0,    0,    0,   0,     0,    0,    1),
+  //            wall fed  brief pdf triage list read pers create trans route class incid hook import clf ident audit self
+  admin:      row(1,  1,   1,    1,   1,     1,   1,   1,   1,     1,    1,    1,    1,    1,   1,     1,  1,    1,    1),
+  operator:   row(1,  1,   1,    1,   1,     1,   1,   1,   1,     1,    1,    1,    1,    0,   0,     0,  0,    0,    1),
+  block_lead: row(1,  0,   1,    0,   0,     1,   1,   0,   0,     0,    1,    0,    1,    0,   0,     0,  0,    0,    1),
+  municipal:  row(1,  0,   0,    0,   0,     1,   1,   0,   0,     1,    0,    0,    1,    0,   0,     0,  0,    0,    1),
+  executor:   row(0,  0,   0,    0,   0,     1,   1,   1,   0,     1,    0,    0,    0,    0,   0,     0,  0,    0,    1),
+  analyst:    row(1,  1,   1,    1,   0,     1,   1,   0,   0,     0,    0,    0,    0,    0,   0,     0,  0,    0,    1),
 };
 
 function row(...flags: (0 | 1)[]): Row {
