@@ -57,6 +57,15 @@ describe('classifyText on letters', () => {
     expect(result.categoryCode).toBe('housing.lift-broken');
   });
 
+  it('decides a run-on message without full stops by its one clear clause', () => {
+    const runOn =
+      'я живу в этом доме уже тридцать лет, мы с мужем вырастили тут троих детей, раньше люди здоровались ' +
+      'друг с другом, а сейчас квартиры сдают и жильцы меняются каждый год, и вот уже третий месяц у нас в ' +
+      'подъезде не работает лифт а я живу на девятом этаже, писала много раз в разные инстанции иногда ' +
+      'отвечали иногда нет, очень надеюсь что хоть вы поможете';
+    expect(classifyText(runOn).categoryCode).toBe('housing.lift-broken');
+  });
+
   it('puts the dominant topic of a letter with two first and keeps the other in the suggestions', () => {
     const result = classifyText(
       `${COMPLAINT} Лифт стоит уже месяц, люди с верхних этажей ходят пешком, лифтёры не приезжают. ` +

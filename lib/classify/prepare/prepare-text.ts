@@ -56,6 +56,32 @@ function splitSentences(line: string): string[] {
   return out;
 }
 
+/*
+ * A run-on message without full stops («у нас во дворе ... а ещё ... и вообще ...») is cut at commas into
+ * pieces of at least PIECE_WORDS words, so that one clear clause can still decide it.
+ */
+const LONG_SENTENCE_WORDS = 30;
+const PIECE_WORDS = 10;
+
+function splitRunOn(sentence: string): string[] {
+  if (sentence.split(' ').length <= LONG_SENTENCE_WORDS) return [sentence];
+  const pieces: string[] = [];
+  let current = '';
+  for (const clause of sentence.split(/(?<=[,;:])\s+|\s+-\s+/)) {
+    current = current === '' ? clause : `${current} ${clause}`;
+    if (current.split(' ').length >= PIECE_WORDS) {
+      pieces.push(current);
+      current = '';
+    }
+  }
+  if (current !== '') {
+    if (pieces.length > 0 && current.split(' ').length < PIECE_WORDS / 2)
+      pieces.push(`${pieces.pop()!} ${current}`);
+    else pieces.push(current);
+  }
+  return pieces;
+}
+
 function stripBoilerplate(sentence: string): string {
   let s = sentence;
   for (const noise of INLINE_NOISE) s = s.replace(noise, ' ');
@@ -74,7 +100,7 @@ export function prepareText(raw: string): PreparedText {
     if (trimmed === '' || CONTACT_LINE.test(trimmed)) continue;
     for (const piece of splitSentences(trimmed)) {
       const kept = stripBoilerplate(piece);
-      if (HAS_WORD.test(kept) && !CONTACT_LINE.test(kept)) sentences.push(kept);
+      if (HAS_WORD.test(kept) && !CONTACT_LINE.test(kept)) sentences.push(...splitRunOn(kept));
     }
   }
   return { text: sentences.join(' '), sentences };
