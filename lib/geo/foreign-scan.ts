@@ -135,10 +135,16 @@ export function buildForeignIndex(reference: ForeignReference, homeNames: Readon
   return index;
 }
 
+/** Abbreviations whose dot does not end the sentence: «г. Курск», «Курской обл. не …», «пос. Северный». */
+const ABBREVIATIONS = phraseSet(
+  'г, гор, пос, п, д, дер, с, ст, обл, респ, кр, ул, пр, просп, пер, мкр, рп, пгт, им',
+);
+
 /** The gap before token k holds no sentence or clause break (a comma is allowed when `comma`). */
 function joined(tokens: readonly TextToken[], k: number, comma = false): boolean {
   const sep = tokens[k]?.sepBefore ?? '.';
-  return (comma ? /^[\s,-]*$/ : /^[\s-]*$/).test(sep) || /^\.\s*$/.test(sep);
+  if ((comma ? /^[\s,-]*$/ : /^[\s-]*$/).test(sep)) return true;
+  return /^\.\s*$/.test(sep) && ABBREVIATIONS.has(tokens[k - 1]?.norm ?? '');
 }
 
 function formAt(tokens: readonly TextToken[], start: number, form: ForeignForm): boolean {
