@@ -57,6 +57,9 @@ const PLACE_PREPOSITIONS = phraseSet(
   'в, во, из, под, около, возле, близ, у, до, от, за, г, город, пос, д, с',
 );
 
+/** Capital letters with a dot that are place abbreviations, not initials: «Г. Подольск», «С. Никольское». */
+const ABBREVIATION_LETTERS = new Set(['г', 'п', 'с', 'д', 'м', 'х', 'ж']);
+
 const PATRONYMIC = /^\p{L}{3,}(ович|евич|ич|овна|евна|ична|инична)$/u;
 
 const OPENING_QUOTE = /[«"„“']/;
@@ -125,7 +128,7 @@ export function nonPlaceTokens(tokens: readonly TextToken[]): Uint8Array {
       (isPersonName(after) && tight(after) && !PLACE_PREPOSITIONS.has(before?.norm ?? '')) ||
       (isPersonName(before) && tight(token)) ||
       (isInitial(after, tokens[i + 2]) && tight(after)) ||
-      (i >= 2 && isInitial(tokens[i - 2], tokens[i - 1]) && isInitial(before, token));
+      (isInitial(before, token) && !ABBREVIATION_LETTERS.has(before?.norm ?? ''));
     if (person && !isPersonName(token)) blocked[i] = 1;
   }
   return blocked;
