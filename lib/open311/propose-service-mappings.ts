@@ -37,12 +37,20 @@ async function fetchServices(url: URL, options: ServicesOptions): Promise<FeedSe
   return parseServices(response.body);
 }
 
-/** Our category for a service, by the classifier on its name and description (its best guess, confident or not). */
+/** Below this the classifier's best guess is noise (a foreign-language name, say): no proposal then. */
+const MIN_PROPOSAL_SCORE = 0.2;
+
+/**
+ * Our category for a service, by the classifier on its name, group and description: its confident answer, or
+ * its best guess when that is at least MIN_PROPOSAL_SCORE; otherwise none (the admin chooses).
+ */
 function propose(service: FeedService): { category: string | null; confidence: number | null } {
   const guess = classifyText([service.name, service.group, service.description].filter(Boolean).join('. '));
-  const best = guess.categoryCode ?? guess.suggestions[0]?.categoryCode ?? null;
-  const score = guess.categoryCode ? guess.confidence : (guess.suggestions[0]?.score ?? null);
-  return { category: best, confidence: best === null ? null : score };
+  if (guess.categoryCode) return { category: guess.categoryCode, confidence: guess.confidence };
+  const best = guess.suggestions[0];
+  return best && best.score >= MIN_PROPOSAL_SCORE
+    ? { category: best.categoryCode, confidence: best.score }
+    : { category: null, confidence: null };
 }
 
 /**

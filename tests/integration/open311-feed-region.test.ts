@@ -127,6 +127,19 @@ describe('the services list: proposed, confirmed by an admin, then used', () => 
     expect((listed.body.services as unknown[]).length).toBe(4);
   });
 
+  it('proposes nothing rather than noise for services the classifier cannot read', async () => {
+    const CHICAGO = 'https://chicago.example.org/open311/v2';
+    const read = await proposeServiceMappings(app.ctx, {
+      baseUrl: CHICAGO,
+      fetch: fixtureFetch({ [`${CHICAGO}/services.json`]: 'chicago-like-services.json' }),
+    });
+    expect(read.ok && read.services.length).toBe(7);
+    if (!read.ok) return;
+    for (const s of read.services)
+      if (s.proposedCategory !== null)
+        expect(s.proposedConfidence, s.serviceName).toBeGreaterThanOrEqual(0.2);
+  });
+
   it('an unconfirmed proposal is not used: the classifier decides each text', async () => {
     const first = (JSON.parse(fixtureText('moscow-oblast.json')) as unknown[]).slice(0, 1);
     const report = await importOpen311(app.ctx, {
