@@ -8,6 +8,7 @@ import { DRILL_OPENAPI_PATHS, DRILL_OPENAPI_SCHEMAS } from '../drill/openapi-pat
 import { FEDERAL_OPENAPI_PATHS, FEDERAL_OPENAPI_SCHEMAS } from '../federal/openapi-paths';
 import { BASEMAP_OPENAPI_PATHS } from '../basemap/openapi-paths';
 import { INCIDENT_OPENAPI_PATHS, INCIDENT_OPENAPI_SCHEMAS } from '../incidents/openapi-paths';
+import { CLASSIFIER_OPENAPI_PATHS, CLASSIFIER_OPENAPI_SCHEMAS } from '../classifier-learning/openapi-paths';
 import { PLAYBACK_OPENAPI_PATHS, PLAYBACK_OPENAPI_SCHEMAS } from '../playback/openapi-paths';
 import { OPEN311_OPENAPI_PATHS } from '../open311/openapi-paths';
 import { COMPLAINT_ITEM_SCHEMA } from '../ingest/validate-complaint';
@@ -168,6 +169,7 @@ export const OPENAPI_DOCUMENT = {
     ...FEDERAL_OPENAPI_PATHS,
     ...BASEMAP_OPENAPI_PATHS,
     ...INCIDENT_OPENAPI_PATHS,
+    ...CLASSIFIER_OPENAPI_PATHS,
     ...OPEN311_OPENAPI_PATHS,
     ...SELF_OPENAPI_PATHS,
     ...ADMIN_OPENAPI_PATHS,
@@ -196,6 +198,7 @@ export const OPENAPI_DOCUMENT = {
       ...PLAYBACK_OPENAPI_SCHEMAS,
       ...FEDERAL_OPENAPI_SCHEMAS,
       ...INCIDENT_OPENAPI_SCHEMAS,
+      ...CLASSIFIER_OPENAPI_SCHEMAS,
       ComplaintInput: requestSchema(COMPLAINT_ITEM_SCHEMA),
       TransitionInput: requestSchema(TRANSITION_BODY_SCHEMA),
       FieldError: { type: 'object', required: ['field', 'message'], properties: strings('field', 'message') },

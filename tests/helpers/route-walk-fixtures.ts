@@ -210,6 +210,16 @@ export const FIXTURES: Record<string, Fixture> = {
     };
   },
   'GET /api/v1/playback': async () => ({ query: '?span=24h' }),
+  'GET /api/v1/classifier/versions': async () => ({}),
+  // The walk's world has too few operator decisions to judge a version by: nothing is trained.
+  'POST /api/v1/classifier/retrain': async () => ({ status: 409 }),
+  'POST /api/v1/classifier/versions/[id]/rollback': async () => {
+    const [retired] = rowsOf<{ id: string | number }>(
+      await app.ctx.db.execute(sql`insert into classifier_versions (created_at, trained_from, held_out_from,
+        examples, status, threshold, requested_by) values (now(), 0, 0, 0, 'retired', 0.45, 'test') returning id`),
+    );
+    return { params: { id: String(retired!.id) }, status: 200 };
+  },
   'GET /api/v1/incidents': async () => ({ query: `?state=all&block=${world.block}` }),
   'POST /api/v1/incidents/[id]/answer': async () => ({
     params: { id: String(await aLiveIncident()) },
