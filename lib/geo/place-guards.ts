@@ -73,7 +73,8 @@ function isInitial(token: TextToken | undefined, next: TextToken | undefined): b
     token !== undefined &&
     token.capital &&
     token.norm.length === 1 &&
-    (next?.sepBefore.startsWith('.') ?? false)
+    // «Н. И. Петрова», «Петрова Н.И.», but not «Петрова Н. И., Курская область»: a comma ends the name.
+    /^\.\s*$/.test(next?.sepBefore ?? '')
   );
 }
 

@@ -5,13 +5,16 @@ import { loadPlaceFinder, type PlaceMatch } from '@/lib/geo/place-from-text';
 /**
  * The place finder on texts of other regions and of our own.
  *
- * places-foreign.jsonl: 368 messages written for this test as residents of other regions write them
- * (hand-written letters, and hand-written complaint bodies paired with hand-written addresses of 70 regions
- * whose streets, shops, companies and villages carry Moscow Oblast names); `region` is the region the
- * text names, or null. places-home.jsonl: 123 Moscow Oblast messages with the place each names.
+ * places-foreign.jsonl: 408 messages written for this test as residents of other regions write them
+ * (162 whole hand-written messages; 46 hand-written complaint bodies with a street, shop, company or person
+ * named like a Moscow Oblast place; 200 hand-written bodies paired with hand-written addresses of 70 regions
+ * whose streets, shops, companies and villages carry Moscow Oblast names); `region`
+ * is the region the text names (289 texts), or null. places-home.jsonl: 123 Moscow Oblast messages with the
+ * place each names.
  *
- * Measured on these sets before this finder knew other regions (commit abe459f): 88 of 368 foreign texts
- * (23.9 %) got a confident Moscow Oblast place, none was marked foreign; 123 of 123 home texts found.
+ * Before this finder knew other regions (commit abe459f): 101 of 408 foreign texts (24.8 %) got a confident
+ * Moscow Oblast place and none was marked foreign; 123 of 123 home texts found. After: 0 of 408, 289 of 289
+ * marked with their region, 123 of 123 home texts found.
  */
 interface ForeignCase {
   text: string;
@@ -153,7 +156,7 @@ describe('another region named', () => {
       expect(finder.find(text).kind).not.toBe('foreign');
   });
 
-  it('stays linear: a 100-times longer text takes about 100 times longer', () => {
+  it('stays linear: a 100 times longer text takes about 100 times longer', () => {
     const text = 'Курская обл., г. Курск, ул. Володарского 5, ООО «Истра», пос. Северный. Нет воды! ';
     const long = text.repeat(100);
     const time = (t: string, n: number) => {
@@ -162,6 +165,7 @@ describe('another region named', () => {
       return (performance.now() - t0) / n;
     };
     time(long, 20);
-    expect(time(long, 20)).toBeLessThan(Math.max(200 * time(text, 2000), 5));
+    // Linear is ~100×; quadratic would be ~10,000×. The slack and the floor absorb a loaded machine.
+    expect(time(long, 20)).toBeLessThan(Math.max(1000 * time(text, 2000), 50));
   });
 });
