@@ -23,7 +23,11 @@ export type AdminCommand =
   | { name: 'display link'; screen: string; displayName: string | null }
   | { name: 'display create'; screen: string; displayName: string }
   | { name: 'revoke'; id: number }
-  | { name: 'first-admin-link' };
+  | { name: 'first-admin-link' }
+  | { name: 'train run' }
+  | { name: 'train import'; file: string }
+  | { name: 'train list' }
+  | { name: 'train rollback'; id: number };
 
 export type ParsedArgs =
   { ok: true; command: AdminCommand; json: boolean } | { ok: false; message: string } | { ok: 'help' };
@@ -40,6 +44,10 @@ export const USAGE = `usage: npm run admin -- <command> [flags] [--json]
   display create --screen ID --name N
   revoke --id N
   first-admin-link
+  train run                    retrain the classifier now (goes live only if it beats the live version)
+  train import FILE.csv        labelled history: a text column and a category (or block) column
+  train list
+  train rollback --id N        make an earlier classifier version live again
 
 roles: ${ROLES.join(', ')} (block_lead: --scope <block code>, municipal: --scope <OKTMO>,
 executor: --scope <executor code>; repeat --scope for several). Secrets are printed once.`;
@@ -74,7 +82,14 @@ const ALLOWED: Record<AdminCommand['name'], readonly (keyof typeof OPTIONS)[]> =
   'display create': ['screen', 'name'],
   revoke: ['id'],
   'first-admin-link': [],
+  'train run': [],
+  'train import': [],
+  'train list': [],
+  'train rollback': ['id'],
 };
+
+/** Commands that take one positional argument after their name (a file). */
+const POSITIONAL: Partial<Record<AdminCommand['name'], string>> = { 'train import': 'FILE.csv' };
 
 class ArgError extends Error {}
 
@@ -104,8 +119,16 @@ function positiveInteger(values: Values, flag: 'days' | 'id', max: number): numb
   return n;
 }
 
-function commandOf(name: AdminCommand['name'], values: Values): AdminCommand {
+function commandOf(name: AdminCommand['name'], values: Values, extra: readonly string[]): AdminCommand {
   switch (name) {
+    case 'train run':
+    case 'train list':
+      return { name };
+    case 'train import':
+      return { name, file: extra[0]! };
+    case 'train rollback':
+      required(values, 'id');
+      return { name, id: positiveInteger(values, 'id', Number.MAX_SAFE_INTEGER) };
     case 'user create':
       return {
         name,
@@ -159,14 +182,17 @@ export function parseAdminArgs(argv: readonly string[]): ParsedArgs {
     names.find((n) => n === positionals.slice(0, 2).join(' ')) ?? names.find((n) => n === positionals[0]);
   if (!name) return { ok: false, message: `unknown command "${positionals.join(' ')}"` };
   const extra = positionals.slice(name.split(' ').length);
-  if (extra.length > 0)
+  const positional = POSITIONAL[name];
+  if (positional !== undefined && extra.length !== 1)
+    return { ok: false, message: `${name}: needs ${positional} (one file)` };
+  if (positional === undefined && extra.length > 0)
     return { ok: false, message: `${name}: unexpected argument "${extra[0]}" (values follow their --flag)` };
   const stray = (Object.keys(values) as (keyof typeof OPTIONS)[]).find(
     (flag) => flag !== 'json' && values[flag] !== undefined && !ALLOWED[name].includes(flag),
   );
   if (stray) return { ok: false, message: `${name}: --${stray} is not a flag of this command` };
   try {
-    return { ok: true, command: commandOf(name, values), json: values.json === true };
+    return { ok: true, command: commandOf(name, values, extra), json: values.json === true };
   } catch (error) {
     if (error instanceof ArgError) return { ok: false, message: `${name}: ${error.message}` };
     throw error;

@@ -24,6 +24,7 @@ import { updateUser } from '../lib/identity/update-user';
 import type { AppContext } from '../lib/context';
 import { lockDataDir } from '../lib/server/data-dir-lock';
 import { parseAdminArgs, USAGE, type AdminCommand } from './admin-args';
+import { isTrainCommand, runTrainCommand } from './admin-train';
 
 const CLI: Actor = { kind: 'system', name: 'cli' };
 const DAY_MS = 86_400_000;
@@ -67,6 +68,11 @@ async function readStdin(): Promise<string> {
 async function run(ctx: AppContext, command: AdminCommand, publicUrl: string): Promise<Output> {
   const now = ctx.now();
   const deps = { db: ctx.db, reference: ctx.reference, revocations: ctx.revocations };
+  if (isTrainCommand(command)) {
+    const answer = await runTrainCommand(ctx, CLI, command);
+    if ('refusal' in answer) throw new CliError(answer.refusal, answer.exitCode);
+    return answer;
+  }
   switch (command.name) {
     case 'user create': {
       const password = command.passwordStdin ? await readStdin() : undefined;
