@@ -1,4 +1,5 @@
 import { extractFeatures, type FeatureVector } from './features';
+import { prepareText } from './prepare/prepare-text';
 import { createRng } from './random';
 import type { TrainingExample } from './training-data';
 
@@ -84,6 +85,10 @@ export function trainModel(
   examples: readonly TrainingExample[],
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): TextModel {
+  // Read as classification reads them (no markup, no boilerplate); a text of boilerplate alone teaches nothing.
+  examples = examples
+    .map((e) => ({ text: prepareText(e.text).text, label: e.label }))
+    .filter((e) => e.text !== '');
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const featureIndex = new Map<string, number>();

@@ -36,6 +36,7 @@ const LEXICONS: readonly Lexicon[] = [
  */
 const NO_PLACE: TextPlace = { town: '', street: '', house: '', okrug: '' };
 const SEED = 20_261_123;
+const LETTER_SHARE = 0.7;
 const NEUTRAL_WRAPPERS = ['incident', 'governor-hotline', 'call-112', 'municipal'] as const;
 
 /** A complaint as a letter tells it: some of the writer's story before it and sometimes after it. */
@@ -56,10 +57,15 @@ export function buildTrainingSet(): TrainingExample[] {
     for (const template of templates) {
       const body = fillTemplate(template, NO_PLACE, rng);
       examples.push({ text: body, label });
-      // One wrapped copy each: the channel's header names the ministry of the block for some sources.
+      // One more copy each, as a channel delivers it (the header names the ministry of the block for some
+      // sources) or as a letter tells it; both would double the build time for little more accuracy.
       const source = rng.pick(sources);
-      examples.push({ text: decorateForSource(body, source, category.blockCode, NO_PLACE, rng), label });
-      examples.push({ text: asLetter(body, rng), label });
+      examples.push({
+        text: rng.chance(LETTER_SHARE)
+          ? asLetter(body, rng)
+          : decorateForSource(body, source, category.blockCode, NO_PLACE, rng),
+        label,
+      });
     }
     for (const lexicon of LEXICONS) {
       for (const phrase of lexicon[label] ?? []) examples.push({ text: phrase, label });
