@@ -30,6 +30,13 @@ describe('prepareText', () => {
     );
   });
 
+  it('drops the citation of the law on appeals that formal letters open with', () => {
+    const letter =
+      'В соответствии с Федеральным законом от 02.05.2006 № 59-ФЗ «О порядке рассмотрения обращений граждан ' +
+      'Российской Федерации» прошу отремонтировать дорогу. На основании вышеизложенного убедительно прошу Вас принять меры.';
+    expect(prepareText(letter).sentences).toEqual(['прошу отремонтировать дорогу.']);
+  });
+
   it('does not cut a sentence at an address abbreviation and leaves street names out', () => {
     const { sentences } = prepareText('На ул. Строителей, д. 5 нет света в подъезде. Когда починят?');
     expect(sentences).toEqual(['на , д. 5 нет света в подъезде.', 'когда починят?']);
