@@ -8,6 +8,7 @@ const ITEMS = [
   { href: '/admin/displays', label: 'Экраны' },
   { href: '/admin/keys', label: 'Ключи источников' },
   { href: '/admin/imports', label: 'Импорт Open311' },
+  { href: '/admin/classifier', label: 'Классификатор' },
   { href: '/admin/audit', label: 'Журнал' },
   { href: '/account', label: 'Мой профиль' },
 ] as const;
