@@ -4,13 +4,16 @@ import type { PreparedText } from './prepare/prepare-text';
 import { tokenize, type Tokens } from './tokenize';
 
 /*
- * How much a piece counts grows with the square of its best topic's probability: a sentence about one thing
- * («лифт не работает третий месяц») outweighs ten sentences of life story, whose probability is spread thin
- * over all 79 classes. The whole text counts twice: for a short message it is the best reading.
- * Chosen on tests/fixtures/classifier-dev-letters.jsonl and the 572-message set (see scripts/eval-classifier.ts).
+ * How much a sentence counts grows with the square of its best topic's probability: a sentence about one
+ * thing («лифт не работает третий месяц») outweighs ten sentences of life story, whose probability is spread
+ * thin over all 79 classes. It also grows with the square root of its length, so that a three-word aside
+ * («за что мы платим?») does not outvote the sentence that tells the story. The whole text counts as two
+ * sentences of TYPICAL_WORDS words. Chosen on tests/fixtures/classifier-dev-letters.jsonl and the 572-message
+ * set (scripts/eval-classifier.ts).
  */
 const PEAK_POWER = 2;
 const WHOLE_WEIGHT = 2;
+const TYPICAL_WORDS = 8;
 
 /** Class probabilities of one piece of text; classes with `allowed[c]` false get none of the mass. */
 function pieceProbabilities(model: TextModel, tokens: Tokens, allowed: readonly boolean[]): Float64Array {
@@ -53,7 +56,9 @@ export function letterProbabilities(
     for (let c = 0; c < probs.length; c++) combined[c] = combined[c]! + w * probs[c]!;
   };
   add(whole, WHOLE_WEIGHT);
-  for (const tokens of pieces) add(pieceProbabilities(model, tokens, allowed), 1);
+  for (const tokens of pieces) {
+    add(pieceProbabilities(model, tokens, allowed), Math.sqrt(tokens.stems.length / TYPICAL_WORDS));
+  }
   if (total === 0) return whole;
   for (let c = 0; c < combined.length; c++) combined[c] = combined[c]! / total;
   return combined;
