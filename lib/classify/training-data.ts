@@ -7,6 +7,7 @@ import { CIVIC_LEXICON } from './lexicon/civic';
 import { DEVELOPMENT_LEXICON } from './lexicon/development';
 import { ECOLOGY_LEXICON } from './lexicon/ecology';
 import { HOUSING_LEXICON } from './lexicon/housing';
+import { LETTERS_LEXICON } from './lexicon/letters';
 import { NONE_TEXTS } from './lexicon/none';
 import { PEOPLE_LEXICON } from './lexicon/people';
 import { TRANSPORT_LEXICON } from './lexicon/transport';
@@ -28,6 +29,7 @@ const LEXICONS: readonly Lexicon[] = [
   PEOPLE_LEXICON,
   DEVELOPMENT_LEXICON,
   CIVIC_LEXICON,
+  LETTERS_LEXICON,
 ];
 
 /*
