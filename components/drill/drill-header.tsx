@@ -51,7 +51,8 @@ export function DrillTitle({ municipality, block, blockName }: DrillTitleProps) 
           {blockName ?? 'Все блоки'}
         </span>
         {' · '}
-        {withPlural(municipality.population, ['житель', 'жителя', 'жителей'])}
+        {/* Reference data, no moment's: `data-static` tells a replay's checks it is not a live number. */}
+        <span data-static="">{withPlural(municipality.population, ['житель', 'жителя', 'жителей'])}</span>
       </p>
     </header>
   );

@@ -15,6 +15,11 @@ const LABEL_OFFSET_PX = 14;
 /** Answered incidents stay on the map, in a quieter white ring: still open, no longer alarming. */
 const ANSWERED_RGB: Rgb = [226, 232, 240];
 const LABEL_BACKGROUND: [number, number, number, number] = [5, 7, 12, 215];
+/**
+ * Labels drawn at most: a storm raises a dozen incidents at once and a dozen plates over one region cover each
+ * other and the map. The rest keep their rings; «Внимание» and the alarm band name them all.
+ */
+const MAX_LABELS = 3;
 
 interface Located extends Incident {
   lat: number;
@@ -23,6 +28,18 @@ interface Located extends Incident {
 
 const located = (incidents: readonly Incident[]): Located[] =>
   incidents.filter((i): i is Located => i.lat !== null && i.lon !== null && i.status !== 'closed');
+
+/** The incidents that get a plate: unanswered before answered, then the most complaints, then the newest. */
+export function labelledIncidents(incidents: readonly Incident[]): Located[] {
+  return located(incidents)
+    .sort(
+      (a, b) =>
+        Number(b.status === 'new') - Number(a.status === 'new') ||
+        b.complaints - a.complaints ||
+        b.detectedAt.localeCompare(a.detectedAt),
+    )
+    .slice(0, MAX_LABELS);
+}
 
 /** A ring's radius grows with the square root of its complaints, as an area should. */
 export function ringRadiusPx(complaints: number): number {
@@ -53,14 +70,14 @@ export function incidentRingsLayer(incidents: readonly Incident[], scale: number
 }
 
 /**
- * «Коломна · нет отопления» beside each ring, on a dark plate. Labels of the western half open to the right and
+ * «Коломна · нет отопления» beside the rings of labelledIncidents, on a dark plate. Labels of the western half open to the right and
  * those of the eastern half to the left (`centerLon`), so a label at the edge runs into the map, not off it.
  */
 export function incidentLabelsLayer(incidents: readonly Incident[], scale: number, centerLon: number) {
   const east = (i: Located) => i.lon > centerLon;
   return new TextLayer<Located>({
     id: 'incident-labels',
-    data: located(incidents),
+    data: labelledIncidents(incidents),
     getPosition: (i) => [i.lon, i.lat],
     getText: (i) => incidentHeadline(i),
     getSize: LABEL_PX,

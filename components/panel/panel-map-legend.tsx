@@ -9,7 +9,11 @@ export function PanelMapLegend({ per10k }: { per10k: Per10kScale }) {
   // In a replay the map shows the replay's marks only: the choropleth's classes would describe nothing there.
   if (useReplaying()) return <ReplayLegend className="panel-small text-slate-300" />;
   return (
-    <section className="panel-small text-slate-300" aria-label="Легенда карты" data-testid="map-legend">
+    <section
+      className="panel-small flex-none text-slate-300"
+      aria-label="Легенда карты"
+      data-testid="map-legend"
+    >
       <div className="flex gap-[0.6vw]">
         <div className="w-[8vw] shrink-0">
           <div className="h-[1.5vh] rounded-sm" style={{ background: NO_DATA_CSS }} />

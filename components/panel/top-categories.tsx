@@ -26,10 +26,15 @@ function ChangePct({ pct }: { pct: number | null }) {
   );
 }
 
+/** The bottom padding holds the ▲ glyph's fallback font, whose box reaches a pixel or two under the line. */
 export function TopCategories({ categories, categoryName, limit }: TopCategoriesProps) {
   const rows = categories.slice(0, limit);
   return (
-    <section data-testid="top-categories" data-rows={rows.length} className="flex flex-none flex-col">
+    <section
+      data-testid="top-categories"
+      data-rows={rows.length}
+      className="flex flex-none flex-col pb-[0.3vh]"
+    >
       <h2 className="panel-heading">Главные темы недели</h2>
       {rows.length === 0 ? (
         <p className="panel-text text-slate-400">С понедельника обращений нет</p>

@@ -45,26 +45,28 @@ export function PlaybackWallCounters({ counters }: { counters: PlaybackCounters 
       data-at={new Date(counters.at).toISOString()}
       data-resolved-today={counters.resolvedToday}
     >
+      {/* No «Повтор» buttons under the column in a replay (the bar holds them): no bottom reserve, smaller
+          numerals, and resolved shares its line with the clock, so the four numbers and their notes fit 1080p. */}
       <CounterList
         variant="wall"
-        className="flex flex-1 flex-col justify-between gap-[1.6vh] pb-[4vh]"
+        className="wall-counters--replay flex flex-1 flex-col justify-between gap-[1.2vh]"
         counters={WALL_COUNTERS}
         values={valuesOf(counters)}
         format={format}
-        extraOf={(c) => (
-          <>
-            {c.key === 'today' ? (
-              <dd
-                className="wall-small m-0 text-slate-300"
-                data-testid="wall-resolved-today"
-                data-value={counters.resolvedToday}
-              >
-                решено за день: {formatCountRu(counters.resolvedToday)}
-              </dd>
-            ) : null}
-            {c.key === 'today' || c.key === 'open' ? asOfLine(counters, c.key, 'wall-small') : null}
-          </>
-        )}
+        extraOf={(c) =>
+          c.key === 'today' ? (
+            <dd className="wall-small m-0 text-slate-300">
+              <span data-testid="wall-resolved-today" data-value={counters.resolvedToday}>
+                решено {formatCountRu(counters.resolvedToday)}
+              </span>{' '}
+              <span className="text-replay" data-testid="playback-asof-today">
+                · на {formatShortTime(counters.at)}, повтор
+              </span>
+            </dd>
+          ) : c.key === 'open' ? (
+            asOfLine(counters, c.key, 'wall-small')
+          ) : null
+        }
       />
     </div>
   );

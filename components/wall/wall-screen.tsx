@@ -38,8 +38,11 @@ interface WallScreenProps {
   alarmSound?: boolean;
 }
 
-/** What fits the right column at 24 px and more: the incidents first, then the arrivals not in them. */
-const ATTENTION_ROWS = 2;
+/**
+ * What fits the right column at 24 px and more, whatever the names: one incident (the alarm band names the
+ * newest, «и ещё N» counts the rest), then the arrivals not in it. Two long headlines pushed the legend off 1080p.
+ */
+const ATTENTION_ROWS = 1;
 /** Grouped rows asked for; those that do not fit the column whole are not shown. */
 const TICKER_ROWS = 4;
 

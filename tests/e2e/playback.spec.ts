@@ -76,6 +76,8 @@ async function expectNoLiveNumbers(page: Page) {
       '[data-testid="playback-banner"]',
       '[data-testid="playback-counters"]',
       '[data-replay]',
+      // Reference figures (a municipality's population) belong to no moment.
+      '[data-static]',
       '[data-testid="attribution"]',
     ].join(', ');
     const found: string[] = [];
