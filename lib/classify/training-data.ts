@@ -43,8 +43,8 @@ const NEUTRAL_WRAPPERS = ['incident', 'governor-hotline', 'call-112', 'municipal
 
 /** A complaint as a letter tells it: some of the writer's story before it and sometimes after it. */
 function asLetter(body: string, rng: ReturnType<typeof createRng>): string {
-  const before = Array.from({ length: rng.int(1, 3) }, () => rng.pick(LETTER_FILLER));
-  const after = rng.chance(0.5) ? [rng.pick(LETTER_FILLER)] : [];
+  const before = Array.from({ length: rng.int(1, 2) }, () => rng.pick(LETTER_FILLER));
+  const after = rng.chance(0.3) ? [rng.pick(LETTER_FILLER)] : [];
   return [...before, body, ...after].join(' ');
 }
 
