@@ -19,4 +19,9 @@ export const LEARNING = {
   overallTolerance: 0.02,
   /** A decision counts this many times against one template of the seed corpus: it is a real letter. */
   decisionRepeat: 2,
+  /**
+   * The most recent center examples a version trains on: with the seed corpus and the repeats that is about
+   * 10,000 texts, a build of a few seconds on one core. Older ones stay stored; the newest say more.
+   */
+  maxCenterExamples: 4_000,
 } as const;

@@ -17,13 +17,13 @@ function labelOf(example: StoredExample): string | null {
 
 /**
  * What a version trains on: the seed corpus, then the center's examples up to its `trained_from` in id order,
- * the held-out slice left out. Decisions count `decisionRepeat` times: they are real letters of this center,
- * where a template is one of many made-up phrasings.
+ * the held-out slice left out, the most recent `maxCenterExamples` of them. Decisions count `decisionRepeat`
+ * times: they are real letters of this center, where a template is one of many made-up phrasings.
  */
 export function trainingSetOf(examples: readonly StoredExample[], heldOutFrom: number): TrainingExample[] {
   const set = buildTrainingSet();
-  for (const example of examples) {
-    if (isHeldOut(example, heldOutFrom)) continue;
+  const trained = examples.filter((e) => !isHeldOut(e, heldOutFrom)).slice(-LEARNING.maxCenterExamples);
+  for (const example of trained) {
     const label = labelOf(example);
     if (label === null) continue;
     const times = example.origin === 'decision' ? LEARNING.decisionRepeat : 1;

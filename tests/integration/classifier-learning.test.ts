@@ -7,7 +7,9 @@ import { POST as postRetrain } from '@/app/api/v1/classifier/retrain/route';
 import { GET as getVersions } from '@/app/api/v1/classifier/versions/route';
 import { POST as postRollback } from '@/app/api/v1/classifier/versions/[id]/rollback/route';
 import { CATEGORIES } from '@/db/seed/categories';
-import { classifyText, liveModelVersion } from '@/lib/classify/classify-text';
+import { classifyText, liveModelVersion, setLiveModel } from '@/lib/classify/classify-text';
+import { syncLiveClassifier } from '@/lib/classifier-learning/live-classifier';
+import { startRetrainSchedule } from '@/lib/classifier-learning/retrain-schedule';
 import { importLabelled } from '@/lib/classifier-learning/import-labelled';
 import type { Role } from '@/lib/domain/access';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
@@ -58,7 +60,9 @@ async function versions(role: Role = 'admin') {
   const response = await getVersions(await authedRequest(`${BASE}/versions`, {}, role));
   return {
     status: response.status,
-    body: (await response.json()) as { versions: { id: number; status: string; reason: string | null }[] },
+    body: (await response.json()) as {
+      versions: { id: number; status: string; reason: string | null; requestedBy: string }[];
+    },
   };
 }
 
@@ -154,6 +158,17 @@ describe('the classifier learns from the operators of its center', () => {
     expect(classifyText('семёрку ждали час двадцать').blockCode).toBe(BLOCK_OF.get('transport.bus-interval'));
   }, 120_000);
 
+  it('rebuilds the live version from the database alone, to the same answers (what another node does)', async () => {
+    const texts = [...idiomLetters(30, 5, 'last'), ...idiomLetters(12, 6, 'first')].map((l) => l.text);
+    const before = texts.map((t) => classifyText(t));
+    setLiveModel(null);
+    const started = performance.now();
+    await syncLiveClassifier(app.ctx);
+    console.info(`live version rebuilt from its examples in ${Math.round(performance.now() - started)} ms`);
+    expect(liveModelVersion()).toBe(taught.version);
+    expect(texts.map((t) => classifyText(t))).toEqual(before);
+  }, 60_000);
+
   it('refuses a worse version (poisoned history) and keeps the live one', async () => {
     // A «past years» file with the town's words under the wrong categories.
     const rotated = new Map(
@@ -206,5 +221,26 @@ describe('the classifier learns from the operators of its center', () => {
       'classifier_retrained',
       'classifier_rolled_back',
     ]);
+  }, 120_000);
+
+  it('retrains by itself on the leader after N new decisions', async () => {
+    const before = (await versions()).body.versions.length;
+    // The seed model is live again: the town's letters go to the queue and the operators decide them.
+    const decided = await operatorsDecide(idiomLetters(36, 18, 'last'));
+    expect(decided).toBeGreaterThanOrEqual(30);
+    const stop = startRetrainSchedule(app.ctx, { afterDecisions: 30, checkMs: 50 });
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await versions()).body.versions.length === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await stop();
+    }
+    const list = (await versions()).body.versions;
+    expect(list).toHaveLength(before + 1);
+    // Judged like any other: the poisoned file above is still in the history, so it may well be refused.
+    expect(list[0]).toMatchObject({ requestedBy: 'system:retrain' });
+    expect(['live', 'refused']).toContain(list[0]!.status);
+    expect(liveModelVersion()).toBe(list.find((v) => v.status === 'live')!.id);
   }, 120_000);
 });
