@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       slaClock: true,
       webhooks: true,
       incidentScan: true,
-      classifierRetrain: true,
+      classifierRetrain: { afterDecisions: config.CLASSIFIER_RETRAIN_AFTER },
       nodeId,
       // On PostgreSQL any number of nodes may share the database: elect a leader, tail the feed, share sockets.
       ...(embedded ? {} : { cluster: {} }),

@@ -166,6 +166,13 @@ const ENV_SCHEMA = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   // SIGTERM: how long in-flight requests may take to finish before the process exits anyway.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
+  // Fewer than the held-out minimum (lib/classifier-learning/settings.ts) would retrain on nothing new to judge.
+  CLASSIFIER_RETRAIN_AFTER: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be an integer')
+    .min(20, 'must be 20 or more')
+    .max(100_000)
+    .default(200),
   // A JSON list of users created at start when there are none yet (lib/identity/provision-identities.ts).
   BOOTSTRAP_IDENTITIES_FILE: z.string().min(1, 'must not be empty').optional(),
   // Where their secrets are written (mode 0600); default: the identities file's path + ".secrets.json".
