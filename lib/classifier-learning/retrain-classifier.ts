@@ -61,8 +61,8 @@ async function retrain(ctx: AppContext, request: RetrainRequest): Promise<Retrai
   const trainingSet = trainingSetOf(examples, heldOutFrom);
   const candidate = await buildModel(trainingSet, ctx.log);
   const liveModel = live ? await rebuildVersion(ctx.db, ctx.log, live, examples) : seedModel();
-  const candidateScores = measureModel(candidate, heldOut, blockOf);
-  const liveScores = measureModel(liveModel, heldOut, blockOf);
+  const candidateScores = await measureModel(candidate, heldOut, blockOf);
+  const liveScores = await measureModel(liveModel, heldOut, blockOf);
   const reason = refusalOf(candidateScores, liveScores);
   const metrics: ClassifierMetrics = {
     heldOut: heldOut.length,
