@@ -14,6 +14,12 @@ import { tokenize, type Tokens } from './tokenize';
 const PEAK_POWER = 2;
 const WHOLE_WEIGHT = 2;
 const TYPICAL_WORDS = 8;
+/*
+ * A letter the whole reading already places this surely keeps that reading: sentence by sentence, the most
+ * confident sentence can win over the letter's main topic (a road letter's one sentence about the school bus).
+ * Sentences are the rescue for letters the whole reading cannot place — the long story around one complaint.
+ */
+const WHOLE_SURE = 0.5;
 
 /** Class probabilities of one piece of text; classes with `allowed[c]` false get none of the mass. */
 function pieceProbabilities(model: TextModel, tokens: Tokens, allowed: readonly boolean[]): Float64Array {
@@ -30,10 +36,10 @@ function bestTopic(probs: Float64Array, noneIndex: number): number {
 }
 
 /**
- * Class probabilities of a letter. A one-sentence message is read whole. A longer one is a weighted mixture
- * of the whole text and each sentence, each weighted by how sure it is of one topic: a single clear
- * complaint sentence decides a long letter, several topics leave the dominant one on top and the others
- * in the suggestions, and «no category» wins only when no sentence is about anything.
+ * Class probabilities of a letter. A one-sentence message, or one the whole reading places surely, is read
+ * whole. Otherwise it is a weighted mixture of the whole text and each sentence, each weighted by how sure it
+ * is of one topic: a single clear complaint sentence decides a long letter, several topics leave the dominant
+ * one on top and the others in the suggestions, and «no category» wins only when no sentence is about anything.
  */
 export function letterProbabilities(
   model: TextModel,
@@ -47,7 +53,7 @@ export function letterProbabilities(
       ? pieces[0]!
       : { words: pieces.flatMap((t) => t.words), stems: pieces.flatMap((t) => t.stems) };
   const whole = pieceProbabilities(model, wholeTokens, allowed);
-  if (pieces.length <= 1) return whole;
+  if (pieces.length <= 1 || bestTopic(whole, noneIndex) >= WHOLE_SURE) return whole;
   const combined = new Float64Array(whole.length);
   let total = 0;
   const add = (probs: Float64Array, weight: number): void => {
