@@ -9,8 +9,11 @@ export interface LiveVersion {
   threshold: number;
 }
 
-/** The live version, or null while the seed model alone classifies. */
-export async function readLiveVersion(db: Db | Tx): Promise<LiveVersion | null> {
+/**
+ * The live version, or null while the seed model alone classifies. `lock` (in a transaction) holds its row to
+ * the commit: a second writer then waits and finds it no longer live, instead of failing on the unique index.
+ */
+export async function readLiveVersion(db: Db | Tx, lock = false): Promise<LiveVersion | null> {
   const [row] = rowsOf<{
     id: string | number;
     trained_from: string | number;
@@ -18,7 +21,7 @@ export async function readLiveVersion(db: Db | Tx): Promise<LiveVersion | null> 
     threshold: number;
   }>(
     await db.execute(sql`select id, trained_from, held_out_from, threshold from classifier_versions
-      where status = 'live'`),
+      where status = 'live' ${lock ? sql`for update` : sql``}`),
   );
   if (!row) return null;
   return {

@@ -76,7 +76,7 @@ async function retrain(ctx: AppContext, request: RetrainRequest): Promise<Retrai
     { lane: 'exclusive', items: 1, asLeader: request.asLeader },
     async (tx, unit): Promise<RetrainResult> => {
       // Compared against a version that is no longer live (a rollback or another node's retrain): stale.
-      const now = await readLiveVersion(tx);
+      const now = await readLiveVersion(tx, true);
       if ((now?.id ?? null) !== (live?.id ?? null))
         return { status: 'skipped', reason: 'действующая версия сменилась во время обучения' };
       let liveId = live?.id ?? null;
