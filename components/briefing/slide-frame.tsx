@@ -32,7 +32,7 @@ export function SlideFrame({ meta, id, title, subtitle, children }: SlideFramePr
     >
       <header className="mb-[28px] flex items-end justify-between gap-[40px] border-b-2 border-slate-800 pb-[20px]">
         <div className="min-w-0">
-          <h1 className="truncate text-[60px] leading-[1.05] font-bold tracking-tight">{title}</h1>
+          <h1 className="truncate text-[60px] leading-[1.15] font-bold tracking-tight">{title}</h1>
           {subtitle && <p className="mt-[8px] text-[28px] leading-tight text-slate-400">{subtitle}</p>}
         </div>
         <div className="shrink-0 text-right text-[30px] leading-tight font-semibold text-sky-300">

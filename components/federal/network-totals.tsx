@@ -36,7 +36,7 @@ function Tile(props: { label: string; value: string; tone?: ShareTone; testId: s
       </div>
       <div
         data-testid={`${props.testId}-value`}
-        className="wall-numeral mt-[0.4vh] overflow-hidden whitespace-nowrap font-bold leading-none tabular-nums"
+        className="wall-numeral mt-[0.4vh] whitespace-nowrap font-bold leading-none tabular-nums"
         style={fitted(props.value)}
       >
         {props.value}
