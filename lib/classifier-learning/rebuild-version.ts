@@ -24,5 +24,5 @@ export async function rebuildVersion(
   const examples = known
     ? known.filter((e) => e.id <= version.trainedFrom)
     : await loadExamples(db, version.trainedFrom);
-  return buildModel(trainingSetOf(examples, version.heldOutFrom), log);
+  return buildModel(await trainingSetOf(examples, version.heldOutFrom), log);
 }

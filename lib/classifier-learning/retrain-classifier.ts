@@ -58,7 +58,7 @@ async function retrain(ctx: AppContext, request: RetrainRequest): Promise<Retrai
   }
   const heldOut = examples.filter((e) => isHeldOut(e, heldOutFrom));
   const blockOf = (code: string) => ctx.reference.categories.get(code)?.blockCode ?? null;
-  const trainingSet = trainingSetOf(examples, heldOutFrom);
+  const trainingSet = await trainingSetOf(examples, heldOutFrom);
   const candidate = await buildModel(trainingSet, ctx.log);
   const liveModel = live ? await rebuildVersion(ctx.db, ctx.log, live, examples) : seedModel();
   const candidateScores = await measureModel(candidate, heldOut, blockOf);

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { classifyWithModel } from '../classify/classify-with-model';
 import { buildTrainingSet, type TrainingExample } from '../classify/training-data';
 import { seedModel } from '../classify/classify-text';
@@ -20,10 +21,16 @@ function labelOf(example: StoredExample): string | null {
  * the held-out slice left out, the most recent `maxCenterExamples` of them. Decisions count `decisionRepeat`
  * times: they are real letters of this center, where a template is one of many made-up phrasings.
  */
-export function trainingSetOf(examples: readonly StoredExample[], heldOutFrom: number): TrainingExample[] {
+export async function trainingSetOf(
+  examples: readonly StoredExample[],
+  heldOutFrom: number,
+): Promise<TrainingExample[]> {
   const set = buildTrainingSet();
   const trained = examples.filter((e) => !isHeldOut(e, heldOutFrom)).slice(-LEARNING.maxCenterExamples);
+  let classified = 0;
   for (const example of trained) {
+    // Labelling block-only rows classifies them here: let intake's requests run between every hundred.
+    if (example.label === null && ++classified % 100 === 0) await yieldToEvents();
     const label = labelOf(example);
     if (label === null) continue;
     const times = example.origin === 'decision' ? LEARNING.decisionRepeat : 1;

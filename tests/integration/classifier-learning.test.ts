@@ -183,6 +183,14 @@ describe('the classifier learns from the operators of its center', () => {
       { line: 403, reason: 'неизвестный код категории «housing.nonsense»' },
     ]);
 
+    // A file labelled by block only is taken too: training labels it with the block's likeliest category.
+    const byBlock = await importLabelled(
+      app.ctx,
+      'text;block\n"На Бетонке опять кратеры";transport\n"Продаю гараж";none\n',
+      { kind: 'system', name: 'test' },
+    );
+    expect(byBlock).toEqual({ imported: 2, refused: [] });
+
     const { status, body } = await retrain();
     expect(status).toBe(201);
     console.info(
@@ -217,6 +225,7 @@ describe('the classifier learns from the operators of its center', () => {
     ).map((r) => r.action);
     expect(audited).toEqual([
       'classifier_retrained',
+      'classifier_examples_imported',
       'classifier_examples_imported',
       'classifier_retrained',
       'classifier_rolled_back',
