@@ -39,7 +39,7 @@ export const LIFECYCLE_OPENAPI_PATHS = {
   '/api/v1/complaints/{id}/classification': {
     post: {
       summary:
-        'An operator gives a queued complaint its category (and its municipality, if intake could not place it); it is then routed by the rules',
+        'An operator gives a queued complaint its category (and its municipality, if intake could not place it); it is then routed by the rules. On an open complaint the classifier filed and no person has decided yet, the same category confirms the guess and another one corrects it (as /reclassification does); either way the decision teaches the classifier',
       parameters: [idParam],
       requestBody: requestBody(CLASSIFICATION_BODY_SCHEMA),
       responses: {
@@ -59,7 +59,7 @@ export const LIFECYCLE_OPENAPI_PATHS = {
         400: errorReply('Unknown category or municipality, or a bad body'),
         404: notFound,
         409: errorReply(
-          'The complaint is not waiting in the operator queue, or is already placed in another municipality',
+          'The complaint is not waiting in the operator queue nor filed by the classifier undecided, or is already placed in another municipality',
         ),
       },
     },

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
 import { complaintEvents, complaints } from '../../db/schema';
 import type { AppContext } from '../context';
 import { knownOktmoOf } from '../ingest/prepare-complaint';
@@ -7,10 +8,13 @@ import type { FieldError } from '../domain/field-errors';
 import { joinProblems } from '../problems/join-problems';
 import { duplicateRulesOf } from '../reference/duplicate-rules';
 import { commitChange } from '../commit/commit-change';
+import { isOpenStatus } from '../domain/statuses';
 import { recordDecisionExamples } from '../classifier-learning/record-decision-examples';
 import { foreignRefusal } from './foreign-refusal';
 import { placeInCategory, routedAnswer } from './category-placement';
 import { lockComplaints, notFound } from './lock-complaints';
+import type { LockedComplaint } from './apply-transition';
+import { reclassifyComplaint } from './reclassify-complaint';
 
 export interface ClassifyInput {
   complaintId: number;
@@ -35,12 +39,98 @@ export type ClassifyResult =
     }
   | { status: 'rejected'; code: 'not_found' | 'illegal' | 'invalid'; errors: FieldError[] };
 
+/** The complaint is the classifier's in another category: the answer becomes a reclassification. */
+interface Delegated {
+  status: 'delegate';
+  municipality: string | null;
+}
+
+/** Whether the category of an open complaint is the classifier's guess that no person has looked at yet. */
+async function filedByClassifier(tx: Tx, current: LockedComplaint): Promise<boolean> {
+  if (!isOpenStatus(current.status)) return false;
+  const [row] = await tx
+    .select({ classSource: complaints.classSource })
+    .from(complaints)
+    .where(and(eq(complaints.id, current.id), eq(complaints.receivedAt, current.receivedAt)));
+  return row?.classSource === 'classifier';
+}
+
+/**
+ * An operator confirms the classifier's category: nothing moves (block, deadlines, executor stay), the category
+ * becomes the operator's, the history says so, and the confirmation is a lesson like any other decision — the
+ * classifier learns from what it got right as well as from what it got wrong.
+ */
+async function confirmClassifier(
+  tx: Tx,
+  current: LockedComplaint,
+  blockCode: string,
+  actor: string,
+  now: Date,
+): Promise<ClassifyResult> {
+  await tx
+    .update(complaints)
+    .set({ classSource: 'operator', updatedAt: now })
+    .where(and(eq(complaints.id, current.id), eq(complaints.receivedAt, current.receivedAt)));
+  await tx.insert(complaintEvents).values({
+    complaintId: current.id,
+    type: 'classified',
+    fromStatus: current.status,
+    toStatus: current.status,
+    at: now,
+    actor,
+    reason: current.categoryCode,
+    comment: 'confirmed the classifier',
+  });
+  await recordDecisionExamples(tx, [
+    {
+      complaintId: current.id,
+      receivedAt: current.receivedAt,
+      label: current.categoryCode!,
+      blockCode,
+      actor,
+      at: now,
+    },
+  ]);
+  return {
+    status: 'applied',
+    complaintId: current.id,
+    category: current.categoryCode!,
+    block: blockCode,
+    municipality: current.municipalityOktmo,
+    executor: current.executorCode ?? '',
+    dueAt: current.dueAt.toISOString(),
+  };
+}
+
 /**
  * An operator's decision for a complaint from the queue (the classifier was not confident): it gets its block
  * and category, its deadlines by the category, the executor by the routing rules and its problem, and moves in
  * the rollups from "no block" into its block. Recorded as a `classified` event and the `new → routed` step.
+ * On an open complaint the classifier filed and no person decided yet, the operator's category confirms the
+ * guess (same category) or corrects it (another: a reclassification); every answer is the classifier's lesson.
  */
 export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): Promise<ClassifyResult> {
+  const result = await decide(ctx, input);
+  if (result.status !== 'delegate') return result;
+  // The classifier filed it in another category: the operator's answer is a correction, with its own checks.
+  const corrected = await reclassifyComplaint(ctx, {
+    complaintId: input.complaintId,
+    category: input.category,
+    ...(input.actor ? { actor: input.actor } : {}),
+  });
+  if (corrected.status !== 'applied') return corrected;
+  return {
+    status: 'applied',
+    complaintId: corrected.complaintId,
+    category: corrected.category,
+    block: corrected.block,
+    municipality: result.municipality,
+    executor: corrected.executor,
+    dueAt: corrected.dueAt,
+  };
+}
+
+async function decide(ctx: AppContext, input: ClassifyInput): Promise<ClassifyResult | Delegated> {
   const category = ctx.reference.categories.get(input.category);
   if (!category) {
     return {
@@ -66,11 +156,17 @@ export async function classifyComplaint(ctx: AppContext, input: ClassifyInput): 
   return commitChange(
     ctx,
     { lane: 'exclusive', items: 1, now },
-    async (tx, unit): Promise<ClassifyResult> => {
+    async (tx, unit): Promise<ClassifyResult | Delegated> => {
       const current = (await lockComplaints(tx, [input.complaintId])).get(input.complaintId);
       if (!current) return notFound(input.complaintId);
       const foreign = foreignRefusal(current.regionCode, 'category');
       if (foreign) return foreign;
+      if (current.categoryCode !== null && input.municipality === undefined) {
+        const filed = await filedByClassifier(tx, current);
+        if (filed && current.categoryCode === category.code)
+          return confirmClassifier(tx, current, category.blockCode, actor, now);
+        if (filed) return { status: 'delegate', municipality: current.municipalityOktmo };
+      }
       if (current.categoryCode !== null || current.status !== 'new') {
         return {
           status: 'rejected',
