@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client';
 import type { ClassifierMetrics } from '../../db/schema/classifier-versions';
 import { CLASSIFY_THRESHOLD, seedModel, setLiveModel } from '../classify/classify-text';
-import { buildTrainingSet } from '../classify/training-data';
+import { buildTrainingSet, NONE_LABEL } from '../classify/training-data';
 import { commitChange } from '../commit/commit-change';
 import type { AppContext } from '../context';
 import { buildModel } from './build-model';
@@ -57,6 +57,14 @@ async function retrain(ctx: AppContext, request: RetrainRequest): Promise<Retrai
     };
   }
   const heldOut = examples.filter((e) => isHeldOut(e, heldOutFrom));
+  // A slice of spam alone measures nothing: no block to get right, every model scores zero and the judge would
+  // refuse a candidate for a reason that is not its own.
+  const complaints = heldOut.filter((e) => e.label !== null && e.label !== NONE_LABEL).length;
+  if (complaints < LEARNING.heldOutMin)
+    return {
+      status: 'skipped',
+      reason: `мало решений с категорией среди отложенных для проверки: ${complaints}, нужно не меньше ${LEARNING.heldOutMin}`,
+    };
   const blockOf = (code: string) => ctx.reference.categories.get(code)?.blockCode ?? null;
   const trainingSet = await trainingSetOf(examples, heldOutFrom);
   const candidate = await buildModel(trainingSet, ctx.log);

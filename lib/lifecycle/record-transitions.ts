@@ -78,7 +78,10 @@ export async function recordTransitions(
         photoUrls: input.photoUrls ?? null,
       });
       eventOf.push(current);
-      const lesson = step.to === 'rejected' ? labelOfRejection(input.reason) : null;
+      // Only a message from the queue (no category yet) teaches «no complaint» when rejected as spam: an abusive
+      // letter about a real pothole, filed and then rejected for its language, is still about a pothole.
+      const lesson =
+        step.to === 'rejected' && current.categoryCode === null ? labelOfRejection(input.reason) : null;
       if (lesson !== null) {
         lessons.push({
           complaintId: current.id,

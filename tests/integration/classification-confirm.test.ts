@@ -1,9 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
-import { complaintEvents, complaints } from '@/db/schema';
+import { classifierExamples, complaintEvents, complaints } from '@/db/schema';
+import { retrainClassifier } from '@/lib/classifier-learning/retrain-classifier';
 import { recordComplaints } from '@/lib/ingest/record-complaints';
+import { recordTransitions } from '@/lib/lifecycle/record-transitions';
 import { aComplaint } from '../helpers/complaint-factory';
+import { transitionTo } from '../helpers/lifecycle';
 import { api } from '../helpers/route-client';
 import { createRegisteredTestApp, type TestApp } from '../helpers/test-context';
 
@@ -79,5 +82,38 @@ describe("an operator's answer on a complaint the classifier filed", () => {
     const res = await api.postClassification(created!.id!, { category: 'transport.pothole' });
     expect(res.status).toBe(409);
     expect(await lessonsOf(created!.id!)).toEqual([]);
+  });
+
+  it('a filed letter rejected as spam (for its language, say) teaches nothing; a queued one teaches «no complaint»', async () => {
+    const filed = await filedByClassifier();
+    const { category: _none, ...vague } = aComplaint({ text: 'ааа ну вы поняли короче' });
+    const [queued] = await recordComplaints(app.ctx, [vague]);
+    const [row] = await app.ctx.db.select().from(complaints).where(eq(complaints.id, queued!.id!));
+    expect(row!.categoryCode).toBeNull();
+    await recordTransitions(app.ctx, [
+      transitionTo(filed, 'rejected'),
+      transitionTo(queued!.id!, 'rejected'),
+    ]);
+    expect(await lessonsOf(filed)).toEqual([]);
+    expect(await lessonsOf(queued!.id!)).toEqual([{ label: '__none__' }]);
+  });
+
+  it('does not judge a candidate on a held-out slice of spam alone: it skips and says why', async () => {
+    const at = new Date();
+    await app.ctx.db.insert(classifierExamples).values(
+      Array.from({ length: 150 }, (_, i) => ({
+        text: `реклама ${i}: лучшие окна недорого, звоните`,
+        label: '__none__',
+        blockCode: null,
+        origin: 'decision' as const,
+        createdAt: at,
+        createdBy: 'operator:test',
+      })),
+    );
+    const result = await retrainClassifier(app.ctx, { requestedBy: 'system:cli', force: true });
+    expect(result).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/мало решений с категорией/),
+    });
   });
 });
