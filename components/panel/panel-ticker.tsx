@@ -13,11 +13,8 @@ interface PanelTickerProps {
   excerpt?: boolean;
 }
 
-/**
- * An excerpt cut at a word with «…»: read whole at the desk, never clipped mid-line by its box. Sixty characters
- * keep time, municipality and excerpt within two lines of a third of 1080p's width.
- */
-const EXCERPT_CHARS = 60;
+/** An excerpt cut at a word with «…»: read whole at the desk, never clipped mid-line by its box. */
+const EXCERPT_CHARS = 90;
 export function shortened(text: string, max = EXCERPT_CHARS): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
