@@ -49,7 +49,7 @@ export function PlaybackWallCounters({ counters }: { counters: PlaybackCounters 
           numerals, and resolved shares its line with the clock, so the four numbers and their notes fit 1080p. */}
       <CounterList
         variant="wall"
-        className="wall-counters--replay flex flex-1 flex-col justify-between gap-[1.2vh]"
+        className="wall-counters--replay flex flex-1 flex-col justify-between gap-[1vh]"
         counters={WALL_COUNTERS}
         values={valuesOf(counters)}
         format={format}
