@@ -12,6 +12,8 @@ const RING_WIDTH_PX = 5;
 const RING_FULL_AT = 100;
 const LABEL_PX = 22;
 const LABEL_OFFSET_PX = 14;
+/** A label wraps at this many times its size (≈ 350 px at 1080p): a long category stays beside its ring. */
+const LABEL_MAX_WIDTH = 16;
 /** Answered incidents stay on the map, in a quieter white ring: still open, no longer alarming. */
 const ANSWERED_RGB: Rgb = [226, 232, 240];
 const LABEL_BACKGROUND: [number, number, number, number] = [5, 7, 12, 215];
@@ -91,6 +93,8 @@ export function incidentLabelsLayer(incidents: readonly Incident[], scale: numbe
     backgroundPadding: [8, 4],
     getTextAnchor: (i) => (east(i) ? 'end' : 'start'),
     getAlignmentBaseline: 'center',
+    maxWidth: LABEL_MAX_WIDTH,
+    wordBreak: 'break-word',
     getPixelOffset: (i) => [(east(i) ? -1 : 1) * (ringRadiusPx(i.complaints) + LABEL_OFFSET_PX) * scale, 0],
     updateTriggers: { getColor: incidents, getTextAnchor: centerLon, getPixelOffset: [centerLon, scale] },
   });
