@@ -45,11 +45,12 @@ export function PlaybackWallCounters({ counters }: { counters: PlaybackCounters 
       data-at={new Date(counters.at).toISOString()}
       data-resolved-today={counters.resolvedToday}
     >
-      {/* No «Повтор» buttons under the column in a replay (the bar holds them): no bottom reserve, smaller
-          numerals, and resolved shares its line with the clock, so the four numbers and their notes fit 1080p. */}
+      {/* No «Повтор» buttons under the column in a replay (the bar holds them): a small bottom reserve (the
+          numerals' glyphs reach below their line box), smaller numerals, and resolved shares its line with the
+          clock, so the four numbers and their notes fit 1080p. */}
       <CounterList
         variant="wall"
-        className="wall-counters--replay flex flex-1 flex-col justify-between gap-[1vh]"
+        className="wall-counters--replay flex flex-1 flex-col justify-between gap-[1vh] pb-[2vh]"
         counters={WALL_COUNTERS}
         values={valuesOf(counters)}
         format={format}
