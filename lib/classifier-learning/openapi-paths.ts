@@ -1,5 +1,7 @@
 import { dateTime, errorReply, idParam, int, jsonBody, nullable, obj, ref } from '../openapi/parts';
 import { CLASSIFIER_VERSION_STATUSES } from '../../db/schema/classifier-versions';
+import { requestBody } from '../openapi/from-zod';
+import { READ_TEXT_BODY_SCHEMA } from './read-text';
 
 const share = { type: 'number', minimum: 0, maximum: 1 };
 
@@ -30,6 +32,37 @@ export const CLASSIFIER_OPENAPI_PATHS = {
           description: 'The versions',
           content: jsonBody(obj({ versions: { type: 'array', items: ref('ClassifierVersion') } })),
         },
+      },
+    },
+  },
+  '/api/v1/classifier/read': {
+    post: {
+      summary:
+        'How intake would read a text: the live classifier at its threshold and the place finder (stored nowhere)',
+      description:
+        'For an integration that asks before it sends, and for replaying a labelled set through the API without ' +
+        'filling the operator queue. `category` is null below the threshold; `place.kind` is `found`, ' +
+        '`ambiguous`, `foreign` (the text names another region) or `none`.',
+      requestBody: requestBody(READ_TEXT_BODY_SCHEMA),
+      responses: {
+        200: {
+          description: 'The reading',
+          content: jsonBody(
+            obj({
+              category: nullable('string'),
+              block: nullable('string'),
+              confidence: { type: 'number' },
+              threshold: { type: 'number' },
+              version: nullable('integer'),
+              suggestions: {
+                type: 'array',
+                items: obj({ category: { type: 'string' }, score: { type: 'number' } }),
+              },
+              place: { type: 'object' },
+            }),
+          ),
+        },
+        400: errorReply('An empty or too long text, or an unknown block'),
       },
     },
   },

@@ -56,6 +56,11 @@ export function setLiveModel(live: LiveModel | null): void {
   slot().live = live;
 }
 
+/** The threshold classifying on this node: the live version's calibrated one, or CLASSIFY_THRESHOLD. */
+export function liveThreshold(): number {
+  return current().threshold;
+}
+
 /** The version classifying on this node (null: the seed model). */
 export function liveModelVersion(): number | null {
   return slot().live?.version ?? null;

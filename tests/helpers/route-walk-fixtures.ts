@@ -211,6 +211,9 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   'GET /api/v1/playback': async () => ({ query: '?span=24h' }),
   'GET /api/v1/classifier/versions': async () => ({}),
+  'POST /api/v1/classifier/read': async () => ({
+    body: { text: 'Нет горячей воды третий день, Балашиха, ул. Советская 5' },
+  }),
   // The walk's world has too few operator decisions to judge a version by: nothing is trained.
   'POST /api/v1/classifier/retrain': async () => ({ status: 409 }),
   'POST /api/v1/classifier/versions/[id]/rollback': async () => {

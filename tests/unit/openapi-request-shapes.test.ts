@@ -1,4 +1,5 @@
 import { INCIDENT_ANSWER_BODY } from '@/lib/incidents/answer-body';
+import { READ_TEXT_BODY_SCHEMA } from '@/lib/classifier-learning/read-text';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OPENAPI_DOCUMENT } from '@/lib/http/openapi';
@@ -109,6 +110,7 @@ const BODIES: [string, string, z.ZodType][] = [
   ['/api/v1/pairing/link', 'post', DISPLAY_LINK_BODY],
   ['/api/v1/displays/{id}', 'patch', DISPLAY_CHANGES_BODY],
   ['/api/v1/incidents/{id}/answer', 'post', INCIDENT_ANSWER_BODY],
+  ['/api/v1/classifier/read', 'post', READ_TEXT_BODY_SCHEMA],
 ];
 const QUERIES: [string, string, z.ZodType][] = [
   ['/api/v1/complaints', 'get', COMPLAINT_LIST_QUERY_SCHEMA],
