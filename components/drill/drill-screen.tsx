@@ -29,9 +29,12 @@ import { DrillLatest } from './drill-latest';
 // WebGL and MapLibre touch `window` on import: the map exists only in the browser.
 const DrillMap = dynamic(() => import('./drill-map'), { ssr: false });
 
-/** List lengths that fit their boxes at every size (all sizes are in vh). */
-const OVERDUE_ROWS = 3;
-const TOP_ROWS = 3;
+/**
+ * List lengths that fit their boxes at every size (all sizes are in vh). Two overdue and two topics: with three
+ * of each and long category names the newest complaints had no room for one whole item.
+ */
+const OVERDUE_ROWS = 2;
+const TOP_ROWS = 2;
 const LATEST_ROWS = 5;
 
 export interface DrillScreenProps {
