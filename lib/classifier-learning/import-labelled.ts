@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { BLOCKS } from '../../db/seed/blocks';
 import { CATEGORIES } from '../../db/seed/categories';
 import { classifierExamples } from '../../db/schema/classifier-examples';
+import { readLabelledRecords } from '../classify/parse-labelled-csv';
 import { NONE_LABEL } from '../classify/training-data';
 import type { AppContext } from '../context';
 import { actorRef, type Actor } from '../domain/access';
@@ -51,19 +51,7 @@ function rowOf(record: Record<string, string | undefined>): Row | string {
  * are stored in one transaction. Imports are never held out: the slice that judges a version is decisions.
  */
 export async function importLabelled(ctx: AppContext, csv: string, actor: Actor): Promise<ImportReport> {
-  const firstLine = csv.slice(0, csv.search(/\r?\n|$/));
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const records = parse(csv, {
-    bom: true,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    delimiter,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
-  const header = records[0]?.record ?? {};
-  if (records.length > 0 && (!('text' in header) || !('category' in header || 'block' in header)))
-    throw new Error('the header must name a text column and a category or block column');
+  const records = readLabelledRecords(csv);
   const refused: ImportReport['refused'] = [];
   const rows: Row[] = [];
   for (const { record, info } of records) {

@@ -8,27 +8,48 @@ const BLOCK_CODES: ReadonlySet<string> = new Set(BLOCKS.map((b) => b.code));
 /** Labels that mean «no complaint / too vague» in a labelled file. */
 const NONE_WORDS: ReadonlySet<string> = new Set(['', 'none', '__none__', '-']);
 
+/** One record of a labelled CSV with its line in the file, for errors that name it. */
+export interface LabelledRecord {
+  record: Record<string, string | undefined>;
+  info: { lines: number };
+}
+
 /**
- * Labelled messages from a CSV file whose header names a `text` column and a `category` or `block` column
- * (other columns are ignored). Quoted fields may hold commas, quotes and newlines; a byte-order mark and
- * `;` as the separator (a spreadsheet's Russian locale) are accepted. An unknown code is an error naming its
- * line, not a skipped row: a typo would silently measure nothing.
+ * The records of a CSV file whose header names a `text` column and a `category` or `block` column (other
+ * columns are ignored; headers are trimmed and lower-cased). Quoted fields may hold commas, quotes and
+ * newlines; a byte-order mark and `;` as the separator (a spreadsheet's Russian locale) are accepted.
+ * Throws when a non-empty file's header lacks those columns.
  */
-export function parseLabelledCsv(csv: string): EvalSample[] {
+export function readLabelledRecords(csv: string): LabelledRecord[] {
   const firstLine = csv.slice(0, csv.search(/\r?\n|$/));
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const rows = parse(csv, {
+  const records = parse(csv, {
     bom: true,
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     delimiter,
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,
-  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
-  const first = rows[0]?.record ?? {};
-  if (!('text' in first) || !('category' in first || 'block' in first)) {
-    throw new Error('labelled CSV: the header must name a text column and a category or block column');
+  }) as LabelledRecord[];
+  const header = records[0]?.record ?? {};
+  if (records.length > 0 && (!('text' in header) || !('category' in header || 'block' in header)))
+    throw new Error('the header must name a text column and a category or block column');
+  return records;
+}
+
+/**
+ * Labelled messages from a CSV file (readLabelledRecords). An unknown code is an error naming its line, not a
+ * skipped row: a typo would silently measure nothing.
+ */
+export function parseLabelledCsv(csv: string): EvalSample[] {
+  let rows: LabelledRecord[];
+  try {
+    rows = readLabelledRecords(csv);
+  } catch (error) {
+    throw new Error(`labelled CSV: ${(error as Error).message}`, { cause: error });
   }
+  if (rows.length === 0)
+    throw new Error('labelled CSV: the header must name a text column and a category or block column');
   return rows.map(({ record, info }) => {
     const text = record.text ?? '';
     const category = (record.category ?? '').trim();
