@@ -76,6 +76,14 @@ export function fineCellsLayer(cells: FineCell[], maxOpen: number, scale: number
   });
 }
 
+/**
+ * The server sends the most overdue first (so a truncated view keeps them); deck.gl draws later items on top, so
+ * the order is reversed: where points overlap, the most overdue one is seen and picked, not buried.
+ */
+export function pointsInDrawOrder(points: readonly MapComplaint[]): MapComplaint[] {
+  return [...points].reverse();
+}
+
 /** Single open complaints; overdue ones in the alarm colour. Pickable: hovering one shows its tooltip. */
 export function complaintPointsLayer(points: MapComplaint[], scale: number, hoveredId: number | null) {
   return new ScatterplotLayer<MapComplaint>({

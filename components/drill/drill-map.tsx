@@ -19,6 +19,7 @@ import {
   maxOpenOfCells,
   neighbourLabelsLayer,
   neighboursLayer,
+  pointsInDrawOrder,
 } from '@/components/drill/drill-layers';
 import { labelsOf, moscowMaskLayer } from '@/components/map/wall-layers';
 import { DrillTooltip } from './drill-tooltip';
@@ -64,6 +65,7 @@ function DrillMap(props: DrillMapProps) {
   const showPoints = zoom >= POINTS_MIN_ZOOM && !overrideLayers;
   const points = useBboxComplaints(oktmo, block, view, showPoints, asOf);
   const maxOpen = useMemo(() => maxOpenOfCells(cells), [cells]);
+  const drawnPoints = useMemo(() => pointsInDrawOrder(points?.complaints ?? []), [points]);
   const neighbourLabels = useMemo(
     () => (geo ? labelsOf(geo.municipalities).filter((l) => l.text !== feature?.properties?.short_name) : []),
     [geo, feature],
@@ -74,7 +76,7 @@ function DrillMap(props: DrillMapProps) {
     if (!deck || !geo) return;
     const data = overrideLayers ?? [
       fineCellsLayer(cells, maxOpen, scale, showPoints),
-      ...(showPoints ? [complaintPointsLayer(points?.complaints ?? [], scale, hoveredId)] : []),
+      ...(showPoints ? [complaintPointsLayer(drawnPoints, scale, hoveredId)] : []),
     ];
     deck.setProps({
       layers: [
@@ -105,7 +107,7 @@ function DrillMap(props: DrillMapProps) {
     maxOpen,
     scale,
     showPoints,
-    points,
+    drawnPoints,
     hoveredId,
     neighbourLabels,
     overrideLayers,
