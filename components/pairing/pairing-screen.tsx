@@ -86,8 +86,10 @@ export function PairingScreen({ loginHref }: Props) {
     const step = async () => {
       if (disposed) return;
       const current = viewRef.current;
-      const expired = current.phase === 'waiting' && current.expiresAt <= Date.now();
-      const wait = await handle(await call(expired ? 'POST' : 'GET'));
+      // The first call asks for a code at once (POST gives back the held one while it has time): a screen
+      // just revoked shows its new code one round trip sooner than a GET answered «none» would.
+      const ask = current.phase !== 'waiting' || current.expiresAt <= Date.now();
+      const wait = await handle(await call(ask ? 'POST' : 'GET'));
       if (!disposed && wait >= 0) timer = setTimeout(() => void step(), wait);
     };
     void step();
