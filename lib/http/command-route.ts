@@ -4,9 +4,8 @@ import { getComplaintFacts } from '../lifecycle/get-complaint-facts';
 import { getApp } from '../server/app-registry';
 import { refuse } from './authorize';
 import { isOverloaded } from '../commit/write-queue';
-import { zodFieldErrors } from '../domain/field-errors';
 import { parseIdParam, refusedResponse } from './id-param';
-import { readJsonBody } from './read-json-body';
+import { readValidBody } from './read-json-body';
 import { errorResponse, json, overloaded } from './responses';
 
 type Refusal = Parameters<typeof refusedResponse>[0];
@@ -29,16 +28,8 @@ export async function complaintCommand<S extends z.ZodType>(
   if (!id.ok) return id.response;
   const access = await complaintAccess(actor, action, id.id);
   if (!access.ok) return access.response;
-  const body = await readJsonBody(request, 16 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = schema.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      `the ${what} is not valid`,
-      zodFieldErrors(parsed.error, body.value),
-    );
+  const parsed = await readValidBody(request, 16 * 1024, schema, `the ${what} is not valid`);
+  if (!parsed.ok) return parsed.response;
   try {
     const result = await run(id.id, parsed.data);
     return result.status === 'applied' ? json(result, 201) : refusedResponse(result);

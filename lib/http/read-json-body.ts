@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { zodFieldErrors } from '../domain/field-errors';
 import { findTextFaults } from '../domain/safe-text';
 import { errorResponse } from './responses';
 
@@ -81,4 +83,27 @@ export async function readJsonBody(
     };
   }
   return { ok: true, value };
+}
+
+export type ValidBody<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+/**
+ * readJsonBody, then the route's schema: a body that breaks it is a 400 `invalid_body` with `message` and every
+ * failing field named, so each route says what it expected in one line rather than repeating the refusal.
+ */
+export async function readValidBody<S extends z.ZodType>(
+  request: Request,
+  maxBytes: number,
+  schema: S,
+  message: string,
+): Promise<ValidBody<z.infer<S>>> {
+  const body = await readJsonBody(request, maxBytes);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success)
+    return {
+      ok: false,
+      response: errorResponse(400, 'invalid_body', message, zodFieldErrors(parsed.error, body.value)),
+    };
+  return { ok: true, data: parsed.data };
 }

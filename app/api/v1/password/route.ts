@@ -1,9 +1,8 @@
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { setPasswordByLink } from '@/lib/identity/set-password';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { PASSWORD_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { signInThrottle } from '@/lib/http/sign-in-limit';
 import { getApp } from '@/lib/server/app-registry';
@@ -16,13 +15,8 @@ export const POST = route(
   async (request: Request): Promise<Response> => {
     const throttled = signInThrottle(request);
     if (throttled) return throttled;
-    const body = await readJsonBody(request, 4 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = PASSWORD_BODY.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(400, 'invalid_body', 'token and password are required', [
-        ...zodFieldErrors(parsed.error, body.value),
-      ]);
+    const parsed = await readValidBody(request, 4 * 1024, PASSWORD_BODY, 'token and password are required');
+    if (!parsed.ok) return parsed.response;
     const { ctx } = getApp();
     const result = await setPasswordByLink(
       ctx.db,

@@ -1,12 +1,11 @@
 import type { Actor } from '@/lib/domain/access';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { homePath } from '@/lib/identity/home-path';
 import { signIn } from '@/lib/identity/sign-in';
 import { signOut } from '@/lib/identity/sign-out';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { SIGN_IN_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { clearedSessionCookie, sessionCookie } from '@/lib/http/session-cookie';
 import { signInThrottle } from '@/lib/http/sign-in-limit';
@@ -26,13 +25,8 @@ export const POST = route(
   async (request: Request): Promise<Response> => {
     const throttled = signInThrottle(request);
     if (throttled) return throttled;
-    const body = await readJsonBody(request, 4 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = SIGN_IN_BODY.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(400, 'invalid_body', 'login and password are required', [
-        ...zodFieldErrors(parsed.error, body.value),
-      ]);
+    const parsed = await readValidBody(request, 4 * 1024, SIGN_IN_BODY, 'login and password are required');
+    if (!parsed.ok) return parsed.response;
     const { ctx } = getApp();
     const now = ctx.now();
     const result = await signIn(ctx.db, { ...parsed.data, address: clientAddressOf(request) }, now);

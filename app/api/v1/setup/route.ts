@@ -1,9 +1,8 @@
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { completeFirstAdmin } from '@/lib/identity/first-admin';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { SETUP_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse } from '@/lib/http/responses';
 import { sessionCookie } from '@/lib/http/session-cookie';
 import { signInThrottle } from '@/lib/http/sign-in-limit';
@@ -17,13 +16,8 @@ export const POST = route(
   async (request: Request): Promise<Response> => {
     const throttled = signInThrottle(request);
     if (throttled) return throttled;
-    const body = await readJsonBody(request, 8 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = SETUP_BODY.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(400, 'invalid_body', 'the first admin is not valid', [
-        ...zodFieldErrors(parsed.error, body.value),
-      ]);
+    const parsed = await readValidBody(request, 8 * 1024, SETUP_BODY, 'the first admin is not valid');
+    if (!parsed.ok) return parsed.response;
     const { ctx } = getApp();
     const now = ctx.now();
     const { token, ...input } = parsed.data;

@@ -1,8 +1,7 @@
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { route } from '@/lib/http/handle-route';
 import { NEW_SOURCE_KEY_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { issueSourceKey } from '@/lib/identity/issue-source-key';
 import { listSourceKeys } from '@/lib/identity/list-source-keys';
@@ -19,16 +18,8 @@ export const GET = route({ action: 'identity:manage' }, async (): Promise<Respon
 /** A new key for one source (optionally one region): `{ id, key }`, the key shown this once only. */
 export const POST = route({ action: 'identity:manage' }, async (request, actor): Promise<Response> => {
   const { ctx } = getApp();
-  const body = await readJsonBody(request, 8 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = NEW_SOURCE_KEY_BODY.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'the key is not valid',
-      zodFieldErrors(parsed.error, body.value),
-    );
+  const parsed = await readValidBody(request, 8 * 1024, NEW_SOURCE_KEY_BODY, 'the key is not valid');
+  if (!parsed.ok) return parsed.response;
   const result = await issueSourceKey(ctx.db, ctx.reference, actor, parsed.data, clientAddressOf(request));
   if (!result.ok) return errorResponse(400, 'invalid_body', 'the key is not valid', result.errors);
   return json(result, 201);

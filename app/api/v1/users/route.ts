@@ -1,8 +1,7 @@
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { route } from '@/lib/http/handle-route';
 import { NEW_USER_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { adminCreateUser } from '@/lib/identity/admin-create-user';
 import { listUsers } from '@/lib/identity/list-users';
@@ -22,16 +21,8 @@ export const GET = route({ action: 'identity:manage' }, async (): Promise<Respon
  */
 export const POST = route({ action: 'identity:manage' }, async (request, actor): Promise<Response> => {
   const { ctx } = getApp();
-  const body = await readJsonBody(request, 16 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = NEW_USER_BODY.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'the user is not valid',
-      zodFieldErrors(parsed.error, body.value),
-    );
+  const parsed = await readValidBody(request, 16 * 1024, NEW_USER_BODY, 'the user is not valid');
+  if (!parsed.ok) return parsed.response;
   const result = await adminCreateUser(
     ctx.db,
     ctx.reference,

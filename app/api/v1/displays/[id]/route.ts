@@ -6,8 +6,7 @@ import { recordAudit } from '@/lib/identity/audit';
 import { revokeDisplay } from '@/lib/identity/revoke-display';
 import { changeDisplay } from '@/lib/identity/change-display';
 import { DISPLAY_CHANGES_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { getApp } from '@/lib/server/app-registry';
 
 export const dynamic = 'force-dynamic';
@@ -45,16 +44,8 @@ export const PATCH = route<[DisplayContext]>(
     const { ctx } = getApp();
     const id = parseIdParam((await context.params).id, 'display');
     if (!id.ok) return id.response;
-    const body = await readJsonBody(request, 4 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = DISPLAY_CHANGES_BODY.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the changes are not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(request, 4 * 1024, DISPLAY_CHANGES_BODY, 'the changes are not valid');
+    if (!parsed.ok) return parsed.response;
     const changed = await changeDisplay(ctx.db, ctx.revocations, id.id, parsed.data);
     if (!changed.ok)
       return errorResponse(

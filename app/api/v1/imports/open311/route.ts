@@ -2,8 +2,7 @@ import { route } from '@/lib/http/handle-route';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { recordAudit } from '@/lib/identity/audit';
 import type { Actor } from '@/lib/domain/access';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { importHostRefusal } from '@/lib/open311/import-allowed';
 import { egressRefusal } from '@/lib/egress/check-egress';
@@ -17,16 +16,13 @@ export const dynamic = 'force-dynamic';
 export const POST = route(
   { action: 'import:run' },
   async (request: Request, actor: Actor): Promise<Response> => {
-    const body = await readJsonBody(request, 256 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = OPEN311_IMPORT_BODY_SCHEMA.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the import request is not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(
+      request,
+      256 * 1024,
+      OPEN311_IMPORT_BODY_SCHEMA,
+      'the import request is not valid',
+    );
+    if (!parsed.ok) return parsed.response;
     const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
     if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
     const { ctx } = getApp();

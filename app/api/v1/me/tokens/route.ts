@@ -1,11 +1,10 @@
 import type { Actor } from '@/lib/domain/access';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { issuePersonalToken } from '@/lib/identity/issue-personal-token';
 import { listPersonalTokens } from '@/lib/identity/list-personal-tokens';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { PERSONAL_TOKEN_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
@@ -26,16 +25,8 @@ export const GET = route({ action: 'self:manage' }, async (_request: Request, ac
 /** Issues a personal token acting as the caller; its secret is in this answer and nowhere else, ever. */
 export const POST = route({ action: 'self:manage' }, async (request: Request, actor: Actor) => {
   if (actor.kind !== 'user') return notAPerson();
-  const body = await readJsonBody(request, 4 * 1024);
-  if (!body.ok) return body.response;
-  const parsed = PERSONAL_TOKEN_BODY.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'the token is not valid',
-      zodFieldErrors(parsed.error, body.value),
-    );
+  const parsed = await readValidBody(request, 4 * 1024, PERSONAL_TOKEN_BODY, 'the token is not valid');
+  if (!parsed.ok) return parsed.response;
   const { ctx } = getApp();
   const issued = await issuePersonalToken(ctx.db, actor, parsed.data, ctx.now(), clientAddressOf(request));
   if (!issued.ok)

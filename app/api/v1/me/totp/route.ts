@@ -1,11 +1,10 @@
 import type { Actor } from '@/lib/domain/access';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { qrSvg } from '@/lib/identity/qr-svg';
 import { beginTotp, confirmTotp, disableTotp } from '@/lib/identity/totp';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { route } from '@/lib/http/handle-route';
 import { TOTP_CONFIRM_BODY, TOTP_DISABLE_BODY } from '@/lib/identity/request-bodies';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { getApp } from '@/lib/server/app-registry';
 
@@ -31,11 +30,8 @@ export const POST = route({ action: 'self:manage' }, async (_request: Request, a
 /** Confirms enrolment with a code from the app; from then on signing in asks for a code. */
 export const PUT = route({ action: 'self:manage' }, async (request: Request, actor: Actor) => {
   if (actor.kind !== 'user') return notAPerson();
-  const body = await readJsonBody(request, 1024);
-  if (!body.ok) return body.response;
-  const parsed = TOTP_CONFIRM_BODY.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(400, 'invalid_body', 'code is required', zodFieldErrors(parsed.error, body.value));
+  const parsed = await readValidBody(request, 1024, TOTP_CONFIRM_BODY, 'code is required');
+  if (!parsed.ok) return parsed.response;
   const { ctx } = getApp();
   const result = await confirmTotp(ctx.db, actor, parsed.data.code, ctx.now(), clientAddressOf(request));
   if (result.ok) return json({ totpEnabled: true });
@@ -51,16 +47,8 @@ export const PUT = route({ action: 'self:manage' }, async (request: Request, act
 /** Turns the second factor off; the password is asked again. */
 export const DELETE = route({ action: 'self:manage' }, async (request: Request, actor: Actor) => {
   if (actor.kind !== 'user') return notAPerson();
-  const body = await readJsonBody(request, 2048);
-  if (!body.ok) return body.response;
-  const parsed = TOTP_DISABLE_BODY.safeParse(body.value);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_body',
-      'password is required',
-      zodFieldErrors(parsed.error, body.value),
-    );
+  const parsed = await readValidBody(request, 2048, TOTP_DISABLE_BODY, 'password is required');
+  if (!parsed.ok) return parsed.response;
   const { ctx } = getApp();
   const result = await disableTotp(ctx.db, actor, parsed.data.password, clientAddressOf(request));
   if (result.ok) return json({ totpEnabled: false });

@@ -1,9 +1,8 @@
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { route } from '@/lib/http/handle-route';
 import { USER_CHANGES_BODY } from '@/lib/identity/request-bodies';
 import { clientAddressOf } from '@/lib/server/client-address';
 import { parseIdParam } from '@/lib/http/id-param';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { updateUser } from '@/lib/identity/update-user';
 import { getApp } from '@/lib/server/app-registry';
@@ -24,16 +23,8 @@ export const PATCH = route<[Context]>(
     const { ctx } = getApp();
     const id = parseIdParam((await params).id, 'user');
     if (!id.ok) return id.response;
-    const body = await readJsonBody(request, 16 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = USER_CHANGES_BODY.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the change is not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(request, 16 * 1024, USER_CHANGES_BODY, 'the change is not valid');
+    if (!parsed.ok) return parsed.response;
     const result = await updateUser(ctx, actor, id.id, parsed.data, ctx.now(), clientAddressOf(request));
     if (!result.ok)
       return errorResponse(

@@ -2,9 +2,8 @@ import { route } from '@/lib/http/handle-route';
 import { actorRef, seesPersonalData, type Actor } from '@/lib/domain/access';
 import { complaintAccess } from '@/lib/http/command-route';
 import { backdateWindows, backdatingFault } from '@/lib/lifecycle/backdating';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam, refusedResponse } from '@/lib/http/id-param';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { recordTransitions } from '@/lib/lifecycle/record-transitions';
@@ -24,16 +23,8 @@ export const POST = route(
     if (!id.ok) return id.response;
     const access = await complaintAccess(actor, 'complaint:transition', id.id);
     if (!access.ok) return access.response;
-    const body = await readJsonBody(request, 64 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = TRANSITION_BODY_SCHEMA.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the event is not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(request, 64 * 1024, TRANSITION_BODY_SCHEMA, 'the event is not valid');
+    if (!parsed.ok) return parsed.response;
 
     const { ctx } = getApp();
     const backdated = backdatingFault(actor, parsed.data.at, ctx.now(), backdateWindows());

@@ -3,7 +3,7 @@ import { clientAddressOf } from '@/lib/server/client-address';
 import { recordAudit } from '@/lib/identity/audit';
 import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
 import { importHostRefusal } from '@/lib/open311/import-allowed';
 import { egressRefusal } from '@/lib/egress/check-egress';
@@ -32,16 +32,13 @@ export const GET = route({ action: 'import:run' }, async (request: Request): Pro
 export const POST = route(
   { action: 'import:run' },
   async (request: Request, actor: Actor): Promise<Response> => {
-    const body = await readJsonBody(request, 16 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = OPEN311_SERVICES_READ_SCHEMA.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the request is not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(
+      request,
+      16 * 1024,
+      OPEN311_SERVICES_READ_SCHEMA,
+      'the request is not valid',
+    );
+    if (!parsed.ok) return parsed.response;
     const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
     if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
     const { ctx } = getApp();
@@ -64,16 +61,13 @@ export const POST = route(
 export const PUT = route(
   { action: 'import:run' },
   async (request: Request, actor: Actor): Promise<Response> => {
-    const body = await readJsonBody(request, 256 * 1024);
-    if (!body.ok) return body.response;
-    const parsed = OPEN311_SERVICES_CONFIRM_SCHEMA.safeParse(body.value);
-    if (!parsed.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the decisions are not valid',
-        zodFieldErrors(parsed.error, body.value),
-      );
+    const parsed = await readValidBody(
+      request,
+      256 * 1024,
+      OPEN311_SERVICES_CONFIRM_SCHEMA,
+      'the decisions are not valid',
+    );
+    if (!parsed.ok) return parsed.response;
     const outcome = await confirmServiceMappings(
       getApp().ctx,
       actor,

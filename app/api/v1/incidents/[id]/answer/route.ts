@@ -1,9 +1,8 @@
 import { route } from '@/lib/http/handle-route';
 import { refuse } from '@/lib/http/authorize';
 import type { Actor } from '@/lib/domain/access';
-import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { parseIdParam } from '@/lib/http/id-param';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json, overloaded } from '@/lib/http/responses';
 import { isOverloaded } from '@/lib/commit/write-queue';
 import { answerIncident } from '@/lib/incidents/answer-incident';
@@ -41,16 +40,8 @@ export const POST = route(
       { what: `incident ${parsed.id}`, field: 'id' },
     );
     if (denied) return denied;
-    const body = await readJsonBody(request, 1024);
-    if (!body.ok) return body.response;
-    const answer = INCIDENT_ANSWER_BODY.safeParse(body.value);
-    if (!answer.success)
-      return errorResponse(
-        400,
-        'invalid_body',
-        'the answer is not valid',
-        zodFieldErrors(answer.error, body.value),
-      );
+    const answer = await readValidBody(request, 1024, INCIDENT_ANSWER_BODY, 'the answer is not valid');
+    if (!answer.ok) return answer.response;
     try {
       const result = await answerIncident(
         ctx,
