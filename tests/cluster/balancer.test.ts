@@ -2,7 +2,7 @@
  * deploy/haproxy.cfg in front of two nodes on one PostgreSQL: what the balancer itself must get right. Socket.IO
  * long-polling stays on one node (the sticky cookie), the nodes see the client's address and never one a client
  * wrote, /metrics is per node, and a node that dies, hangs or drains leaves the rotation in time without a
- * read through the balancer failing.
+ * read through the balancer failing (a killed node may cut the one answer it was writing; nothing else).
  */
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,10 +41,17 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-/** GETs through the balancer one after another while `during` runs; the statuses that were not 200. */
-async function readThroughout(during: () => Promise<void>): Promise<{ reads: number; failed: string[] }> {
+/**
+ * GETs through the balancer one after another while `during` runs: the statuses that were not 200, and apart
+ * from them the reads whose answer stopped midway (`cut`): a node killed while writing one cannot finish it,
+ * and the balancer, which has passed its headers on, cannot resend it. Only the one read in flight can be cut.
+ */
+async function readThroughout(
+  during: () => Promise<void>,
+): Promise<{ reads: number; failed: string[]; cut: number }> {
   let done = false;
   let reads = 0;
+  let cut = 0;
   const failed: string[] = [];
   const reader = (async () => {
     while (!done) {
@@ -54,8 +61,12 @@ async function readThroughout(during: () => Promise<void>): Promise<{ reads: num
           headers: bearer(secrets.operatorToken),
           signal: AbortSignal.timeout(5000),
         });
-        await res.text();
         if (res.status !== 200) failed.push(`HTTP ${res.status}`);
+        try {
+          await res.text();
+        } catch {
+          cut++;
+        }
       } catch (error) {
         failed.push((error as Error).message);
       }
@@ -67,7 +78,7 @@ async function readThroughout(during: () => Promise<void>): Promise<{ reads: num
     done = true;
     await reader;
   }
-  return { reads, failed };
+  return { reads, failed, cut };
 }
 
 /** A node is back in the rotation: its own check passed `rise` times (the balancer logs it UP). */
@@ -165,23 +176,35 @@ describe('the balancer (deploy/haproxy.cfg)', () => {
     expect(await direct.text()).toMatch(/^cur_leader(\{[^}]*\})? [01]$/m);
   });
 
-  it('takes a killed node out within a second and a half; no read through it fails', async () => {
+  it('takes a killed node out within a second and a half; no read through it fails unless cut mid-answer', async () => {
     const since = balancer.mark();
     let downAfter = Number.NaN;
-    const { reads, failed } = await readThroughout(async () => {
-      await new Promise((r) => setTimeout(r, 1000));
-      const killedAt = Date.now();
-      n2.kill('SIGKILL');
-      await balancer.waitForLog(/nodes\/n2 is DOWN/, 5000, since);
-      downAfter = Date.now() - killedAt;
-      await new Promise((r) => setTimeout(r, 1000));
-    });
-    expect(downAfter).toBeLessThanOrEqual(1500);
-    expect(reads).toBeGreaterThan(20);
-    expect(failed).toEqual([]);
-    const back = balancer.mark();
-    n2 = await spawnNode({ databaseUrl: pg.url, nodeId: 'n2', port: n2.port });
-    await upAgain('n2', back);
+    try {
+      const { reads, failed, cut } = await readThroughout(async () => {
+        await new Promise((r) => setTimeout(r, 1000));
+        const killedAt = Date.now();
+        n2.kill('SIGKILL');
+        await balancer.waitForLog(/nodes\/n2 is DOWN/, 5000, since);
+        downAfter = Date.now() - killedAt;
+        await new Promise((r) => setTimeout(r, 1000));
+      });
+      expect(downAfter).toBeLessThanOrEqual(1500);
+      expect(reads).toBeGreaterThan(20);
+      expect(failed).toEqual([]);
+      // A cut read is one the balancer logged as ended by the node during the answer (SD); at most one.
+      const cutInLog =
+        balancer
+          .logs()
+          .slice(since)
+          .match(/ SD[-A-Z]{2} /g)?.length ?? 0;
+      expect(cut).toBeLessThanOrEqual(1);
+      expect(cut).toBe(cutInLog);
+    } finally {
+      // Back before the next test even when this one failed, so one failure does not take the others down.
+      const back = balancer.mark();
+      n2 = await spawnNode({ databaseUrl: pg.url, nodeId: 'n2', port: n2.port });
+      await upAgain('n2', back);
+    }
   });
 
   it('takes a hung node out within three seconds and back when it answers again', async () => {
@@ -192,8 +215,9 @@ describe('the balancer (deploy/haproxy.cfg)', () => {
     try {
       await balancer.waitForLog(/nodes\/n2 is DOWN/, 6000, since);
       expect(Date.now() - stoppedAt).toBeLessThanOrEqual(3000);
-      const { failed } = await readThroughout(() => new Promise((r) => setTimeout(r, 1000)));
+      const { failed, cut } = await readThroughout(() => new Promise((r) => setTimeout(r, 1000)));
       expect(failed).toEqual([]);
+      expect(cut).toBe(0);
     } finally {
       resumed = balancer.mark();
       n2.kill('SIGCONT');
@@ -204,14 +228,18 @@ describe('the balancer (deploy/haproxy.cfg)', () => {
   it('takes a draining node (SIGTERM) out while it finishes; no read through it fails', async () => {
     const since = balancer.mark();
     let exit: Awaited<NodeProcess['exited']> | undefined;
-    const { failed } = await readThroughout(async () => {
+    const { failed, cut } = await readThroughout(async () => {
       await new Promise((r) => setTimeout(r, 500));
       n2.kill('SIGTERM');
       exit = await n2.exited;
+      // An idle node finishes its drain before the balancer's second failed check, so the takeout may come
+      // after the exit (refused connections are resent meanwhile); reads go on until it has come.
+      await balancer.waitForLog(/nodes\/n2 is DOWN/, 3000, since);
       await new Promise((r) => setTimeout(r, 500));
     });
+    // A drain finishes every answer it started: nothing is cut, unlike a kill.
     expect(failed).toEqual([]);
+    expect(cut).toBe(0);
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(balancer.logs().slice(since)).toMatch(/nodes\/n2 is DOWN/);
   });
 });
