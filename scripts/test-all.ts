@@ -257,9 +257,22 @@ function hasE2eFiles(): boolean {
   );
 }
 
-interface PlaywrightJson {
+interface PlaywrightSuite {
+  suites?: PlaywrightSuite[];
+  specs?: Array<{ title: string; file: string; line: number; tests?: Array<{ status?: string }> }>;
+}
+
+interface PlaywrightJson extends PlaywrightSuite {
   stats?: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors?: Array<{ message?: string }>;
+}
+
+/** `file:line title` of every spec with a test in `status`, so the summary names what wavered, not only how many. */
+function specsWithStatus(suite: PlaywrightSuite, status: string): string[] {
+  const own = (suite.specs ?? [])
+    .filter((spec) => spec.tests?.some((t) => t.status === status))
+    .map((spec) => `${spec.file}:${spec.line} ${spec.title}`);
+  return own.concat((suite.suites ?? []).flatMap((child) => specsWithStatus(child, status)));
 }
 
 function playwrightCounts(file: string): Counts | undefined {
@@ -268,7 +281,10 @@ function playwrightCounts(file: string): Counts | undefined {
   const { expected, unexpected, flaky, skipped } = report.stats;
   // Flaky = failed first, passed on retry (CI only): it passed.
   const counts: Counts = { passed: expected + flaky, failed: unexpected, skipped, notes: [] };
-  if (flaky > 0) counts.notes.push(`${flaky} flaky test(s) passed on retry`);
+  if (flaky > 0) {
+    counts.notes.push(`${flaky} flaky test(s) passed on retry:`);
+    for (const name of specsWithStatus(report, 'flaky')) counts.notes.push(`  ${name}`);
+  }
   // Global errors: web server failed to start, globalSetup threw, a spec file failed to load.
   for (const error of report.errors ?? []) {
     counts.failed += 1;
