@@ -1,4 +1,4 @@
-import { staticEgressRefusal } from '../egress/check-egress';
+import { egressRefusal, staticEgressRefusal } from '../egress/check-egress';
 
 /**
  * The HTTP import makes this server fetch a URL it is given: only hosts the operator listed in
@@ -22,4 +22,9 @@ export function importHostRefusal(
   if (!hosts.includes(host)) return `host "${host}" is not in OPEN311_IMPORT_HOSTS`;
   const refusal = staticEgressRefusal(baseUrl);
   return refusal ? `refused: ${refusal} (allow the exact host in EGRESS_ALLOW_HOSTS if it is meant)` : null;
+}
+
+/** The listed-host rule, then the egress guard on what the host resolves to now: the refusal of every HTTP import. */
+export async function importRefusal(baseUrl: string): Promise<string | null> {
+  return importHostRefusal(baseUrl) ?? (await egressRefusal(baseUrl));
 }

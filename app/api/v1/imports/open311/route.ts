@@ -4,8 +4,7 @@ import { recordAudit } from '@/lib/identity/audit';
 import type { Actor } from '@/lib/domain/access';
 import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
-import { importHostRefusal } from '@/lib/open311/import-allowed';
-import { egressRefusal } from '@/lib/egress/check-egress';
+import { importRefusal } from '@/lib/open311/import-allowed';
 import { OPEN311_IMPORT_BODY_SCHEMA } from '@/lib/open311/import-body';
 import { importOpen311 } from '@/lib/open311/import-requests';
 import { getApp } from '@/lib/server/app-registry';
@@ -23,7 +22,7 @@ export const POST = route(
       'the import request is not valid',
     );
     if (!parsed.ok) return parsed.response;
-    const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
+    const refusal = await importRefusal(parsed.data.baseUrl);
     if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
     const { ctx } = getApp();
     const unknown = Object.entries(parsed.data.serviceMap ?? {}).filter(

@@ -5,8 +5,7 @@ import type { Actor } from '@/lib/domain/access';
 import { zodFieldErrors } from '@/lib/domain/field-errors';
 import { readValidBody } from '@/lib/http/read-json-body';
 import { errorResponse, json } from '@/lib/http/responses';
-import { importHostRefusal } from '@/lib/open311/import-allowed';
-import { egressRefusal } from '@/lib/egress/check-egress';
+import { importRefusal } from '@/lib/open311/import-allowed';
 import {
   OPEN311_SERVICES_CONFIRM_SCHEMA,
   OPEN311_SERVICES_QUERY_SCHEMA,
@@ -39,7 +38,7 @@ export const POST = route(
       'the request is not valid',
     );
     if (!parsed.ok) return parsed.response;
-    const refusal = importHostRefusal(parsed.data.baseUrl) ?? (await egressRefusal(parsed.data.baseUrl));
+    const refusal = await importRefusal(parsed.data.baseUrl);
     if (refusal) return errorResponse(403, 'forbidden', refusal, [{ field: 'baseUrl', message: refusal }]);
     const { ctx } = getApp();
     const read = await proposeServiceMappings(ctx, parsed.data);
